@@ -1,0 +1,93 @@
+# thidua - build, test and run.  `make run` ingests corpus/ and shows the
+# results; `make test` runs every test under ASan+UBSan.  Both install the
+# Debian packages they need first (make deps).
+
+PKGS := libzip libxml-2.0 libpcre2-8 libutf8proc sqlite3
+DEBS := libzip-dev libxml2-dev libpcre2-dev libutf8proc-dev libsqlite3-dev pkg-config zip
+VERSION := 0.1.0
+
+BUILD ?= build
+CC ?= cc
+WERROR ?= -Werror
+OPT ?= -O2
+SANFLAGS ?=
+DB ?= thidua.db
+
+WARN := -Wall -Wextra $(WERROR) -Wstrict-prototypes -Wvla -Wformat=2 -Wno-format-nonliteral
+# pkg-config is run lazily (=) so that `make deps` can install it first
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS = $(shell pkg-config --libs $(PKGS))
+CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(OPT) -g $(WARN) $(SANFLAGS) -MMD -MP -Isrc \
+	-DTD_RULES_DIR='"$(abspath rules)"' -DTD_VERSION='"$(VERSION)"' \
+	$(PKG_CFLAGS) $(CFLAGS)
+LDFLAGS_ALL = $(SANFLAGS) $(LDFLAGS)
+
+SRCS := $(sort $(wildcard src/*/*.c))
+OBJS := $(SRCS:%.c=$(BUILD)/%.o)
+MAIN_OBJ := $(BUILD)/src/main.o
+TEST_SRCS := $(sort $(wildcard tests/unit/*.c))
+TEST_OBJS := $(TEST_SRCS:%.c=$(BUILD)/%.o)
+
+.PHONY: all deps run test unit asan leakcheck bench fuzz docx-score clean lint
+
+all: $(BUILD)/thidua
+
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists $(PKGS); then \
+	  echo "make deps: installing $(DEBS)"; \
+	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEBS) >/dev/null || exit 1; \
+	fi
+
+$(BUILD)/%.o: %.c | deps
+	@mkdir -p $(dir $@)
+	@echo "CC $<"
+	@$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/thidua: $(OBJS) $(MAIN_OBJ)
+	@echo "LD $@"
+	@$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS) -lm
+
+$(BUILD)/test_unit: $(OBJS) $(TEST_OBJS)
+	@echo "LD $@"
+	@$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS) -lm
+
+# The main job: build, ingest the bundled corpus, show what was stored.
+run: $(BUILD)/thidua
+	@rm -f $(DB)
+	./$(BUILD)/thidua --db $(DB) ingest corpus/ || true
+	./$(BUILD)/thidua --db $(DB) stats
+	./$(BUILD)/thidua --db $(DB) leaders
+	./$(BUILD)/thidua --db $(DB) search --limit 5 "giao uoc thi dua"
+
+# The whole test suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+ASAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+test: deps
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT=-O1 SANFLAGS="$(ASAN)" \
+	  build-asan/thidua build-asan/test_unit
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  THIDUA=$(CURDIR)/build-asan/thidua TEST_UNIT=$(CURDIR)/build-asan/test_unit \
+	  sh tests/run.sh
+
+asan: test
+
+leakcheck: deps
+	@$(MAKE) --no-print-directory BUILD=build-vg OPT=-O1 build-vg/thidua build-vg/test_unit
+	@THIDUA="valgrind -q --leak-check=full --error-exitcode=99 $(CURDIR)/build-vg/thidua" \
+	  TEST_UNIT="valgrind -q --leak-check=full --error-exitcode=99 $(CURDIR)/build-vg/test_unit" \
+	  sh tests/run.sh
+
+bench: $(BUILD)/thidua
+	sh bench/run.sh ./$(BUILD)/thidua
+
+docx-score: $(BUILD)/thidua
+	sh bench/docx_score.sh ./$(BUILD)/thidua
+
+lint:
+	clang-tidy $(SRCS) src/main.c -- -std=c11 -D_GNU_SOURCE -Isrc $(PKG_CFLAGS)
+
+clean:
+	rm -rf build build-asan build-vg build-* thidua.db
+
+-include $(OBJS:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_OBJS:.o=.d)

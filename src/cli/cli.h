@@ -1,0 +1,85 @@
+/* cli.h - what the subcommands share: context, exit codes, messages.
+ *
+ * Each subcommand lives in its own file (cmd_<name>.c) and exports its
+ * entry point and usage text; main.c holds the table.  Subcommands return
+ * an exit code and print results on stdout, diagnostics on stderr through
+ * cli_error/cli_warn.  Only main() exits.
+ */
+#ifndef CLI_H
+#define CLI_H
+
+#include <getopt.h>
+#include <stdio.h>
+
+#include "core/td.h"
+
+enum {
+    CLI_OK = 0,        /* done */
+    CLI_PARTIAL = 1,   /* done, but some inputs were rejected (named on stderr) */
+    CLI_USAGE = 2,     /* usage error */
+    CLI_FATAL = 3      /* nothing done: database or rules unusable */
+};
+
+typedef struct cli_ctx {
+    const char *cmd;        /* subcommand name */
+    const char *usage;      /* its usage text */
+    const char *db_path;    /* --db, else $THIDUA_DB, else ./thidua.db */
+    const char *rules_dir;  /* --rules, else $THIDUA_RULES, else built-in */
+    int quiet;              /* --quiet: no progress */
+    int json;               /* --json */
+    int csv;                /* --csv */
+} cli_ctx;
+
+typedef int (*cli_fn)(int argc, char **argv, cli_ctx *ctx);
+
+/* Options every subcommand accepts; put CLI_COMMON_LONGOPTS first in a
+ * getopt_long table and pass unknown codes to cli_common_opt. */
+#define CLI_OPT_DB 0x1001
+#define CLI_OPT_RULES 0x1002
+#define CLI_OPT_CSV 0x1003
+#define CLI_COMMON_LONGOPTS                                   \
+    {"db", required_argument, NULL, CLI_OPT_DB},              \
+    {"rules", required_argument, NULL, CLI_OPT_RULES},        \
+    {"quiet", no_argument, NULL, 'q'},                        \
+    {"json", no_argument, NULL, 'j'},                         \
+    {"help", no_argument, NULL, 'h'}
+
+/* Handle a common option code c; returns 1 when handled, 0 when c is not a
+ * common option, -1 for --help (the caller returns CLI_OK after usage). */
+int cli_common_opt(int c, const char *arg, cli_ctx *ctx);
+
+/* Print "thidua: error: ..." (or warning) on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* One line for an error about a file: thidua: error: 'path': msg */
+void cli_file_error(const char *path, const td_err *e);
+
+/* Print the message and "try 'thidua CMD --help'" on stderr; returns
+ * CLI_USAGE. */
+int cli_usage_error(const cli_ctx *ctx, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+
+/* Display width of UTF-8 text in a terminal (combining marks are 0, wide
+ * East Asian characters 2). */
+size_t cli_width(const char *s, size_t n);
+/* Print s padded with spaces to width w (no truncation). */
+void cli_print_padded(FILE *f, const char *s, size_t w);
+
+/* Subcommands: entry points and usage texts. */
+#define CLI_DECLARE(name) \
+    int cmd_##name(int argc, char **argv, cli_ctx *ctx); \
+    extern const char cmd_##name##_usage[]
+CLI_DECLARE(ingest);
+CLI_DECLARE(search);
+CLI_DECLARE(extract);
+CLI_DECLARE(show);
+CLI_DECLARE(stats);
+CLI_DECLARE(compare);
+CLI_DECLARE(leaders);
+CLI_DECLARE(blocs);
+CLI_DECLARE(norm);
+CLI_DECLARE(test_rules);
+CLI_DECLARE(test_norm);
+
+#endif

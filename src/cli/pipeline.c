@@ -1,0 +1,108 @@
+/* pipeline.c - one file through extract, normalize and rules; file lists. */
+#include "cli/pipeline.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli/cli.h"
+#include "normalize/normalize.h"
+
+int pipeline_run(const char *path, const char *data, size_t len,
+                 const rules_set *rs, td_doc **out, td_err *e)
+{
+    *out = NULL;
+    td_doc *d = NULL;
+    int rc = extract_buffer(path, data, len, NULL, &d, e);
+    if (rc == TD_OK)
+        rc = norm_doc(d, e);
+    if (rc == TD_OK && rs)
+        rc = rules_apply(rs, d, e);
+    if (rc != TD_OK) {
+        td_doc_free(d);
+        return rc;
+    }
+    *out = d;
+    return TD_OK;
+}
+
+typedef struct list {
+    char **v;
+    size_t n, cap;
+} list;
+
+static void list_push(list *l, char *s)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 64;
+        l->v = td_xrealloc(l->v, l->cap * sizeof *l->v);
+    }
+    l->v[l->n++] = s;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void walk(const char *path, list *l, int depth)
+{
+    DIR *dir = opendir(path);
+    if (!dir) {
+        cli_error("'%s': cannot read directory: %s", path, strerror(errno));
+        return;
+    }
+    list names = {0};
+    struct dirent *ent;
+    while ((ent = readdir(dir)) != NULL) {
+        if (ent->d_name[0] == '.')
+            continue;
+        size_t n = strlen(path) + strlen(ent->d_name) + 2;
+        char *full = td_xmalloc(n);
+        snprintf(full, n, "%s%s%s", path,
+                 path[strlen(path) - 1] == '/' ? "" : "/", ent->d_name);
+        list_push(&names, full);
+    }
+    closedir(dir);
+    qsort(names.v, names.n, sizeof *names.v, cmp_str);
+    for (size_t i = 0; i < names.n; i++) {
+        struct stat st;
+        if (stat(names.v[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            if (depth < 32)
+                walk(names.v[i], l, depth + 1);
+            free(names.v[i]);
+        } else {
+            list_push(l, names.v[i]);
+        }
+    }
+    free(names.v);
+}
+
+void pipeline_list(char **paths, int npaths, char ***files, size_t *nfiles,
+                   int *missing)
+{
+    list l = {0};
+    *missing = 0;
+    for (int i = 0; i < npaths; i++) {
+        struct stat st;
+        if (stat(paths[i], &st) != 0) {
+            cli_error("'%s': %s", paths[i], strerror(errno));
+            (*missing)++;
+        } else if (S_ISDIR(st.st_mode)) {
+            walk(paths[i], &l, 0);
+        } else {
+            list_push(&l, td_xstrdup(paths[i]));
+        }
+    }
+    *files = l.v;
+    *nfiles = l.n;
+}
+
+void pipeline_free_list(char **files, size_t nfiles)
+{
+    for (size_t i = 0; i < nfiles; i++)
+        free(files[i]);
+    free(files);
+}

@@ -1,0 +1,26 @@
+/* pipeline.h - run one file through extract, normalize and rules.
+ *
+ * Shared by `extract` and `ingest` so both see the same facts.
+ */
+#ifndef PIPELINE_H
+#define PIPELINE_H
+
+#include "core/td.h"
+#include "extract/extract.h"
+#include "rules/rules.h"
+
+/* Extract data (the bytes of path), normalize it and, when rs is not NULL,
+ * apply the rules.  On success *out is the document (caller frees with
+ * td_doc_free); on failure *out is NULL and e says why. */
+int pipeline_run(const char *path, const char *data, size_t len,
+                 const rules_set *rs, td_doc **out, td_err *e);
+
+/* Expand paths (files, or directories walked recursively in name order,
+ * hidden entries skipped) into a sorted list of files.  *files is a malloc'd
+ * array of malloc'd strings; free with pipeline_free_list.  Paths that do
+ * not exist are reported through cli_error and counted in *missing. */
+void pipeline_list(char **paths, int npaths, char ***files, size_t *nfiles,
+                   int *missing);
+void pipeline_free_list(char **files, size_t nfiles);
+
+#endif

@@ -1,0 +1,238 @@
+/* fold.c - NFC and folding for matching, with an offset map back.
+ *
+ * Folding is what rules and the search tokenizer match on: the same
+ * Vietnamese words written with or without diacritics, with old or new tone
+ * placement, decomposed or composed, in any case, give the same bytes.  The
+ * offset map lets a match in the folded text be reported in the original
+ * spelling.  Tone placement (tone.c) and legacy decoding live elsewhere.
+ */
+#include "normalize/normalize.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* Decode one code point at s[i..n); invalid bytes give U+FFFD, length 1. */
+static size_t next_cp(const char *s, size_t i, size_t n, int32_t *cp)
+{
+    utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                            (utf8proc_ssize_t)(n - i), cp);
+    if (len <= 0) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    return (size_t)len;
+}
+
+static void put_cp(td_buf *out, int32_t cp)
+{
+    utf8proc_uint8_t tmp[4];
+    utf8proc_ssize_t k = utf8proc_encode_char(cp, tmp);
+    td_buf_append(out, (const char *)tmp, (size_t)k);
+}
+
+void norm_nfc(const char *s, size_t n, td_buf *out)
+{
+    /* utf8proc rejects invalid UTF-8 as a whole, so copy it clean first */
+    td_buf clean = TD_BUF_INIT;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t k = next_cp(s, i, n, &cp);
+        if (cp != 0)
+            put_cp(&clean, cp);
+        i += k;
+    }
+    if (clean.len == 0) {
+        td_buf_append(out, "", 0);
+        return;
+    }
+    utf8proc_uint8_t *dst = NULL;
+    utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)clean.ptr,
+                                        (utf8proc_ssize_t)clean.len, &dst,
+                                        UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (len >= 0)
+        td_buf_append(out, (const char *)dst, (size_t)len);
+    else
+        td_buf_append(out, clean.ptr, clean.len);
+    free(dst);
+    td_buf_free(&clean);
+}
+
+/* Space-like code points that fold to white space. */
+static int is_space_cp(int32_t cp)
+{
+    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+        cp == '\v' || cp == 0xA0 || cp == 0x1680 || cp == 0x202F ||
+        cp == 0x205F || cp == 0x3000 || cp == 0x2028 || cp == 0x2029)
+        return 1;
+    return cp >= 0x2000 && cp <= 0x200A;
+}
+
+/* Code points dropped entirely: soft hyphen, zero-width, BOM, controls. */
+static int is_ignorable_cp(int32_t cp)
+{
+    return cp == 0xAD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 ||
+           cp == 0xFEFF || (cp < 0x20 && cp != '\t' && cp != '\n' &&
+                            cp != '\r' && cp != '\f' && cp != '\v');
+}
+
+/* Punctuation unified for matching; 0 when cp is not one of them. */
+static int32_t unify_punct(int32_t cp)
+{
+    switch (cp) {
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+    case 0x2015: case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
+        return '-';
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
+    case 0x0060: case 0x00B4:
+        return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB:
+    case 0x00BB: case 0x2033:
+        return '"';
+    }
+    return 0;
+}
+
+/* The folded base letter of cp (lowercase, no marks), or -1 to drop it. */
+static int32_t fold_cp(int32_t cp)
+{
+    if (cp == 0x0110 || cp == 0x0111 || cp == 0x00D0 || cp == 0x0189)
+        return 'd';
+    if (cp < 0x80)
+        return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+    const utf8proc_property_t *p = utf8proc_get_property(cp);
+    if (p->category == UTF8PROC_CATEGORY_MN ||
+        p->category == UTF8PROC_CATEGORY_ME)
+        return -1;
+    utf8proc_int32_t dec[8];
+    int last = 0;
+    utf8proc_ssize_t k = utf8proc_decompose_char(cp, dec, 8, UTF8PROC_DECOMPOSE,
+                                                 &last);
+    int32_t base = (k >= 1) ? dec[0] : cp;
+    return utf8proc_tolower(base);
+}
+
+void norm_fold(const char *s, size_t n, td_buf *out, uint32_t **map)
+{
+    size_t start_len = out->len;
+    uint32_t *m = NULL;
+    size_t mcap = 0;
+    if (map) {
+        mcap = n + 16;
+        m = td_xmalloc(mcap * sizeof *m);
+    }
+#define MAP_TO(off)                                                        \
+    do {                                                                   \
+        if (m) {                                                           \
+            while (out->len - start_len + 1 > mcap) {                      \
+                mcap *= 2;                                                 \
+                m = td_xrealloc(m, mcap * sizeof *m);                      \
+            }                                                              \
+            for (size_t j = mapped; j < out->len - start_len; j++)         \
+                m[j] = (uint32_t)(off);                                    \
+            mapped = out->len - start_len;                                 \
+        }                                                                  \
+    } while (0)
+    size_t mapped = 0;
+    size_t i = 0;
+    while (i < n) {
+        int32_t cp;
+        size_t k = next_cp(s, i, n, &cp);
+        if (is_space_cp(cp)) {
+            size_t run = i, newlines = 0;
+            while (i < n) {
+                size_t k2 = next_cp(s, i, n, &cp);
+                if (!is_space_cp(cp) && !is_ignorable_cp(cp))
+                    break;
+                if (cp == '\n' || cp == 0x2029)
+                    newlines++;
+                i += k2;
+            }
+            td_buf_putc(out, newlines >= 2 ? '\n' : ' ');
+            MAP_TO(run);
+            continue;
+        }
+        if (is_ignorable_cp(cp)) {
+            i += k;
+            continue;
+        }
+        int32_t f = unify_punct(cp);
+        if (!f)
+            f = fold_cp(cp);
+        if (f >= 0) {
+            put_cp(out, f);
+            MAP_TO(i);
+        }
+        i += k;
+    }
+    if (m) {
+        MAP_TO(n);
+        if (mapped >= mcap)
+            m = td_xrealloc(m, (mapped + 1) * sizeof *m);
+        m[mapped] = (uint32_t)n;
+        *map = m;
+    }
+    if (!out->ptr)
+        td_buf_append(out, "", 0);
+#undef MAP_TO
+}
+
+char *norm_fold_str(const char *s)
+{
+    td_buf b = TD_BUF_INIT;
+    norm_fold(s, strlen(s), &b, NULL);
+    return td_buf_detach(&b);
+}
+
+void norm_lower(const char *s, size_t n, td_buf *out)
+{
+    td_buf tmp = TD_BUF_INIT;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        i += next_cp(s, i, n, &cp);
+        put_cp(&tmp, utf8proc_tolower(cp));
+    }
+    norm_nfc(tmp.ptr ? tmp.ptr : "", tmp.len, out);
+    td_buf_free(&tmp);
+}
+
+int norm_doc(td_doc *d, td_err *e)
+{
+    td_buf text = TD_BUF_INIT, nb = TD_BUF_INIT;
+    for (size_t i = 0; i < d->nblocks; i++) {
+        td_block *b = &d->blocks[i];
+        td_buf_clear(&nb);
+        norm_nfc(b->text, b->len, &nb);
+        b->text = td_arena_strndup(d->arena, nb.ptr, nb.len);
+        b->len = nb.len;
+        if (i > 0)
+            td_buf_append(&text, "\n\n", 2);
+        b->off = text.len;
+        td_buf_append(&text, b->text, b->len);
+    }
+    td_buf_free(&nb);
+    if (text.len == 0) {
+        td_buf_free(&text);
+        return td_err_set(e, TD_EEMPTY, "no text found");
+    }
+    d->text = td_arena_strndup(d->arena, text.ptr, text.len);
+    d->text_len = text.len;
+    td_buf_free(&text);
+
+    td_buf fold = TD_BUF_INIT;
+    uint32_t *map = NULL;
+    norm_fold(d->text, d->text_len, &fold, &map);
+    d->fold = td_arena_strndup(d->arena, fold.ptr, fold.len);
+    d->fold_len = fold.len;
+    d->fold_map = td_arena_alloc(d->arena, (fold.len + 1) * sizeof *map);
+    memcpy(d->fold_map, map, (fold.len + 1) * sizeof *map);
+    free(map);
+    td_buf_free(&fold);
+    if (d->title) {
+        td_buf t = TD_BUF_INIT;
+        norm_nfc(d->title, strlen(d->title), &t);
+        d->title = td_arena_strndup(d->arena, t.ptr, t.len);
+        td_buf_free(&t);
+    }
+    return TD_OK;
+}
