@@ -63,11 +63,12 @@ run: $(BUILD)/thidua
 
 # The whole test suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 ASAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+TBUILD ?= build-asan
 test: deps
-	@$(MAKE) --no-print-directory BUILD=build-asan OPT=-O1 SANFLAGS="$(ASAN)" \
-	  build-asan/thidua build-asan/test_unit
+	@$(MAKE) --no-print-directory BUILD=$(TBUILD) OPT=-O1 SANFLAGS="$(ASAN)" \
+	  $(TBUILD)/thidua $(TBUILD)/test_unit
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	  THIDUA=$(CURDIR)/build-asan/thidua TEST_UNIT=$(CURDIR)/build-asan/test_unit \
+	  THIDUA=$(CURDIR)/$(TBUILD)/thidua TEST_UNIT=$(CURDIR)/$(TBUILD)/test_unit \
 	  sh tests/run.sh
 
 asan: test
