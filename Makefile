@@ -33,7 +33,8 @@ TEST_OBJS := $(TEST_SRCS:%.c=$(BUILD)/%.o)
 all: $(BUILD)/thidua
 
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists $(PKGS); then \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists $(PKGS) || \
+	   ! command -v zip >/dev/null 2>&1; then \
 	  echo "make deps: installing $(DEBS)"; \
 	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && \
