@@ -80,6 +80,21 @@ leakcheck: deps
 	  TEST_UNIT="valgrind -q --leak-check=full --error-exitcode=99 $(CURDIR)/build-vg/test_unit" \
 	  sh tests/run.sh
 
+# libFuzzer harnesses (clang): make fuzz FUZZ=extract|normalize RUNS=100000
+FUZZ ?= extract
+RUNS ?= 100000
+fuzz: deps
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT=-O1 \
+	  SANFLAGS="-fsanitize=fuzzer-no-link,address,undefined" build-fuzz/libtd.a
+	clang -fsanitize=fuzzer,address,undefined -Isrc $(PKG_CFLAGS) fuzz/fuzz_$(FUZZ).c \
+	  build-fuzz/libtd.a $(PKG_LIBS) -lm -o build-fuzz/fuzz_$(FUZZ)
+	@mkdir -p build-fuzz/corpus-$(FUZZ)
+	build-fuzz/fuzz_$(FUZZ) -runs=$(RUNS) -max_len=200000 build-fuzz/corpus-$(FUZZ) corpus tests/data
+
+$(BUILD)/libtd.a: $(OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
 bench: $(BUILD)/thidua
 	sh bench/run.sh ./$(BUILD)/thidua
 
