@@ -53,17 +53,3 @@ norm_encoding norm_detect(const unsigned char *in, size_t n, double *score)
         *score = 0;
     return NORM_ENC_UTF8;
 }
-
-size_t norm_parse_number(const char *s, size_t n, double *out)
-{
-    (void)s; (void)n;
-    *out = 0;
-    return 0;
-}
-
-size_t norm_parse_date(const char *s, size_t n, int *y, int *m, int *d)
-{
-    (void)s; (void)n;
-    *y = *m = *d = 0;
-    return 0;
-}
