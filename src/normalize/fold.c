@@ -7,6 +7,7 @@
  * spelling.  Tone placement (tone.c) and legacy decoding live elsewhere.
  */
 #include "normalize/normalize.h"
+#include "normalize/norm_int.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -112,7 +113,11 @@ static int32_t fold_cp(int32_t cp)
     return utf8proc_tolower(base);
 }
 
-void norm_fold(const char *s, size_t n, td_buf *out, uint32_t **map)
+/* The folding loop.  keep_marks leaves letters as they are (the caller has
+ * already put them in NFC and lowercase) and unifies only punctuation and
+ * white space: that is norm_unify, the last step of a matching key. */
+static void fold_impl(const char *s, size_t n, td_buf *out, uint32_t **map,
+                      int keep_marks)
 {
     size_t start_len = out->len;
     uint32_t *m = NULL;
@@ -158,7 +163,7 @@ void norm_fold(const char *s, size_t n, td_buf *out, uint32_t **map)
         }
         int32_t f = unify_punct(cp);
         if (!f)
-            f = fold_cp(cp);
+            f = keep_marks ? cp : fold_cp(cp);
         if (f >= 0) {
             put_cp(out, f);
             MAP_TO(i);
@@ -175,6 +180,16 @@ void norm_fold(const char *s, size_t n, td_buf *out, uint32_t **map)
     if (!out->ptr)
         td_buf_append(out, "", 0);
 #undef MAP_TO
+}
+
+void norm_fold(const char *s, size_t n, td_buf *out, uint32_t **map)
+{
+    fold_impl(s, n, out, map, 0);
+}
+
+void norm_unify(const char *s, size_t n, td_buf *out)
+{
+    fold_impl(s, n, out, NULL, 1);
 }
 
 char *norm_fold_str(const char *s)

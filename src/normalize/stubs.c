@@ -4,15 +4,6 @@
 
 #include <string.h>
 
-void norm_tone(const char *s, size_t n, td_buf *out) { norm_nfc(s, n, out); }
-
-char *norm_key_str(const char *s)
-{
-    td_buf b = TD_BUF_INIT;
-    norm_lower(s, strlen(s), &b);
-    return td_buf_detach(&b);
-}
-
 const char *norm_encoding_name(norm_encoding enc)
 {
     return enc == NORM_ENC_UTF8 ? "utf-8" : "unknown";

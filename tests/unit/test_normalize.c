@@ -115,3 +115,68 @@ TEST(date_rejects)
     NODATE("");
     NODATE("Sáng 22/3");      /* the caller points at the date itself */
 }
+
+/* ---- tone placement and keys ------------------------------------------- */
+
+static void check_tone(const char *file, int line, const char *in, const char *want)
+{
+    td_buf b = TD_BUF_INIT;
+    norm_tone(in, strlen(in), &b);
+    if (strcmp(b.ptr, want) != 0)
+        unit_fail(file, line, "norm_tone(\"%s\"): got \"%s\", want \"%s\"", in, b.ptr, want);
+    td_buf_free(&b);
+}
+#define TONE(in, want) check_tone(__FILE__, __LINE__, in, want)
+
+TEST(tone_old_to_canonical)
+{
+    TONE("Hoà", "Hòa");
+    TONE("thuỷ", "thủy");
+    TONE("Khoẻ", "Khỏe");
+    TONE("hoá", "hóa");
+    TONE("uỷ ban", "ủy ban");
+    TONE("Thuý", "Thúy");
+    TONE("Khánh Hoà", "Khánh Hòa");
+    TONE("CỘNG HOÀ", "CỘNG HÒA");
+    TONE("ỦY BAN", "ỦY BAN");
+    TONE("UỶ BAN", "ỦY BAN");
+    TONE("qúy", "quý");             /* a misplaced tone is moved too */
+    TONE("ngoaì", "ngoài");
+    TONE("khuyủ", "khuỷu");
+}
+
+TEST(tone_left_alone)
+{
+    TONE("hoàn thành", "hoàn thành");
+    TONE("thuyết", "thuyết");
+    TONE("quả", "quả");
+    TONE("già", "già");
+    TONE("giữ gìn", "giữ gìn");
+    TONE("người", "người");
+    TONE("thuở", "thuở");
+    TONE("rượu", "rượu");
+    TONE("khuyến khích", "khuyến khích");
+    TONE("toán", "toán");
+    TONE("huýt", "huýt");
+    TONE("Huỳnh", "Huỳnh");
+    TONE("HĐND, UBND 2024", "HĐND, UBND 2024");
+    TONE("café", "café");          /* not a syllable with a Vietnamese coda */
+    TONE("", "");
+    /* decomposed input comes out composed */
+    TONE("Ho\xCC\x80" "a", "Hòa");
+}
+
+TEST(key_keeps_diacritics)
+{
+    char *k = norm_key_str("  Khánh  Hoà –\u00A0“Thuỷ”  ");
+    CHECK_STR(k, " khánh hòa - \"thủy\" ");
+    free(k);
+    k = norm_key_str("ỦY BAN NHÂN DÂN");
+    CHECK_STR(k, "ủy ban nhân dân");
+    free(k);
+    char *a = norm_key_str("Uỷ ban nhân dân tỉnh Khánh Hoà");
+    char *b = norm_key_str("ủy ban nhân dân tỉnh khánh hòa");
+    CHECK_STR(a, b);
+    free(a);
+    free(b);
+}
