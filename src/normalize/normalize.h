@@ -94,6 +94,23 @@ norm_encoding norm_font_encoding(const char *font, int *hfont);
  * receives the winner's share. */
 norm_encoding norm_detect(const unsigned char *in, size_t n, double *score);
 
+/* What norm_detect looked at, for `thidua norm detect`.  Pure ASCII counts
+ * as UTF-8; a UTF-8 or UTF-16 verdict leaves ncand at 0. */
+#define NORM_DETECT_NCAND 5
+typedef struct norm_detect_info {
+    size_t high;          /* bytes >= 0x80 in the sample */
+    size_t vni_pairs;     /* vowel followed by a VNI mark byte */
+    size_t cp1258_pairs;  /* vowel followed by a windows-1258 tone byte */
+    int ncand;            /* candidates scored (0 or NORM_DETECT_NCAND) */
+    norm_encoding cand[NORM_DETECT_NCAND];
+    double share[NORM_DETECT_NCAND];  /* valid-syllable share of each */
+} norm_detect_info;
+
+/* norm_detect that also fills info (may be NULL).  Only the first 256 KiB
+ * are examined. */
+norm_encoding norm_detect_ex(const unsigned char *in, size_t n, double *score,
+                             norm_detect_info *info);
+
 /* ---- numbers and dates ------------------------------------------------- */
 
 /* Parse a Vietnamese number at s (n bytes): "8.000" = 8000, "1.234.567",

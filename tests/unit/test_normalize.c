@@ -8,6 +8,7 @@
 
 #include "unit.h"
 #include "normalize/normalize.h"
+#include "normalize/norm_int.h"
 
 /* ---- numbers ----------------------------------------------------------- */
 
@@ -179,4 +180,390 @@ TEST(key_keeps_diacritics)
     CHECK_STR(a, b);
     free(a);
     free(b);
+}
+
+/* ---- legacy encodings -------------------------------------------------- */
+
+static char *decode_str(norm_encoding enc, const void *in, size_t n, int hfont)
+{
+    td_buf b = TD_BUF_INIT;
+    norm_decode(enc, in, n, hfont, &b);
+    return td_buf_detach(&b);
+}
+
+static char *decode_u8(norm_encoding enc, const char *s, int hfont)
+{
+    td_buf b = TD_BUF_INIT;
+    norm_decode_legacy_utf8(enc, s, strlen(s), hfont, &b);
+    return td_buf_detach(&b);
+}
+
+TEST(legacy_small_cases)
+{
+    char *s;
+    /* TCVN3 "người" is ng + 0xAD (a soft hyphen in Latin-1) + êi */
+    s = decode_str(NORM_ENC_TCVN3, "ng\xAD\xEAi", 5, 0);
+    CHECK_STR(s, "người");
+    free(s);
+    s = decode_u8(NORM_ENC_TCVN3, "ng\u00AD\u00EAi", 0);
+    CHECK_STR(s, "người");
+    free(s);
+    /* H font: the whole run in capitals, ASCII too */
+    s = decode_u8(NORM_ENC_TCVN3, "c\u00E9ng h\u00DFa", 1);
+    CHECK_STR(s, "CỘNG HÒA");
+    free(s);
+    /* curly quotes in a legacy run are punctuation, not letters */
+    s = decode_u8(NORM_ENC_TCVN3, "\u201Cth\u00AB\u201D", 0);
+    CHECK_STR(s, "“thô”");
+    free(s);
+    /* VNI: greedy pairs, single-byte ơ + tone, and a mark of the wrong case */
+    s = decode_str(NORM_ENC_VNI, "Vie\xE4t Nam, \xF4\xF9t, Ngo\xC2", 20, 0);
+    CHECK_STR(s, "Việt Nam, ớt, Ngô");
+    free(s);
+    s = decode_str(NORM_ENC_VNI, "VIE\xE4T", 5, 0);
+    CHECK_STR(s, "VIỆT");
+    free(s);
+    /* windows-1258: base + combining tone byte composes */
+    s = decode_str(NORM_ENC_CP1258, "Vi\xEA\xF2t", 5, 0);
+    CHECK_STR(s, "Việt");
+    free(s);
+    /* VISCII in a DOCX: byte 0x80 (Ạ) shows as the euro sign */
+    s = decode_u8(NORM_ENC_VISCII, "\u20AC", 0);
+    CHECK_STR(s, "Ạ");
+    free(s);
+    s = decode_str(NORM_ENC_UTF16LE, "\xFF\xFEH\0\xF2\x00", 6, 0);
+    CHECK_STR(s, "Hò");
+    free(s);
+    s = decode_str(NORM_ENC_UTF8, "\xEF\xBB\xBFHo\xCC\x80" "a", 8, 0);
+    CHECK_STR(s, "Hòa");
+    free(s);
+}
+
+TEST(legacy_font_names_and_labels)
+{
+    int h = -1;
+    CHECK_INT(norm_font_encoding(".VnTime", &h), NORM_ENC_TCVN3);
+    CHECK_INT(h, 0);
+    CHECK_INT(norm_font_encoding(".VnTimeH", &h), NORM_ENC_TCVN3);
+    CHECK_INT(h, 1);
+    CHECK_INT(norm_font_encoding(".VnArial NarrowH", &h), NORM_ENC_TCVN3);
+    CHECK_INT(h, 1);
+    CHECK_INT(norm_font_encoding(".VnArial Narrow", &h), NORM_ENC_TCVN3);
+    CHECK_INT(h, 0);
+    CHECK_INT(norm_font_encoding("\"\\.VnTimeH\"", &h), NORM_ENC_TCVN3);
+    CHECK_INT(h, 1);
+    CHECK_INT(norm_font_encoding(".vntimeh", &h), NORM_ENC_TCVN3);
+    CHECK_INT(h, 1);
+    CHECK_INT(norm_font_encoding("'.VnTime', serif", &h), NORM_ENC_TCVN3);
+    CHECK_INT(h, 0);
+    CHECK_INT(norm_font_encoding("VNI-Times", &h), NORM_ENC_VNI);
+    CHECK_INT(norm_font_encoding("vni-helve-condense", &h), NORM_ENC_VNI);
+    CHECK_INT(h, 0);
+    CHECK_INT(norm_font_encoding("Times New Roman", &h), NORM_ENC_UNKNOWN);
+    CHECK_INT(norm_font_encoding("Verdana", NULL), NORM_ENC_UNKNOWN);
+    CHECK_INT(norm_font_encoding(NULL, &h), NORM_ENC_UNKNOWN);
+
+    CHECK_INT(norm_encoding_from_label("windows-1258"), NORM_ENC_CP1258);
+    CHECK_INT(norm_encoding_from_label(" CP1258 "), NORM_ENC_CP1258);
+    CHECK_INT(norm_encoding_from_label("UTF8"), NORM_ENC_UTF8);
+    CHECK_INT(norm_encoding_from_label("\"utf-8\""), NORM_ENC_UTF8);
+    CHECK_INT(norm_encoding_from_label("ISO-8859-1"), NORM_ENC_CP1252);
+    CHECK_INT(norm_encoding_from_label("TCVN3"), NORM_ENC_TCVN3);
+    CHECK_INT(norm_encoding_from_label("VISCII"), NORM_ENC_VISCII);
+    CHECK_INT(norm_encoding_from_label("koi8-r"), NORM_ENC_UNKNOWN);
+    CHECK_INT(norm_encoding_from_label(NULL), NORM_ENC_UNKNOWN);
+    for (int e = NORM_ENC_UTF8; e <= NORM_ENC_VISCII; e++)
+        CHECK_INT(norm_encoding_from_label(norm_encoding_name(e)), e);
+    CHECK_STR(norm_encoding_name(NORM_ENC_UNKNOWN), "unknown");
+}
+
+/* ---- the shared vectors and samples ------------------------------------ */
+
+/* The shared folder: $SHARED or ../shared from the repo root. */
+static const char *shared_dir(void)
+{
+    const char *s = getenv("SHARED");
+    return s && *s ? s : "../shared";
+}
+
+static char *read_shared(const char *rel, size_t *len)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/legacy-encodings/%s", shared_dir(), rel);
+    char *data = NULL;
+    td_err e;
+    if (td_read_file(path, 16u << 20, &data, len, &e) != TD_OK)
+        return NULL;
+    return data;
+}
+
+/* Parse the JSON string that follows "key": after p; returns a malloc'd
+ * UTF-8 string and moves *end past it, NULL when not found before stop. */
+static char *json_field(const char *p, const char *stop, const char *key,
+                        const char **end)
+{
+    char pat[64];
+    snprintf(pat, sizeof pat, "\"%s\": \"", key);
+    const char *q = strstr(p, pat);
+    if (!q || (stop && q >= stop))
+        return NULL;
+    q += strlen(pat);
+    td_buf b = TD_BUF_INIT;
+    td_buf_append(&b, "", 0);
+    while (*q && *q != '"') {
+        if (*q != '\\') {
+            td_buf_putc(&b, *q++);
+            continue;
+        }
+        q++;
+        char c = *q++;
+        if (c == 'n') td_buf_putc(&b, '\n');
+        else if (c == 't') td_buf_putc(&b, '\t');
+        else if (c == 'r') td_buf_putc(&b, '\r');
+        else if (c == 'u') {
+            unsigned v = (unsigned)strtoul((char[5]){q[0], q[1], q[2], q[3], 0}, NULL, 16);
+            q += 4;
+            if (v >= 0xD800 && v < 0xDC00 && q[0] == '\\' && q[1] == 'u') {
+                unsigned lo = (unsigned)strtoul((char[5]){q[2], q[3], q[4], q[5], 0}, NULL, 16);
+                v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00);
+                q += 6;
+            }
+            char u[4];
+            int k = v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4;
+            if (k == 1) u[0] = (char)v;
+            else if (k == 2) { u[0] = (char)(0xC0 | v >> 6); u[1] = (char)(0x80 | (v & 0x3F)); }
+            else if (k == 3) { u[0] = (char)(0xE0 | v >> 12); u[1] = (char)(0x80 | ((v >> 6) & 0x3F)); u[2] = (char)(0x80 | (v & 0x3F)); }
+            else { u[0] = (char)(0xF0 | v >> 18); u[1] = (char)(0x80 | ((v >> 12) & 0x3F)); u[2] = (char)(0x80 | ((v >> 6) & 0x3F)); u[3] = (char)(0x80 | (v & 0x3F)); }
+            td_buf_append(&b, u, (size_t)k);
+        } else td_buf_putc(&b, c);
+    }
+    if (end)
+        *end = *q ? q + 1 : q;
+    return td_buf_detach(&b);
+}
+
+/* Hex string → bytes (malloc'd), *n gets the length. */
+static unsigned char *unhex(const char *h, size_t *n)
+{
+    size_t len = strlen(h) / 2;
+    unsigned char *b = malloc(len + 1);
+    for (size_t i = 0; i < len; i++)
+        b[i] = (unsigned char)strtoul((char[3]){h[2 * i], h[2 * i + 1], 0}, NULL, 16);
+    *n = len;
+    return b;
+}
+
+/* Is (base, mark) a two-byte VNI letter? */
+static int vni_pair(unsigned char base, unsigned char mark)
+{
+    for (size_t i = 0; i < norm_tab_vni_len; i++)
+        if (norm_tab_vni[i].base == base && norm_tab_vni[i].mark == mark && mark)
+            return 1;
+    return 0;
+}
+
+#define CHECK_VEC(id, what, got, want)                                       \
+    do {                                                                     \
+        if (strcmp(got, want) != 0)                                          \
+            unit_fail(__FILE__, __LINE__, "vector %d %s: got \"%s\", want \"%s\"", \
+                      id, what, got, want);                                  \
+    } while (0)
+
+TEST(legacy_vectors_decode)
+{
+    size_t len;
+    char *data = read_shared("vectors.jsonl", &len);
+    if (!data) {
+        printf("  skipped: %s/legacy-encodings/vectors.jsonl not found (set $SHARED)\n",
+               shared_dir());
+        return;
+    }
+    int id = 0;
+    for (char *line = data, *nl; *line; line = nl + 1) {
+        nl = strchr(line, '\n');
+        if (!nl)
+            break;   /* every record ends with a newline */
+        *nl = '\0';
+        id++;
+        char *text = json_field(line, NULL, "text_nfc", NULL);
+        CHECK(text != NULL);
+        if (!text)
+            break;
+        /* TCVN3: run by run with the font, as bytes and as DOCX text */
+        const char *p = strstr(line, "\"runs\": [");
+        const char *runs_end = p ? strchr(p, ']') : NULL;
+        td_buf bytes = TD_BUF_INIT, u8 = TD_BUF_INIT;
+        td_buf_append(&bytes, "", 0);
+        td_buf_append(&u8, "", 0);
+        while (p && runs_end) {
+            const char *e;
+            char *font = json_field(p, runs_end, "font", &e);
+            if (!font)
+                break;
+            char *hex = json_field(e, runs_end, "hex", &e);
+            char *cp1252 = json_field(e, runs_end, "as_cp1252", &e);
+            int h = -1;
+            CHECK_INT(norm_font_encoding(font, &h), NORM_ENC_TCVN3);
+            size_t n;
+            unsigned char *raw = unhex(hex, &n);
+            norm_decode(NORM_ENC_TCVN3, raw, n, h, &bytes);
+            norm_decode_legacy_utf8(NORM_ENC_TCVN3, cp1252, strlen(cp1252), h, &u8);
+            free(raw);
+            free(font);
+            free(hex);
+            free(cp1252);
+            p = e;
+        }
+        CHECK_VEC(id, "tcvn3 bytes with fonts", bytes.ptr, text);
+        CHECK_VEC(id, "tcvn3 docx text with fonts", u8.ptr, text);
+        td_buf_free(&bytes);
+        td_buf_free(&u8);
+
+        const char *e;
+        char *all = json_field(runs_end, NULL, "hex", &e);
+        char *nofont = json_field(e, NULL, "decoded_without_font_info", NULL);
+        size_t n;
+        unsigned char *raw = unhex(all, &n);
+        char *got = decode_str(NORM_ENC_TCVN3, raw, n, 0);
+        CHECK_VEC(id, "tcvn3 without font", got, nofont);
+        free(got); free(raw); free(all); free(nofont);
+
+        const char *v = strstr(line, "\"vni\": {");
+        char *vhex = json_field(v, NULL, "hex", &e);
+        char *vdocx = json_field(e, NULL, "as_cp1252", NULL);
+        raw = unhex(vhex, &n);
+        got = decode_str(NORM_ENC_VNI, raw, n, 0);
+        CHECK_VEC(id, "vni", got, text);
+        free(got);
+        /* Excel-style case-swapped marks decode the same (lenient) */
+        unsigned char *orig = unhex(vhex, &n);
+        for (size_t k = 1; k < n; k++)
+            if (vni_pair(orig[k - 1], orig[k]))
+                raw[k] ^= 0x20;
+        free(orig);
+        got = decode_str(NORM_ENC_VNI, raw, n, 0);
+        CHECK_VEC(id, "vni lenient", got, text);
+        free(got);
+        got = decode_u8(NORM_ENC_VNI, vdocx, 0);
+        CHECK_VEC(id, "vni docx text", got, text);
+        free(got); free(raw); free(vhex); free(vdocx);
+
+        const char *x = strstr(line, "\"viscii\": {");
+        char *xhex = json_field(x, NULL, "hex", NULL);
+        raw = unhex(xhex, &n);
+        got = decode_str(NORM_ENC_VISCII, raw, n, 0);
+        CHECK_VEC(id, "viscii", got, text);
+        free(got); free(raw); free(xhex);
+
+        const char *c = strstr(line, "\"cp1258\": {");
+        char *chex = json_field(c, NULL, "hex", NULL);
+        raw = unhex(chex, &n);
+        got = decode_str(NORM_ENC_CP1258, raw, n, 0);
+        CHECK_VEC(id, "cp1258", got, text);
+        free(got); free(raw); free(chex);
+        free(text);
+    }
+    CHECK_INT(id, 20);
+    free(data);
+}
+
+/* Decode a sample with CRLF line ends and compare with an expected file. */
+static void check_sample(const char *file, int line, const char *sample,
+                         norm_encoding enc, const char *expected)
+{
+    size_t n, en;
+    char *raw = read_shared(sample, &n);
+    char *want = read_shared(expected, &en);
+    if (!raw || !want) {
+        printf("  skipped: %s/legacy-encodings/%s not found\n", shared_dir(), sample);
+        free(raw);
+        free(want);
+        return;
+    }
+    double score;
+    norm_encoding got_enc = norm_detect((unsigned char *)raw, n, &score);
+    if (got_enc != enc)
+        unit_fail(file, line, "detect %s: got %s (%.3f), want %s", sample,
+                  norm_encoding_name(got_enc), score, norm_encoding_name(enc));
+    td_buf b = TD_BUF_INIT, lf = TD_BUF_INIT;
+    norm_decode(enc, (unsigned char *)raw, n, 0, &b);
+    for (size_t i = 0; i < b.len; i++)
+        if (!(b.ptr[i] == '\r' && i + 1 < b.len && b.ptr[i + 1] == '\n'))
+            td_buf_putc(&lf, b.ptr[i]);
+    if (!lf.ptr || strcmp(lf.ptr, want) != 0)
+        unit_fail(file, line, "decode %s differs from %s", sample, expected);
+    td_buf_free(&b);
+    td_buf_free(&lf);
+    free(raw);
+    free(want);
+}
+
+TEST(legacy_samples_detect_and_decode)
+{
+    check_sample(__FILE__, __LINE__, "samples/sample-tcvn3.txt", NORM_ENC_TCVN3,
+                 "samples/expected-tcvn3-nofont.txt");
+    check_sample(__FILE__, __LINE__, "samples/sample-vni.txt", NORM_ENC_VNI,
+                 "samples/expected.txt");
+    check_sample(__FILE__, __LINE__, "samples/sample-cp1258.txt", NORM_ENC_CP1258,
+                 "samples/expected.txt");
+    size_t n;
+    char *u = read_shared("samples/expected.txt", &n);
+    if (u) {
+        CHECK_INT(norm_detect((unsigned char *)u, n, NULL), NORM_ENC_UTF8);
+        free(u);
+    }
+}
+
+TEST(detect_viscii_from_vectors)
+{
+    size_t len;
+    char *data = read_shared("vectors.jsonl", &len);
+    if (!data) {
+        printf("  skipped: vectors.jsonl not found\n");
+        return;
+    }
+    td_buf all = TD_BUF_INIT;
+    for (const char *p = data; (p = strstr(p, "\"viscii\": {")); p++) {
+        char *hex = json_field(p, NULL, "hex", NULL);
+        size_t n;
+        unsigned char *raw = unhex(hex, &n);
+        td_buf_append(&all, (char *)raw, n);
+        td_buf_append(&all, "\r\n", 2);
+        free(raw);
+        free(hex);
+    }
+    double score = 0;
+    CHECK_INT(norm_detect((unsigned char *)all.ptr, all.len, &score), NORM_ENC_VISCII);
+    CHECK(score >= 0.9);
+    td_buf_free(&all);
+    free(data);
+}
+
+TEST(detect_undecided_and_utf)
+{
+    /* Western European paragraphs in windows-1252 are byte-valid TCVN3 */
+    const char *fr = "Le conseil r\xE9gional s'est r\xE9uni \xE0 Lyon pour \xE9tudier le "
+                     "budget de l'ann\xE9" "e prochaine ; o\xF9 en sont les travaux de "
+                     "r\xE9novation des \xE9" "coles et du mus\xE9" "e ? Les \xE9lus ont "
+                     "pr\xE9sent\xE9 leurs propositions \xE0 la pr\xE9" "f\xE8te.";
+    const char *de = "Der Ausschuss f\xFCr Verkehr hat die Planung f\xFCr die Br\xFC" "cke "
+                     "\xFC" "ber die M\xFChle gepr\xFC" "ft; die B\xFCrger k\xF6nnen ihre "
+                     "Einw\xE4nde bis M\xE4rz schriftlich \xE4u\xDF" "ern. Zust\xE4ndig ist "
+                     "das Stra\xDF" "enbauamt in K\xF6ln.";
+    double score = 1;
+    CHECK_INT(norm_detect((const unsigned char *)fr, strlen(fr), &score), NORM_ENC_UNKNOWN);
+    CHECK(score < 0.9);
+    CHECK_INT(norm_detect((const unsigned char *)de, strlen(de), &score), NORM_ENC_UNKNOWN);
+    /* too few high bytes to judge */
+    CHECK_INT(norm_detect((const unsigned char *)"H\xE0 N\xE9i", 7, NULL), NORM_ENC_UNKNOWN);
+    CHECK_INT(norm_detect((const unsigned char *)"plain ascii", 11, NULL), NORM_ENC_UTF8);
+    const char *utf8 = "Khối thi đua các cơ quan Đảng";
+    CHECK_INT(norm_detect((const unsigned char *)utf8, strlen(utf8), NULL), NORM_ENC_UTF8);
+    CHECK_INT(norm_detect((const unsigned char *)"\xFF\xFEK\0h\0", 6, NULL), NORM_ENC_UTF16LE);
+    CHECK_INT(norm_detect((const unsigned char *)"\0K\0h\0\xF4\0i\0 \0t", 12, NULL),
+              NORM_ENC_UTF16BE);
+    /* double-encoded UTF-8 is not taken for UTF-8 */
+    const char *moji = "Vi\xC3\xA1\xC2\xBB\xE2\x80\xA1t Nam, H\xC3\xA1\xC2\xBB\xE2\x84\xA2i "
+                       "n\xC3\xA1\xC2\xBB\xE2\x84\xA2i";
+    CHECK(norm_detect((const unsigned char *)moji, strlen(moji), NULL) != NORM_ENC_UTF8);
 }
