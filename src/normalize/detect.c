@@ -114,10 +114,13 @@ static int is_syllable(const int32_t *cps, size_t n)
     return 0;
 }
 
+/* A word character as the reference tokenizer ([^\W\d_]+) sees it:
+ * letters, and numbers other than decimal digits (¹, ½ are cp1252 bytes). */
 static int is_letter(int32_t cp)
 {
     utf8proc_category_t c = utf8proc_category(cp);
-    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+           c == UTF8PROC_CATEGORY_NL || c == UTF8PROC_CATEGORY_NO;
 }
 
 /* Share of the non-ASCII words of UTF-8 text t that are syllables. */
