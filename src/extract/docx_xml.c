@@ -1,0 +1,206 @@
+/* docx_xml.c - the safe streaming XML reader the DOCX parts go through.
+ *
+ * Wraps libxml2's xmlTextReader: no network, no entity substitution, no DTD
+ * loading, errors captured into a one-line message that names the part,
+ * and a nesting limit.  Also the namespace table: elements are matched on
+ * namespace URI and local name, never on prefixes.
+ */
+#include "extract/docx_int.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+static const struct {
+    const char *uri;
+    docx_ns ns;
+} ns_table[] = {
+    {"http://schemas.openxmlformats.org/wordprocessingml/2006/main", DOCX_NS_W},
+    {"http://purl.oclc.org/ooxml/wordprocessingml/main", DOCX_NS_W},
+    {"http://schemas.openxmlformats.org/markup-compatibility/2006", DOCX_NS_MC},
+    {"http://schemas.openxmlformats.org/officeDocument/2006/math", DOCX_NS_M},
+    {"http://purl.oclc.org/ooxml/officeDocument/math", DOCX_NS_M},
+    {"http://schemas.openxmlformats.org/drawingml/2006/main", DOCX_NS_A},
+    {"http://purl.oclc.org/ooxml/drawingml/main", DOCX_NS_A},
+    {"http://schemas.openxmlformats.org/package/2006/relationships", DOCX_NS_PKGREL},
+    {"http://purl.org/dc/elements/1.1/", DOCX_NS_DC},
+    {"http://purl.org/dc/terms/", DOCX_NS_DCTERMS},
+};
+
+docx_ns docx_ns_of(const xmlChar *uri)
+{
+    if (!uri)
+        return DOCX_NS_OTHER;
+    for (size_t i = 0; i < sizeof ns_table / sizeof ns_table[0]; i++)
+        if (strcmp((const char *)uri, ns_table[i].uri) == 0)
+            return ns_table[i].ns;
+    return DOCX_NS_OTHER;
+}
+
+/* Namespaces whose content the generic walk reads correctly: text boxes in
+ * DrawingML shapes and groups, Word 2010+ extensions, math, VML. */
+int docx_ns_understood(const xmlChar *uri)
+{
+    static const char *known[] = {
+        "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+        "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
+        "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas",
+        "http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing",
+        "http://schemas.microsoft.com/office/word/2010/wordml",
+        "http://schemas.microsoft.com/office/word/2012/wordml",
+        "http://schemas.microsoft.com/office/drawing/2010/main",
+        "http://schemas.openxmlformats.org/officeDocument/2006/math",
+        "urn:schemas-microsoft-com:vml",
+        "urn:schemas-microsoft-com:office:office",
+        "urn:schemas-microsoft-com:office:word",
+    };
+    if (!uri)
+        return 0;
+    if (docx_ns_of(uri) != DOCX_NS_OTHER)
+        return 1;
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (strcmp((const char *)uri, known[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* External entities and DTDs are never fetched, whatever the options say. */
+static xmlParserInputPtr no_loader(const char *url, const char *id,
+                                   xmlParserCtxtPtr ctxt)
+{
+    (void)url; (void)id; (void)ctxt;
+    return NULL;
+}
+
+static void on_error(void *arg, xmlErrorPtr err)
+{
+    docx_xml *x = arg;
+    if (!err || err->level < XML_ERR_ERROR || x->err[0])
+        return;
+    const char *msg = err->message ? err->message : "parse error";
+    if (strstr(msg, "Excessive depth"))
+        x->err_depth = 1;
+    int n = snprintf(x->err, sizeof x->err, "line %d: ", err->line);
+    if (n < 0 || (size_t)n >= sizeof x->err)
+        return;
+    /* one line, lowercase first word, no final full stop */
+    size_t j = (size_t)n;
+    for (const char *p = msg; *p && j + 1 < sizeof x->err; p++)
+        x->err[j++] = (*p == '\n' || *p == '\r') ? ' ' : *p;
+    while (j > (size_t)n && (x->err[j - 1] == ' ' || x->err[j - 1] == '.'))
+        j--;
+    x->err[j] = '\0';
+    x->err[n] = (char)tolower((unsigned char)x->err[n]);
+}
+
+int docx_xml_open(docx_xml *x, const char *data, size_t len,
+                  const char *part, int max_depth, td_err *e)
+{
+    memset(x, 0, sizeof *x);
+    x->part = part;
+    x->max_depth = max_depth;
+    if (len > (size_t)0x7fffffff)
+        return td_err_set(e, TD_ELIMIT, "part '%s' is too large", part);
+    x->saved_loader = xmlGetExternalEntityLoader();
+    xmlSetExternalEntityLoader(no_loader);
+    /* no XML_PARSE_NOENT, XML_PARSE_DTDLOAD, XML_PARSE_DTDATTR or
+     * XML_PARSE_HUGE: entities stay references and libxml2 keeps its own
+     * size limits */
+    x->r = xmlReaderForMemory(data, (int)len, part, NULL,
+                              XML_PARSE_NONET | XML_PARSE_NOERROR |
+                              XML_PARSE_NOWARNING);
+    if (!x->r) {
+        docx_xml_close(x);
+        return td_err_set(e, TD_ENOMEM, "cannot create an xml reader for '%s'", part);
+    }
+    xmlTextReaderSetStructuredErrorHandler(x->r, on_error, x);
+    return TD_OK;
+}
+
+int docx_xml_next(docx_xml *x, td_err *e)
+{
+    int rc = xmlTextReaderRead(x->r);
+    if (rc == 1) {
+        if (xmlTextReaderDepth(x->r) > x->max_depth) {
+            td_err_set(e, TD_ELIMIT, "xml in '%s' nests deeper than %d elements",
+                       x->part, x->max_depth);
+            return -TD_ELIMIT;
+        }
+        return 1;
+    }
+    if (rc == 0 && !x->err[0])
+        return 0;
+    if (x->err_depth) {
+        td_err_set(e, TD_ELIMIT, "xml in '%s' nests deeper than %d elements",
+                   x->part, x->max_depth);
+        return -TD_ELIMIT;
+    }
+    td_err_set(e, TD_EFORMAT, "malformed xml in '%s' (%s)", x->part,
+               x->err[0] ? x->err : "parse error");
+    return -TD_EFORMAT;
+}
+
+docx_ns docx_xml_ns(docx_xml *x)
+{
+    const xmlChar *uri = xmlTextReaderConstNamespaceUri(x->r);
+    if (uri != x->last_uri) {
+        /* the reader interns names, so one pointer stands for one URI */
+        x->last_uri = uri;
+        x->last_ns = docx_ns_of(uri);
+    }
+    return x->last_ns;
+}
+
+static int attr_impl(docx_xml *x, const char *local, int any_ns, char *buf,
+                     size_t n)
+{
+    int found = 0;
+    buf[0] = '\0';
+    if (xmlTextReaderMoveToFirstAttribute(x->r) != 1)
+        return 0;
+    do {
+        const xmlChar *ln = xmlTextReaderConstLocalName(x->r);
+        if (!ln || strcmp((const char *)ln, local) != 0)
+            continue;
+        const xmlChar *uri = xmlTextReaderConstNamespaceUri(x->r);
+        if (!any_ns && uri && docx_ns_of(uri) != DOCX_NS_W)
+            continue;
+        const xmlChar *v = xmlTextReaderConstValue(x->r);
+        snprintf(buf, n, "%s", v ? (const char *)v : "");
+        found = 1;
+        if (uri)   /* a namespaced match beats an unqualified one */
+            break;
+    } while (xmlTextReaderMoveToNextAttribute(x->r) == 1);
+    xmlTextReaderMoveToElement(x->r);
+    return found;
+}
+
+int docx_xml_attr(docx_xml *x, const char *local, char *buf, size_t n)
+{
+    return attr_impl(x, local, 0, buf, n);
+}
+
+int docx_xml_attr_any(docx_xml *x, const char *local, char *buf, size_t n)
+{
+    return attr_impl(x, local, 1, buf, n);
+}
+
+void docx_xml_close(docx_xml *x)
+{
+    if (x->r)
+        xmlFreeTextReader(x->r);
+    x->r = NULL;
+    if (x->saved_loader)
+        xmlSetExternalEntityLoader(x->saved_loader);
+    x->saved_loader = NULL;
+}
+
+int docx_onoff(const char *val, int present)
+{
+    if (!present)
+        return 0;
+    if (!val[0])
+        return 1;
+    return strcmp(val, "1") == 0 || strcmp(val, "true") == 0 ||
+           strcmp(val, "on") == 0;
+}
