@@ -22,10 +22,10 @@ const char cmd_test_norm_usage[] =
     "(as in 'thidua norm': fold, key, tone, lower, nfc, number, date, or\n"
     "'decode ENC' / 'decode-utf8 ENC'), the input, the expected output.\n"
     "Cases are separated by blank lines; lines starting with '#' are comments.\n"
-    "In input and expected lines: \\t tab, \\n newline, \\\\ backslash, \\xHH a\n"
-    "raw byte, \\u{XXXX} a code point (\\u{A0} no-break space, \\u{AD} soft\n"
-    "hyphen, \\u{301} combining acute, \\u{20} a trailing space); a line that\n"
-    "is exactly (empty) stands for the empty string.\n"
+    "In input and expected lines: \\t tab, \\n newline, \\r carriage return,\n"
+    "\\\\ backslash, \\xHH a raw byte, \\u{XXXX} a code point (\\u{A0} no-break\n"
+    "space, \\u{AD} soft hyphen, \\u{301} combining acute, \\u{20} a trailing\n"
+    "space); a line that is exactly (empty) stands for the empty string.\n"
     "\n"
     "Exit status: 0 all passed; 1 some failed or were malformed; 2 usage error.\n";
 
@@ -46,6 +46,8 @@ static int unescape(const char *s, td_buf *out)
             td_buf_putc(out, '\t');
         } else if (*s == 'n') {
             td_buf_putc(out, '\n');
+        } else if (*s == 'r') {
+            td_buf_putc(out, '\r');
         } else if (*s == '\\') {
             td_buf_putc(out, '\\');
         } else if (*s == 'x' && s[1] && s[2]) {
@@ -97,6 +99,8 @@ static void print_visible(const char *s, size_t n)
             fputs("\\t", stdout);
         } else if (c == '\n') {
             fputs("\\n", stdout);
+        } else if (c == '\r') {
+            fputs("\\r", stdout);
         } else if (c == '\\') {
             fputs("\\\\", stdout);
         } else if (c < 0x20 || c == 0x7F) {
