@@ -1,12 +1,337 @@
-/* cmd_search.c - placeholder until this subcommand lands. */
-#include "cli/cli.h"
+/* cmd_search.c - `thidua search`: ranked full-text search with filters.
+ *
+ * Parses the options, hands the query to index_search (which folds,
+ * expands abbreviations and ranks) and prints the hits: readable and
+ * width-aware on a terminal, one JSON object per line with --json.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
-const char cmd_search_usage[] = "usage: thidua search (not built yet)\n";
+#include "cli/cli.h"
+#include "index/index.h"
+
+const char cmd_search_usage[] =
+    "usage: thidua search [options] QUERY...\n"
+    "\n"
+    "Full-text search over the stored documents.  Words match whatever the\n"
+    "spelling: without diacritics (khanh hoa), d for đ (doan ket), old or new\n"
+    "tone placement (Hoà/Hòa), capitals, decomposed Unicode.  When the query\n"
+    "has diacritics, documents with exactly those diacritics come first (hội\n"
+    "before hồi); then bm25 relevance, the title weighted 10 to 1.  An\n"
+    "abbreviation finds its expansion and back (MTTQ, Mặt trận Tổ quốc; the\n"
+    "list is abbrev.tsv in the rules directory).  Several QUERY arguments are\n"
+    "joined with spaces.\n"
+    "\n"
+    "query syntax:\n"
+    "  giao uoc            both words, anywhere (AND)\n"
+    "  \"giao ước thi đua\"  the words in this order\n"
+    "  khanh*              words starting with khanh\n"
+    "  a OR b, a AND b, a NOT b, (...)   upper case; NOT binds tighter than\n"
+    "                      AND, AND tighter than OR\n"
+    "  title:word  body:\"a phrase\"  title:(a OR b)   in that column only\n"
+    "\n"
+    "options:\n"
+    "  -n, --limit N     at most N results (default 10)\n"
+    "  --province P      only documents about a bloc of province P\n"
+    "  --year Y          only documents about year Y (pledge, review, meeting)\n"
+    "  --bloc B          only documents whose bloc name contains B\n"
+    "  --format F        only docx, html or text documents\n"
+    "  --json            one JSON object per hit and line: rank, doc, path,\n"
+    "                    title, format, score, exact, snippet, province, year, bloc\n"
+    "  --db PATH         database (default: $THIDUA_DB or ./thidua.db)\n"
+    "  --rules DIR       where abbrev.tsv is read\n"
+    "  -h, --help        this text\n"
+    "\n"
+    "Filters compare folded text (no diacritics, any case).  With filters and\n"
+    "no QUERY, the matching documents are listed.  Matched words are shown\n"
+    "[like this] (bold on a terminal unless NO_COLOR is set).\n"
+    "\n"
+    "Exit status: 0 done, also when nothing matches (a note goes to stderr);\n"
+    "2 usage error or malformed query; 3 the database could not be opened.\n";
+
+enum { OPT_PROVINCE = 0x2001, OPT_YEAR, OPT_BLOC, OPT_FORMAT };
+
+#define MARK_OPEN "\x02"
+#define MARK_CLOSE "\x03"
+
+/* Terminal width for wrapping, 0 when stdout is not a terminal. */
+static size_t term_width(void)
+{
+    if (!isatty(1))
+        return 0;
+    struct winsize ws;
+    if (ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+        return ws.ws_col;
+    const char *c = getenv("COLUMNS");
+    int n = c ? atoi(c) : 0;
+    return n >= 20 ? (size_t)n : 80;
+}
+
+/* The snippet as one line: white space runs collapsed, marks replaced. */
+static void render_snippet(const char *s, const char *open, const char *close,
+                           td_buf *out)
+{
+    int space = 0;
+    for (; s && *s; s++) {
+        if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
+            space = out->len > 0;
+            continue;
+        }
+        if (space)
+            td_buf_putc(out, ' ');
+        space = 0;
+        if (*s == MARK_OPEN[0]) {
+            td_buf_puts(out, open);
+        } else if (*s == MARK_CLOSE[0]) {
+            /* one mark around neighbouring matches: [Khánh Hòa] */
+            size_t k = 1;
+            while (s[k] == ' ' || s[k] == '\n' || s[k] == '\t' || s[k] == '\r')
+                k++;
+            if (k > 1 && s[k] == MARK_OPEN[0]) {
+                td_buf_putc(out, ' ');
+                s += k;
+                continue;
+            }
+            td_buf_puts(out, close);
+        } else
+            td_buf_putc(out, *s);
+    }
+    if (!out->ptr)
+        td_buf_append(out, "", 0);
+}
+
+/* Display width of s, not counting escape sequences. */
+static size_t visible_width(const char *s, size_t n)
+{
+    size_t w = 0, i = 0, run = 0;
+    while (i < n) {
+        if (s[i] == '\033') {
+            w += cli_width(s + run, i - run);
+            while (i < n && s[i] != 'm')
+                i++;
+            run = ++i;
+            continue;
+        }
+        i++;
+    }
+    return w + cli_width(s + run, n - run);
+}
+
+/* Print text word-wrapped to width (0: no wrapping), every line indented. */
+static void print_wrapped(const char *text, size_t indent, size_t width)
+{
+    size_t col = 0;
+    const char *p = text;
+    while (*p) {
+        const char *sp = strchr(p, ' ');
+        size_t n = sp ? (size_t)(sp - p) : strlen(p);
+        size_t w = visible_width(p, n);
+        if (col == 0) {
+            printf("%*s", (int)indent, "");
+            col = indent;
+        } else if (width && col + 1 + w > width) {
+            printf("\n%*s", (int)indent, "");
+            col = indent;
+        } else {
+            putchar(' ');
+            col++;
+        }
+        fwrite(p, 1, n, stdout);
+        col += w;
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
+    putchar('\n');
+}
+
+/* s cut to at most width columns (with "…"), or whole when width is 0. */
+static void print_cut(const char *s, size_t width)
+{
+    size_t n = strlen(s);
+    if (!width || cli_width(s, n) <= width) {
+        fputs(s, stdout);
+        return;
+    }
+    size_t i = 0, w = 0;
+    while (i < n) {
+        size_t k = 1;
+        while (i + k < n && ((unsigned char)s[i + k] & 0xC0) == 0x80)
+            k++;
+        size_t cw = cli_width(s + i, k);
+        if (w + cw + 1 > width)
+            break;
+        w += cw;
+        i += k;
+    }
+    fwrite(s, 1, i, stdout);
+    fputs("…", stdout);
+}
+
+static void print_json(const index_hit *h, int rank, const char *snippet)
+{
+    td_buf b = TD_BUF_INIT;
+    td_buf_printf(&b, "{\"rank\":%d,\"doc\":%ld,\"path\":", rank, h->id);
+    td_json_str(&b, h->path);
+    td_buf_puts(&b, ",\"title\":");
+    td_json_str(&b, h->title);
+    td_buf_puts(&b, ",\"format\":");
+    td_json_str(&b, h->format);
+    td_buf_printf(&b, ",\"score\":%.4f,\"exact\":%d,\"snippet\":", -h->score,
+                  h->exact);
+    td_json_str(&b, snippet);
+    td_buf_puts(&b, ",\"province\":");
+    td_json_str(&b, h->province);
+    if (h->year)
+        td_buf_printf(&b, ",\"year\":%d", h->year);
+    else
+        td_buf_puts(&b, ",\"year\":null");
+    td_buf_puts(&b, ",\"bloc\":");
+    td_json_str(&b, h->bloc);
+    td_buf_puts(&b, "}\n");
+    fwrite(b.ptr, 1, b.len, stdout);
+    td_buf_free(&b);
+}
+
+static void print_hit(const index_hit *h, int rank, const char *snippet,
+                      size_t width)
+{
+    printf("%d. %s  [%s, doc %ld, score %.2f]\n", rank, h->path,
+           h->format ? h->format : "?", h->id, -h->score);
+    if (h->title && *h->title) {
+        fputs("   ", stdout);
+        print_cut(h->title, width ? width - 3 : 0);
+        putchar('\n');
+    }
+    if (h->province || h->year || h->bloc) {
+        td_buf facts = TD_BUF_INIT;
+        if (h->bloc)
+            td_buf_puts(&facts, h->bloc);
+        if (h->province && (!h->bloc || !strstr(h->bloc, h->province)))
+            td_buf_printf(&facts, "%s%s", facts.len ? " · " : "", h->province);
+        if (h->year)
+            td_buf_printf(&facts, "%s%d", facts.len ? " · " : "", h->year);
+        fputs("   ", stdout);
+        print_cut(facts.ptr, width ? width - 3 : 0);
+        putchar('\n');
+        td_buf_free(&facts);
+    }
+    print_wrapped(snippet, 3, width);
+}
 
 int cmd_search(int argc, char **argv, cli_ctx *ctx)
 {
-    (void)argc;
-    (void)argv;
-    cli_error("'%s' is not built yet", ctx->cmd);
-    return CLI_FATAL;
+    static const struct option longopts[] = {
+        CLI_COMMON_LONGOPTS,
+        {"limit", required_argument, NULL, 'n'},
+        {"province", required_argument, NULL, OPT_PROVINCE},
+        {"year", required_argument, NULL, OPT_YEAR},
+        {"bloc", required_argument, NULL, OPT_BLOC},
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {NULL, 0, NULL, 0},
+    };
+    index_search_opts o;
+    memset(&o, 0, sizeof o);
+    o.limit = 10;
+    int c;
+    char *end;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":hqjn:", longopts, NULL)) != -1) {
+        int r = cli_common_opt(c, optarg, ctx);
+        if (r < 0)
+            return CLI_OK;
+        if (r > 0)
+            continue;
+        switch (c) {
+        case 'n':
+            o.limit = (int)strtol(optarg, &end, 10);
+            if (*end || o.limit <= 0 || o.limit > 100000)
+                return cli_usage_error(ctx, "--limit needs a positive number, not '%s'",
+                                       optarg);
+            break;
+        case OPT_PROVINCE: o.province = optarg; break;
+        case OPT_BLOC: o.bloc = optarg; break;
+        case OPT_YEAR:
+            o.year = (int)strtol(optarg, &end, 10);
+            if (*end || o.year < 1900 || o.year > 2200)
+                return cli_usage_error(ctx, "--year needs a year such as 2024, not '%s'",
+                                       optarg);
+            break;
+        case OPT_FORMAT:
+            if (strcmp(optarg, "docx") && strcmp(optarg, "html") && strcmp(optarg, "text"))
+                return cli_usage_error(ctx, "--format must be docx, html or text, not '%s'",
+                                       optarg);
+            o.format = optarg;
+            break;
+        case ':':
+            return cli_usage_error(ctx, "option '%s' needs a value", argv[optind - 1]);
+        default:
+            return cli_usage_error(ctx, "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    td_buf query = TD_BUF_INIT;
+    for (int i = optind; i < argc; i++) {
+        if (query.len)
+            td_buf_putc(&query, ' ');
+        td_buf_puts(&query, argv[i]);
+    }
+    int filters = o.province || o.bloc || o.format || o.year;
+    if (!query.len && !filters) {
+        td_buf_free(&query);
+        return cli_usage_error(ctx, "no query (and no filter) given");
+    }
+    o.query = query.ptr;
+    o.mark_open = MARK_OPEN;
+    o.mark_close = MARK_CLOSE;
+
+    td_err e;
+    td_err_clear(&e);
+    index_db *db = NULL;
+    if (index_open(ctx->db_path, 0, &db, &e) != TD_OK) {
+        cli_error("cannot open database '%s': %s", ctx->db_path, e.msg);
+        td_buf_free(&query);
+        return CLI_FATAL;
+    }
+    if (index_set_rules_dir(db, ctx->rules_dir, &e) != TD_OK) {
+        cli_error("cannot load abbreviations: %s", e.msg);
+        index_close(db);
+        td_buf_free(&query);
+        return CLI_FATAL;
+    }
+    index_hit *hits = NULL;
+    size_t n = 0;
+    int rc = index_search(db, &o, &hits, &n, &e);
+    int status = CLI_OK;
+    if (rc == TD_EUSAGE) {
+        cli_error("malformed query: %s", e.msg);
+        status = CLI_USAGE;
+    } else if (rc != TD_OK) {
+        cli_error("%s", e.msg);
+        status = CLI_FATAL;
+    } else if (n == 0) {
+        fprintf(stderr, "thidua: no documents match%s%s%s\n",
+                query.len ? " '" : "", query.len ? query.ptr : "", query.len ? "'" : "");
+    }
+    int bold = !ctx->json && isatty(1) && !getenv("NO_COLOR");
+    size_t width = ctx->json ? 0 : term_width();
+    td_buf snip = TD_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        td_buf_clear(&snip);
+        render_snippet(hits[i].snippet, bold ? "\033[1m" : "[",
+                       bold ? "\033[0m" : "]", &snip);
+        if (ctx->json) {
+            print_json(&hits[i], (int)i + 1, snip.ptr);
+        } else {
+            if (i)
+                putchar('\n');
+            print_hit(&hits[i], (int)i + 1, snip.ptr, width);
+        }
+    }
+    td_buf_free(&snip);
+    index_hits_free(hits, n);
+    index_close(db);
+    td_buf_free(&query);
+    return status;
 }

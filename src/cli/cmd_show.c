@@ -1,12 +1,186 @@
-/* cmd_show.c - placeholder until this subcommand lands. */
-#include "cli/cli.h"
+/* cmd_show.c - `thidua show`: one stored document, its facts and evidence.
+ *
+ * Every fact is printed with the rule that produced it and the sentence it
+ * came from, the evidence marked inside the sentence.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
-const char cmd_show_usage[] = "usage: thidua show (not built yet)\n";
+#include "cli/cli.h"
+#include "index/index.h"
+
+const char cmd_show_usage[] =
+    "usage: thidua show [--json] DOC...\n"
+    "\n"
+    "Print a stored document's metadata and every fact found in it, each with\n"
+    "the rule that produced it and the sentence it came from (the evidence\n"
+    "[marked], bold on a terminal).  DOC is a document id (as printed by\n"
+    "search) or the path it was ingested from.\n"
+    "\n"
+    "options:\n"
+    "  --json        one JSON object per document: id, path, title, format,\n"
+    "                encoding, size, hash, published, author, ingested_at,\n"
+    "                facts [{fact, value, extra, year, num, rule, start, end,\n"
+    "                sentence, block}] (offsets are bytes in the stored text)\n"
+    "  --db PATH     database (default: $THIDUA_DB or ./thidua.db)\n"
+    "  -h, --help    this text\n"
+    "\n"
+    "Exit status: 0 shown; 1 some DOC not found; 2 usage error;\n"
+    "3 the database could not be opened.\n";
+
+static void json_doc(const index_docinfo *di)
+{
+    td_buf b = TD_BUF_INIT;
+    td_buf_printf(&b, "{\"id\":%ld,\"path\":", di->id);
+    td_json_str(&b, di->path);
+    td_buf_puts(&b, ",\"title\":");
+    td_json_str(&b, di->title);
+    td_buf_puts(&b, ",\"format\":");
+    td_json_str(&b, di->format);
+    td_buf_puts(&b, ",\"encoding\":");
+    td_json_str(&b, di->encoding);
+    td_buf_printf(&b, ",\"size\":%ld,\"text_bytes\":%ld,\"hash\":", di->size,
+                  di->text_len);
+    td_json_str(&b, di->hash);
+    td_buf_puts(&b, ",\"published\":");
+    td_json_str(&b, di->published);
+    td_buf_puts(&b, ",\"author\":");
+    td_json_str(&b, di->author);
+    td_buf_puts(&b, ",\"ingested_at\":");
+    td_json_str(&b, di->ingested_at);
+    td_buf_puts(&b, ",\"facts\":[");
+    for (size_t i = 0; i < di->nfacts; i++) {
+        const index_fact_row *f = &di->facts[i];
+        td_buf_puts(&b, i ? ",{\"fact\":" : "{\"fact\":");
+        td_json_str(&b, f->fact);
+        td_buf_puts(&b, ",\"value\":");
+        td_json_str(&b, f->value);
+        td_buf_puts(&b, ",\"extra\":");
+        td_json_str(&b, f->extra);
+        if (f->year)
+            td_buf_printf(&b, ",\"year\":%d", f->year);
+        else
+            td_buf_puts(&b, ",\"year\":null");
+        td_buf_printf(&b, ",\"num\":%ld,\"rule\":", f->num);
+        td_json_str(&b, f->rule);
+        td_buf_printf(&b, ",\"start\":%ld,\"end\":%ld,\"sentence\":", f->start,
+                      f->end);
+        td_json_str(&b, f->sentence);
+        td_buf_printf(&b, ",\"block\":%ld}", f->block);
+    }
+    td_buf_puts(&b, "]}\n");
+    fwrite(b.ptr, 1, b.len, stdout);
+    td_buf_free(&b);
+}
+
+/* The sentence on one line with the evidence span marked. */
+static void print_sentence(const index_fact_row *f, int bold)
+{
+    const char *s = f->sentence ? f->sentence : "";
+    long n = (long)strlen(s);
+    long a = f->start - f->sent_start, z = f->end - f->sent_start;
+    if (a < 0 || z > n || a > z)
+        a = z = -1;
+    fputs("      ", stdout);
+    for (long i = 0; i <= n; i++) {
+        if (i == a)
+            fputs(bold ? "\033[1m" : "[", stdout);
+        if (i == z && a >= 0)
+            fputs(bold ? "\033[0m" : "]", stdout);
+        if (i == n)
+            break;
+        char c = s[i];
+        putchar(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+    }
+    putchar('\n');
+}
+
+static void print_doc(const index_docinfo *di, int bold)
+{
+    printf("document %ld: %s\n", di->id, di->path);
+    printf("  title:      %s\n", di->title ? di->title : "(none)");
+    printf("  format:     %s, %s, %ld bytes, hash %s\n", di->format,
+           di->encoding ? di->encoding : "unknown encoding", di->size, di->hash);
+    if (di->published)
+        printf("  published:  %s\n", di->published);
+    if (di->author)
+        printf("  author:     %s\n", di->author);
+    printf("  ingested:   %s UTC\n", di->ingested_at);
+    printf("  text:       %ld bytes\n", di->text_len);
+    if (di->nfacts == 0) {
+        printf("\nno facts found\n");
+        return;
+    }
+    printf("\nfacts (%zu):\n", di->nfacts);
+    for (size_t i = 0; i < di->nfacts; i++) {
+        const index_fact_row *f = &di->facts[i];
+        td_buf v = TD_BUF_INIT;
+        if (f->value)
+            td_buf_puts(&v, f->value);
+        else
+            td_buf_printf(&v, "%ld", f->num);
+        if (f->extra && f->year)
+            td_buf_printf(&v, " (%s, %d)", f->extra, f->year);
+        else if (f->extra)
+            td_buf_printf(&v, " (%s)", f->extra);
+        else if (f->year)
+            td_buf_printf(&v, " (%d)", f->year);
+        printf("  %-14s ", f->fact);
+        cli_print_padded(stdout, v.ptr, 40);
+        printf("  rule %s\n", f->rule ? f->rule : "?");
+        td_buf_free(&v);
+        print_sentence(f, bold);
+    }
+}
 
 int cmd_show(int argc, char **argv, cli_ctx *ctx)
 {
-    (void)argc;
-    (void)argv;
-    cli_error("'%s' is not built yet", ctx->cmd);
-    return CLI_FATAL;
+    static const struct option longopts[] = {
+        CLI_COMMON_LONGOPTS,
+        {NULL, 0, NULL, 0},
+    };
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":hqj", longopts, NULL)) != -1) {
+        int r = cli_common_opt(c, optarg, ctx);
+        if (r < 0)
+            return CLI_OK;
+        if (r == 0)
+            return cli_usage_error(ctx, "unknown option '%s'", argv[optind - 1]);
+    }
+    if (optind >= argc)
+        return cli_usage_error(ctx, "no document given (an id or a path)");
+    td_err e;
+    td_err_clear(&e);
+    index_db *db = NULL;
+    if (index_open(ctx->db_path, 0, &db, &e) != TD_OK) {
+        cli_error("cannot open database '%s': %s", ctx->db_path, e.msg);
+        return CLI_FATAL;
+    }
+    int bold = !ctx->json && isatty(1) && !getenv("NO_COLOR");
+    int status = CLI_OK;
+    for (int i = optind; i < argc; i++) {
+        index_docinfo *di = NULL;
+        int rc = index_show(db, argv[i], &di, &e);
+        if (rc == TD_EUSAGE) {
+            cli_error("%s", e.msg);
+            status = status == CLI_OK ? CLI_PARTIAL : status;
+            continue;
+        } else if (rc != TD_OK) {
+            cli_error("%s", e.msg);
+            status = CLI_FATAL;
+            break;
+        }
+        if (ctx->json) {
+            json_doc(di);
+        } else {
+            if (i > optind)
+                putchar('\n');
+            print_doc(di, bold);
+        }
+        index_docinfo_free(di);
+    }
+    index_close(db);
+    return status;
 }

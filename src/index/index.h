@@ -36,4 +36,97 @@ int index_is_current(index_db *db, const char *path, const char *hash);
  * is stored and e says why. */
 int index_store(index_db *db, const td_doc *d, int *status, td_err *e);
 
+/* The SQLite connection behind db (for code that builds derived tables
+ * from the per-document ones, see schema.c).  Owned by db. */
+struct sqlite3;
+struct sqlite3 *index_sqlite(index_db *db);
+
+/* Where search reads abbrev.tsv (abbreviations and their expansions).
+ * Loads it at once: TD_OK (a missing file means no abbreviations), or
+ * TD_ERULE naming the bad line; the old table is kept on failure. */
+int index_set_rules_dir(index_db *db, const char *rules_dir, td_err *e);
+
+/* ---- search ------------------------------------------------------------ */
+
+typedef struct index_search_opts {
+    const char *query;     /* user query; NULL or "" lists by filters only */
+    const char *province;  /* folded substring of the bloc's province, or NULL */
+    const char *bloc;      /* folded substring of the bloc's name, or NULL */
+    const char *format;    /* "docx", "html", "text", or NULL */
+    int year;              /* pledge, reviewed or meeting year; 0 = any */
+    int limit;             /* at most this many hits (> 0) */
+    const char *mark_open; /* put around matched words in snippets */
+    const char *mark_close;
+} index_search_opts;
+
+typedef struct index_hit {
+    long id;               /* document id */
+    char *path, *title, *format;
+    double score;          /* bm25 (lower is better), title weighted 10x */
+    int exact;             /* query terms matched with their exact diacritics */
+    char *snippet;         /* original text around the matches, marked */
+    char *province, *bloc; /* from the facts, NULL when unknown */
+    int year;              /* 0 when unknown */
+} index_hit;
+
+/* Run a search.  On success *hits is a malloc'd array of *nhits ranked
+ * hits (free with index_hits_free); none found is success with 0 hits.
+ * A malformed query gives TD_EUSAGE with a one-line message; a database
+ * failure TD_EDB.  On failure *hits is NULL. */
+int index_search(index_db *db, const index_search_opts *o, index_hit **hits,
+                 size_t *nhits, td_err *e);
+void index_hits_free(index_hit *hits, size_t n);
+
+/* ---- show and stats ---------------------------------------------------- */
+
+typedef struct index_fact_row {
+    char *fact;            /* td_fact_name of the kind ("leaders", ...) */
+    char *value, *extra;   /* extra may be NULL */
+    int year;
+    long num;
+    char *rule;            /* id of the rule that produced it */
+    long start, end;       /* evidence span, bytes in the document text */
+    long sent_start;       /* the sentence holding it */
+    char *sentence;
+    long block;            /* block index, -1 when unknown */
+} index_fact_row;
+
+typedef struct index_docinfo {
+    long id;
+    char *path, *hash, *format, *encoding, *title, *published, *author;
+    char *ingested_at;     /* UTC, "YYYY-MM-DD HH:MM:SS" */
+    long size;             /* source bytes */
+    long text_len;         /* bytes of normalized text */
+    index_fact_row *facts; /* in text order */
+    size_t nfacts;
+} index_docinfo;
+
+/* Look up a document by id ("12") or path.  *out is a new record (free
+ * with index_docinfo_free) or NULL when there is no such document
+ * (TD_EUSAGE, "no document ..."); TD_EDB on database failure. */
+int index_show(index_db *db, const char *doc, index_docinfo **out, td_err *e);
+void index_docinfo_free(index_docinfo *di);
+
+typedef struct index_count {
+    char *key;
+    long n;
+} index_count;
+
+typedef struct index_stats {
+    long documents, blocs, facts;
+    index_count *formats, *provinces, *years, *kinds;
+    size_t nformats, nprovinces, nyears, nkinds;
+} index_stats;
+
+/* Count what the database holds.  Fills *st (free with index_stats_free). */
+int index_stats_get(index_db *db, index_stats *st, td_err *e);
+void index_stats_free(index_stats *st);
+
+/* ---- tests ------------------------------------------------------------- */
+
+/* Run the "thidua" FTS5 tokenizer over text as for a document (query = 0)
+ * or a query phrase (query = 1) and append one line per token to out:
+ * "token TAB start TAB end TAB colocated(0|1)". */
+void index_token_dump(const char *text, size_t n, int query, td_buf *out);
+
 #endif

@@ -1,0 +1,256 @@
+/* abbrev.c - the abbreviation table search expands queries with.
+ *
+ * rules/abbrev.tsv holds groups of equivalent forms (MTTQ, Mặt trận Tổ
+ * quốc); a query naming one form finds the others.  Forms are kept as
+ * folded word sequences, cut by the tokenizer's own splitter, and with
+ * their exact (diacritics kept) spelling for ranking.
+ */
+#include "index/index_int.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct form {
+    char **words;      /* folded words */
+    size_t nwords;
+    char *folded;      /* words joined by ' ' */
+    char *exact;       /* exact keys joined by ' ' */
+} form;
+
+typedef struct group {
+    form *forms;
+    size_t nforms;
+    const char **all;  /* folded phrases: own forms + containing abbreviations */
+    const char **all_exact;
+    size_t nall;
+} group;
+
+struct index_abbrev {
+    group *groups;
+    size_t ngroups;
+};
+
+typedef struct split_acc {
+    char **words;
+    size_t n, cap;
+    td_buf folded, exact;
+} split_acc;
+
+static int add_word(void *ctx, const char *f, size_t nf, const char *x,
+                    size_t nx, size_t start, size_t end)
+{
+    (void)start; (void)end;
+    split_acc *a = ctx;
+    if (a->n == a->cap) {
+        a->cap = a->cap ? a->cap * 2 : 8;
+        a->words = td_xrealloc(a->words, a->cap * sizeof *a->words);
+    }
+    a->words[a->n++] = td_xstrndup(f, nf);
+    if (a->folded.len)
+        td_buf_putc(&a->folded, ' ');
+    td_buf_append(&a->folded, f, nf);
+    if (a->exact.len)
+        td_buf_putc(&a->exact, ' ');
+    if (x)
+        td_buf_append(&a->exact, x, nx);
+    else
+        td_buf_append(&a->exact, f, nf);
+    return 0;
+}
+
+static void free_form(form *f)
+{
+    for (size_t i = 0; i < f->nwords; i++)
+        free(f->words[i]);
+    free(f->words);
+    free(f->folded);
+    free(f->exact);
+}
+
+void index_abbrev_free(index_abbrev *ab)
+{
+    if (!ab)
+        return;
+    for (size_t g = 0; g < ab->ngroups; g++) {
+        for (size_t i = 0; i < ab->groups[g].nforms; i++)
+            free_form(&ab->groups[g].forms[i]);
+        free(ab->groups[g].forms);
+        free(ab->groups[g].all);
+        free(ab->groups[g].all_exact);
+    }
+    free(ab->groups);
+    free(ab);
+}
+
+size_t index_abbrev_count(const index_abbrev *ab)
+{
+    return ab ? ab->ngroups : 0;
+}
+
+/* 1 when the words of inner occur in outer as a contiguous run */
+static int contains(const form *outer, const form *inner)
+{
+    if (inner->nwords == 0 || inner->nwords > outer->nwords)
+        return 0;
+    for (size_t i = 0; i + inner->nwords <= outer->nwords; i++) {
+        size_t k = 0;
+        while (k < inner->nwords && strcmp(outer->words[i + k], inner->words[k]) == 0)
+            k++;
+        if (k == inner->nwords)
+            return 1;
+    }
+    return 0;
+}
+
+static void add_all(group *g, const form *f)
+{
+    for (size_t i = 0; i < g->nall; i++)
+        if (strcmp(g->all[i], f->folded) == 0)
+            return;
+    g->all[g->nall] = f->folded;
+    g->all_exact[g->nall] = f->exact;
+    g->nall++;
+}
+
+/* Fill each group's equivalent forms, adding the one-word forms of groups
+ * that contain it (UBMTTQ, written "Ủy ban MTTQ", for MTTQ). */
+static void close_groups(index_abbrev *ab)
+{
+    size_t total = 0;
+    for (size_t g = 0; g < ab->ngroups; g++)
+        total += ab->groups[g].nforms;
+    for (size_t g = 0; g < ab->ngroups; g++) {
+        group *G = &ab->groups[g];
+        G->all = td_xcalloc(total + 1, sizeof *G->all);
+        G->all_exact = td_xcalloc(total + 1, sizeof *G->all_exact);
+        for (size_t i = 0; i < G->nforms; i++)
+            add_all(G, &G->forms[i]);
+        for (size_t h = 0; h < ab->ngroups; h++) {
+            if (h == g)
+                continue;
+            const group *H = &ab->groups[h];
+            int inside = 0;
+            for (size_t i = 0; i < H->nforms && !inside; i++)
+                for (size_t j = 0; j < G->nforms && !inside; j++)
+                    inside = H->forms[i].nwords > G->forms[j].nwords &&
+                             contains(&H->forms[i], &G->forms[j]);
+            if (!inside)
+                continue;
+            for (size_t i = 0; i < H->nforms; i++)
+                if (H->forms[i].nwords == 1)
+                    add_all(G, &H->forms[i]);
+        }
+    }
+}
+
+int index_abbrev_load(const char *rules_dir, index_abbrev **out, td_err *e)
+{
+    *out = NULL;
+    index_abbrev *ab = td_xcalloc(1, sizeof *ab);
+    if (!rules_dir) {
+        *out = ab;
+        return TD_OK;
+    }
+    char path[1024];
+    snprintf(path, sizeof path, "%s/abbrev.tsv", rules_dir);
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        if (errno == ENOENT) {
+            *out = ab;
+            return TD_OK;
+        }
+        index_abbrev_free(ab);
+        int rc = td_err_set(e, TD_EIO, "cannot open: %s", strerror(errno));
+        snprintf(e->path, sizeof e->path, "%s", path);
+        return rc;
+    }
+    char *line = NULL;
+    size_t cap = 0, capg = 0;
+    long lineno = 0;
+    ssize_t len;
+    int rc = TD_OK;
+    while ((len = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        if (len == 0 || line[0] == '#')
+            continue;
+        group g = {0};
+        size_t capf = 0;
+        for (char *p = line, *tab; p; p = tab ? tab + 1 : NULL) {
+            tab = strchr(p, '\t');
+            size_t n = tab ? (size_t)(tab - p) : strlen(p);
+            split_acc a = {0};
+            index_split(p, n, add_word, &a);
+            if (a.n == 0) {
+                free(a.words);
+                td_buf_free(&a.folded);
+                td_buf_free(&a.exact);
+                continue;
+            }
+            if (g.nforms == capf) {
+                capf = capf ? capf * 2 : 4;
+                g.forms = td_xrealloc(g.forms, capf * sizeof *g.forms);
+            }
+            g.forms[g.nforms++] = (form){a.words, a.n, td_buf_detach(&a.folded),
+                                         td_buf_detach(&a.exact)};
+        }
+        if (g.nforms < 2) {
+            for (size_t i = 0; i < g.nforms; i++)
+                free_form(&g.forms[i]);
+            free(g.forms);
+            rc = td_err_set(e, TD_ERULE, "%s:%ld: a line needs an abbreviation "
+                            "and at least one expansion, separated by tabs",
+                            path, lineno);
+            break;
+        }
+        if (ab->ngroups == capg) {
+            capg = capg ? capg * 2 : 32;
+            ab->groups = td_xrealloc(ab->groups, capg * sizeof *ab->groups);
+        }
+        ab->groups[ab->ngroups++] = g;
+    }
+    free(line);
+    fclose(f);
+    if (rc != TD_OK) {
+        index_abbrev_free(ab);
+        return rc;
+    }
+    close_groups(ab);
+    *out = ab;
+    return TD_OK;
+}
+
+size_t index_abbrev_match(const index_abbrev *ab, char *const *words,
+                          size_t n, size_t i, size_t *group)
+{
+    size_t best = 0;
+    if (!ab)
+        return 0;
+    for (size_t g = 0; g < ab->ngroups; g++) {
+        for (size_t j = 0; j < ab->groups[g].nforms; j++) {
+            const form *f = &ab->groups[g].forms[j];
+            if (f->nwords <= best || i + f->nwords > n)
+                continue;
+            size_t k = 0;
+            while (k < f->nwords && strcmp(words[i + k], f->words[k]) == 0)
+                k++;
+            if (k == f->nwords) {
+                best = f->nwords;
+                *group = g;
+            }
+        }
+    }
+    return best;
+}
+
+size_t index_abbrev_forms(const index_abbrev *ab, size_t g,
+                          const char *const **folded,
+                          const char *const **exact)
+{
+    *folded = ab->groups[g].all;
+    *exact = ab->groups[g].all_exact;
+    return ab->groups[g].nall;
+}

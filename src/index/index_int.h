@@ -1,0 +1,106 @@
+/* index_int.h - what the files of src/index/ share and nobody else sees.
+ *
+ * The database handle, the tokenizer's word splitter (used by the FTS5
+ * tokenizer and by the query parser, so both cut words the same way), the
+ * abbreviation table and the query compiler.  Fenced per file, in the
+ * manner of fts5Int.h.
+ */
+#ifndef INDEX_INT_H
+#define INDEX_INT_H
+
+#include <sqlite3.h>
+
+#include "index/index.h"
+
+/* ---- interface to code in tokenizer.c ---------------------------------- */
+
+/* Bumped whenever the tokens change (folding, number handling, exact
+ * forms): schema.c then rebuilds the FTS index on open. */
+#define INDEX_TOKENIZER_VERSION 1
+
+/* Prefix byte of exact (diacritics kept) tokens, so that they can never
+ * collide with folded ones, which hold only letters and digits. */
+#define INDEX_EXACT_MARK '='
+
+/* One word of text.  folded is lowercase without marks (đ→d); exact is
+ * NFC lowercase with canonical tone placement, or NULL for words without
+ * letters (numbers).  Both are valid only during the callback.  start and
+ * end are byte offsets into the text given to index_split. */
+typedef int (*index_word_fn)(void *ctx, const char *folded, size_t nfolded,
+                             const char *exact, size_t nexact,
+                             size_t start, size_t end);
+
+/* Cut s (n bytes of UTF-8) into words: runs of letters, digits and
+ * combining marks; "8.000" is one word "8000", "1,5" one word "1,5".
+ * Stops and returns the first non-zero value cb returns; else 0. */
+int index_split(const char *s, size_t n, index_word_fn cb, void *ctx);
+
+/* Register the "thidua" tokenizer on db.  Returns an SQLite code. */
+int index_tokenizer_register(sqlite3 *db);
+
+/* ---- end of interface to code in tokenizer.c --------------------------- */
+
+/* ---- interface to code in abbrev.c ------------------------------------- */
+
+typedef struct index_abbrev index_abbrev;
+
+/* Load rules_dir/abbrev.tsv.  A missing file gives an empty table (TD_OK);
+ * a malformed line gives TD_ERULE naming the line.  *out is NULL on
+ * failure; free with index_abbrev_free (accepts NULL). */
+int index_abbrev_load(const char *rules_dir, index_abbrev **out, td_err *e);
+void index_abbrev_free(index_abbrev *ab);
+
+/* Number of equivalence groups. */
+size_t index_abbrev_count(const index_abbrev *ab);
+
+/* Find, at words[i..n) (folded words), the longest form of any group.
+ * Returns the number of words it covers (0 when none) and sets *group. */
+size_t index_abbrev_match(const index_abbrev *ab, char *const *words,
+                          size_t n, size_t i, size_t *group);
+
+/* The forms equivalent to group g: every form of the group plus the
+ * one-word forms of groups whose forms contain one of g's (UBMTTQ for
+ * MTTQ).  *folded receives the folded phrases (words separated by one
+ * space), *exact the same forms with diacritics (exact keys), in the same
+ * order.  The arrays and strings belong to ab. */
+size_t index_abbrev_forms(const index_abbrev *ab, size_t g,
+                          const char *const **folded,
+                          const char *const **exact);
+
+/* ---- end of interface to code in abbrev.c ------------------------------ */
+
+/* ---- interface to code in query.c -------------------------------------- */
+
+/* A compiled search query: the FTS5 MATCH expression on folded tokens and
+ * the exact-form expressions, one per positive term, whose hits rank a
+ * document up.  Strings are owned by the struct. */
+typedef struct index_query {
+    char *match;       /* FTS5 expression over folded tokens */
+    char **exact;      /* exact-form expressions (may be empty) */
+    size_t nexact;
+} index_query;
+
+/* Parse the user's query q (any normalization form) into *out.  A
+ * malformed query gives TD_EUSAGE and a one-line message in e, and leaves
+ * *out zeroed.  ab may be NULL (no abbreviations). */
+int index_query_compile(const char *q, const index_abbrev *ab,
+                        index_query *out, td_err *e);
+void index_query_free(index_query *q);
+
+/* ---- end of interface to code in query.c ------------------------------- */
+
+/* ---- interface to code in schema.c ------------------------------------- */
+
+struct index_db {
+    sqlite3 *db;            /* the connection, tokenizer registered */
+    int writable;           /* opened for writing */
+    index_abbrev *abbrev;   /* query-side abbreviations, NULL until loaded */
+    char *rules_dir;        /* where abbrev.tsv is read from, or NULL */
+};
+
+/* Set e from the connection's last error: "what: sqlite message". */
+int index_db_error(index_db *db, td_err *e, const char *what);
+
+/* ---- end of interface to code in schema.c ------------------------------ */
+
+#endif

@@ -1,0 +1,202 @@
+/* info.c - read back one document with its facts (show) and count what
+ * the database holds (stats).  Plain queries over the tables of schema.c;
+ * printing is left to the subcommands.
+ */
+#include "index/index_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static char *col_dup(sqlite3_stmt *st, int i)
+{
+    const unsigned char *s = sqlite3_column_text(st, i);
+    return s ? td_xstrdup((const char *)s) : NULL;
+}
+
+void index_docinfo_free(index_docinfo *di)
+{
+    if (!di)
+        return;
+    free(di->path);
+    free(di->hash);
+    free(di->format);
+    free(di->encoding);
+    free(di->title);
+    free(di->published);
+    free(di->author);
+    free(di->ingested_at);
+    for (size_t i = 0; i < di->nfacts; i++) {
+        index_fact_row *f = &di->facts[i];
+        free(f->fact);
+        free(f->value);
+        free(f->extra);
+        free(f->rule);
+        free(f->sentence);
+    }
+    free(di->facts);
+    free(di);
+}
+
+int index_show(index_db *db, const char *doc, index_docinfo **out, td_err *e)
+{
+    *out = NULL;
+    sqlite3_stmt *st = NULL;
+    char *end = NULL;
+    long id = strtol(doc, &end, 10);
+    int by_id = *doc && end && *end == '\0';
+    const char *sql = by_id
+        ? "SELECT id, path, hash, format, encoding, title, published, author,"
+          " ingested_at, size, length(CAST(text AS BLOB)) FROM documents WHERE id = ?1"
+        : "SELECT id, path, hash, format, encoding, title, published, author,"
+          " ingested_at, size, length(CAST(text AS BLOB)) FROM documents WHERE path = ?1";
+    if (sqlite3_prepare_v2(db->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return index_db_error(db, e, "cannot read the document");
+    if (by_id)
+        sqlite3_bind_int64(st, 1, id);
+    else
+        sqlite3_bind_text(st, 1, doc, -1, SQLITE_TRANSIENT);
+    int s = sqlite3_step(st);
+    if (s != SQLITE_ROW) {
+        sqlite3_finalize(st);
+        if (s != SQLITE_DONE)
+            return index_db_error(db, e, "cannot read the document");
+        return td_err_set(e, TD_EUSAGE, "no document '%s' in the database", doc);
+    }
+    index_docinfo *di = td_xcalloc(1, sizeof *di);
+    di->id = (long)sqlite3_column_int64(st, 0);
+    di->path = col_dup(st, 1);
+    di->hash = col_dup(st, 2);
+    di->format = col_dup(st, 3);
+    di->encoding = col_dup(st, 4);
+    di->title = col_dup(st, 5);
+    di->published = col_dup(st, 6);
+    di->author = col_dup(st, 7);
+    di->ingested_at = col_dup(st, 8);
+    di->size = (long)sqlite3_column_int64(st, 9);
+    di->text_len = (long)sqlite3_column_int64(st, 10);
+    sqlite3_finalize(st);
+
+    if (sqlite3_prepare_v2(db->db,
+                           "SELECT fact, value, extra, year, num, rule, span_start,"
+                           " span_end, sent_start, sentence, block FROM evidence"
+                           " WHERE doc_id = ?1 ORDER BY span_start, id",
+                           -1, &st, NULL) != SQLITE_OK) {
+        index_docinfo_free(di);
+        return index_db_error(db, e, "cannot read the facts");
+    }
+    sqlite3_bind_int64(st, 1, di->id);
+    size_t cap = 0;
+    while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+        if (di->nfacts == cap) {
+            cap = cap ? cap * 2 : 16;
+            di->facts = td_xrealloc(di->facts, cap * sizeof *di->facts);
+        }
+        index_fact_row *f = &di->facts[di->nfacts++];
+        f->fact = col_dup(st, 0);
+        f->value = col_dup(st, 1);
+        f->extra = col_dup(st, 2);
+        f->year = sqlite3_column_int(st, 3);
+        f->num = (long)sqlite3_column_int64(st, 4);
+        f->rule = col_dup(st, 5);
+        f->start = (long)sqlite3_column_int64(st, 6);
+        f->end = (long)sqlite3_column_int64(st, 7);
+        f->sent_start = (long)sqlite3_column_int64(st, 8);
+        f->sentence = col_dup(st, 9);
+        f->block = (long)sqlite3_column_int64(st, 10);
+    }
+    sqlite3_finalize(st);
+    if (s != SQLITE_DONE) {
+        index_docinfo_free(di);
+        return index_db_error(db, e, "cannot read the facts");
+    }
+    *out = di;
+    return TD_OK;
+}
+
+/* Run a two-column (key, count) query into *v. */
+static int counts(index_db *db, const char *sql, index_count **v, size_t *n)
+{
+    sqlite3_stmt *st = NULL;
+    *v = NULL;
+    *n = 0;
+    if (sqlite3_prepare_v2(db->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return SQLITE_ERROR;
+    size_t cap = 0;
+    int s;
+    while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            *v = td_xrealloc(*v, cap * sizeof **v);
+        }
+        (*v)[*n].key = col_dup(st, 0);
+        (*v)[*n].n = (long)sqlite3_column_int64(st, 1);
+        (*n)++;
+    }
+    sqlite3_finalize(st);
+    return s == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+}
+
+static long count1(index_db *db, const char *sql, int *rc)
+{
+    sqlite3_stmt *st = NULL;
+    long v = 0;
+    if (*rc != SQLITE_OK)
+        return 0;
+    if (sqlite3_prepare_v2(db->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        *rc = SQLITE_ERROR;
+        return 0;
+    }
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = (long)sqlite3_column_int64(st, 0);
+    else
+        *rc = SQLITE_ERROR;
+    sqlite3_finalize(st);
+    return v;
+}
+
+static void free_counts(index_count *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i].key);
+    free(v);
+}
+
+void index_stats_free(index_stats *st)
+{
+    free_counts(st->formats, st->nformats);
+    free_counts(st->provinces, st->nprovinces);
+    free_counts(st->years, st->nyears);
+    free_counts(st->kinds, st->nkinds);
+    memset(st, 0, sizeof *st);
+}
+
+int index_stats_get(index_db *db, index_stats *st, td_err *e)
+{
+    memset(st, 0, sizeof *st);
+    int rc = SQLITE_OK;
+    st->documents = count1(db, "SELECT count(*) FROM documents", &rc);
+    st->blocs = count1(db, "SELECT count(*) FROM blocs WHERE name IS NOT NULL", &rc);
+    st->facts = count1(db, "SELECT count(*) FROM evidence", &rc);
+    if (rc == SQLITE_OK)
+        rc = counts(db, "SELECT format, count(*) FROM documents GROUP BY format"
+                        " ORDER BY 2 DESC, 1", &st->formats, &st->nformats);
+    /* provinces and years count documents, spelled as most often written */
+    if (rc == SQLITE_OK)
+        rc = counts(db, "SELECT min(province), count(DISTINCT doc_id) FROM blocs"
+                        " WHERE province IS NOT NULL GROUP BY td_fold(province)"
+                        " ORDER BY 2 DESC, 1", &st->provinces, &st->nprovinces);
+    if (rc == SQLITE_OK)
+        rc = counts(db, "SELECT y, count(DISTINCT doc_id) FROM (SELECT doc_id,"
+                        " coalesce(pledge_year, reviewed_year,"
+                        " CAST(substr(meeting_date, 1, 4) AS INTEGER)) AS y FROM blocs)"
+                        " WHERE y IS NOT NULL GROUP BY y ORDER BY y",
+                    &st->years, &st->nyears);
+    if (rc == SQLITE_OK)
+        rc = counts(db, "SELECT fact, count(*) FROM evidence GROUP BY fact"
+                        " ORDER BY 1", &st->kinds, &st->nkinds);
+    if (rc != SQLITE_OK) {
+        index_stats_free(st);
+        return index_db_error(db, e, "cannot count");
+    }
+    return TD_OK;
+}

@@ -1,0 +1,159 @@
+/* search.c - run a compiled query against the FTS index, with filters.
+ *
+ * Recall comes from the folded expression; order from the number of
+ * positive terms that also match in their exact diacritic form (when the
+ * query has diacritics), then bm25 with the title weighted 10 to 1.
+ * Filters look at the per-document fact tables (folded substring match).
+ */
+#include "index/index_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *col_dup(sqlite3_stmt *st, int i)
+{
+    const unsigned char *s = sqlite3_column_text(st, i);
+    return s ? td_xstrdup((const char *)s) : NULL;
+}
+
+void index_hits_free(index_hit *hits, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(hits[i].path);
+        free(hits[i].title);
+        free(hits[i].format);
+        free(hits[i].snippet);
+        free(hits[i].province);
+        free(hits[i].bloc);
+    }
+    free(hits);
+}
+
+/* The facts shown with each hit, from the document's first bloc row. */
+static const char facts_sql[] =
+    "(SELECT province FROM blocs WHERE doc_id = d.id AND province IS NOT NULL"
+    " ORDER BY id LIMIT 1),"
+    " (SELECT name FROM blocs WHERE doc_id = d.id AND name IS NOT NULL"
+    " ORDER BY id LIMIT 1),"
+    " (SELECT coalesce(pledge_year, reviewed_year,"
+    " CAST(substr(meeting_date, 1, 4) AS INTEGER)) FROM blocs WHERE doc_id = d.id"
+    " ORDER BY id LIMIT 1)";
+
+/* Parameters: ?101 province, ?102 bloc, ?103 format, ?104 year. */
+static void add_filters(td_buf *sql, const index_search_opts *o)
+{
+    if (o->province && *o->province)
+        td_buf_puts(sql, " AND EXISTS (SELECT 1 FROM blocs b WHERE b.doc_id = d.id"
+                         " AND instr(td_fold(b.province), td_fold(?101)) > 0)");
+    if (o->bloc && *o->bloc)
+        td_buf_puts(sql, " AND EXISTS (SELECT 1 FROM blocs b WHERE b.doc_id = d.id"
+                         " AND instr(td_fold(b.name), td_fold(?102)) > 0)");
+    if (o->format && *o->format)
+        td_buf_puts(sql, " AND d.format = ?103");
+    if (o->year)
+        td_buf_puts(sql, " AND (EXISTS (SELECT 1 FROM blocs b WHERE b.doc_id = d.id"
+                         " AND (b.pledge_year = ?104 OR b.reviewed_year = ?104"
+                         " OR CAST(substr(b.meeting_date, 1, 4) AS INTEGER) = ?104))"
+                         " OR EXISTS (SELECT 1 FROM leaders l WHERE l.doc_id = d.id"
+                         " AND l.year = ?104)"
+                         " OR (NOT EXISTS (SELECT 1 FROM blocs b WHERE b.doc_id = d.id)"
+                         " AND CAST(substr(d.published, 1, 4) AS INTEGER) = ?104))");
+}
+
+static void bind_filters(sqlite3_stmt *st, const index_search_opts *o)
+{
+    if (o->province && *o->province)
+        sqlite3_bind_text(st, 101, o->province, -1, SQLITE_TRANSIENT);
+    if (o->bloc && *o->bloc)
+        sqlite3_bind_text(st, 102, o->bloc, -1, SQLITE_TRANSIENT);
+    if (o->format && *o->format)
+        sqlite3_bind_text(st, 103, o->format, -1, SQLITE_TRANSIENT);
+    if (o->year)
+        sqlite3_bind_int(st, 104, o->year);
+}
+
+int index_search(index_db *db, const index_search_opts *o, index_hit **hits,
+                 size_t *nhits, td_err *e)
+{
+    *hits = NULL;
+    *nhits = 0;
+    index_query q;
+    memset(&q, 0, sizeof q);
+    int has_query = o->query && o->query[strspn(o->query, " \t\r\n")];
+    if (has_query) {
+        int rc = index_query_compile(o->query, db->abbrev, &q, e);
+        if (rc != TD_OK)
+            return rc;
+    }
+    const char *mo = o->mark_open ? o->mark_open : "[";
+    const char *mc = o->mark_close ? o->mark_close : "]";
+    td_buf sql = TD_BUF_INIT;
+    if (has_query) {
+        /* ?1 match, ?2 open mark, ?3 close mark, ?4 limit, ?5.. exact */
+        td_buf_puts(&sql, "SELECT d.id, d.path, d.title, d.format,"
+                          " bm25(fts, 10.0, 1.0),"
+                          " snippet(fts, 1, ?2, ?3, '…', 24), ");
+        if (q.nexact == 0)
+            td_buf_puts(&sql, "0");
+        for (size_t i = 0; i < q.nexact; i++)
+            td_buf_printf(&sql, "%s(fts.rowid IN (SELECT rowid FROM fts"
+                                " WHERE fts MATCH ?%zu))", i ? " + " : "", i + 5);
+        td_buf_printf(&sql, ", %s FROM fts JOIN documents d ON d.id = fts.rowid"
+                            " WHERE fts MATCH ?1", facts_sql);
+        add_filters(&sql, o);
+        td_buf_puts(&sql, " ORDER BY 7 DESC, 5 ASC, d.id LIMIT ?4");
+    } else {
+        td_buf_printf(&sql, "SELECT d.id, d.path, d.title, d.format, 0,"
+                            " substr(d.text, 1, 160) || CASE WHEN length(d.text) > 160"
+                            " THEN '…' ELSE '' END, 0, %s FROM documents d"
+                            " WHERE 1", facts_sql);
+        add_filters(&sql, o);
+        td_buf_puts(&sql, " ORDER BY d.id LIMIT ?4");
+    }
+    sqlite3_stmt *st = NULL;
+    int rc = TD_OK;
+    if (sqlite3_prepare_v2(db->db, sql.ptr, -1, &st, NULL) != SQLITE_OK) {
+        rc = index_db_error(db, e, "search failed");
+        goto out;
+    }
+    if (has_query) {
+        sqlite3_bind_text(st, 1, q.match, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 2, mo, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 3, mc, -1, SQLITE_TRANSIENT);
+        for (size_t i = 0; i < q.nexact; i++)
+            sqlite3_bind_text(st, (int)i + 5, q.exact[i], -1, SQLITE_TRANSIENT);
+    }
+    sqlite3_bind_int(st, 4, o->limit > 0 ? o->limit : 10);
+    bind_filters(st, o);
+    size_t cap = 0;
+    int s;
+    while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*nhits == cap) {
+            cap = cap ? cap * 2 : 16;
+            *hits = td_xrealloc(*hits, cap * sizeof **hits);
+        }
+        index_hit *h = &(*hits)[(*nhits)++];
+        h->id = (long)sqlite3_column_int64(st, 0);
+        h->path = col_dup(st, 1);
+        h->title = col_dup(st, 2);
+        h->format = col_dup(st, 3);
+        h->score = sqlite3_column_double(st, 4);
+        h->snippet = col_dup(st, 5);
+        h->exact = sqlite3_column_int(st, 6);
+        h->province = col_dup(st, 7);
+        h->bloc = col_dup(st, 8);
+        h->year = sqlite3_column_int(st, 9);
+    }
+    if (s != SQLITE_DONE) {
+        rc = index_db_error(db, e, "search failed");
+        index_hits_free(*hits, *nhits);
+        *hits = NULL;
+        *nhits = 0;
+    }
+out:
+    sqlite3_finalize(st);
+    td_buf_free(&sql);
+    index_query_free(&q);
+    return rc;
+}
