@@ -348,15 +348,15 @@ static int mentions_legacy_font(const char *s, size_t n)
 /* ---- the reader -------------------------------------------------------- */
 
 static int read_notes(docx_pkg *p, td_doc *d, docx_story story, const char *part,
-                      const docx_styles *st, docx_refs *foot, docx_refs *end,
-                      int *legacy, td_err *e)
+                      const docx_styles *st, docx_numbering *nb, docx_refs *foot,
+                      docx_refs *end, int *legacy, td_err *e)
 {
     char *data;
     size_t len;
     int rc = docx_read_part(p, part, &data, &len, e);
     if (rc != TD_OK || !data)
         return rc;
-    rc = docx_walk(d, story, part, data, len, st, p->o, foot, end, legacy, e);
+    rc = docx_walk(d, story, part, data, len, st, nb, p->o, foot, end, legacy, e);
     free(data);
     return rc;
 }
@@ -382,12 +382,15 @@ int extract_docx(td_doc *d, const char *data, size_t len,
     rels pr = {0}, dr = {0};
     docx_styles st;
     docx_refs foot = {0}, end = {0};
+    docx_numbering nb;
     char *main_xml = NULL, *aux[3] = {NULL, NULL, NULL};
     size_t main_len = 0, aux_len[3] = {0, 0, 0};
     char main_part[512], core_part[512], dir[512], relpart[1100];
     char styles_part[512], theme_part[512], fonts_part[512], foot_part[512], end_part[512];
+    char num_part[512];
     int legacy = 0;
     memset(&st, 0, sizeof st);
+    memset(&nb, 0, sizeof nb);
 
     int rc = load_rels(&pkg, "_rels/.rels", "", &pr, e);
     if (rc != TD_OK)
@@ -418,6 +421,7 @@ int extract_docx(td_doc *d, const char *data, size_t len,
     PART(fonts_part, "fontTable", "fontTable.xml");
     PART(foot_part, "footnotes", "footnotes.xml");
     PART(end_part, "endnotes", "endnotes.xml");
+    PART(num_part, "numbering", "numbering.xml");
 #undef PART
 
     const char *auxname[3] = {theme_part, fonts_part, styles_part};
@@ -429,21 +433,28 @@ int extract_docx(td_doc *d, const char *data, size_t len,
     docx_styles_load(&st, aux[0], aux_len[0], aux[1], aux_len[1], aux[2], aux_len[2], o);
     if (!st.legacy && mentions_legacy_font(main_xml, main_len))
         st.legacy = 1;
+    char *num_xml;
+    size_t num_len;
+    rc = docx_read_part(&pkg, num_part, &num_xml, &num_len, e);
+    if (rc != TD_OK)
+        goto done;
+    docx_numbering_load(&nb, num_xml, num_len, o);
+    free(num_xml);
 
-    rc = docx_walk(d, DOCX_STORY_BODY, main_part, main_xml, main_len, &st, o,
+    rc = docx_walk(d, DOCX_STORY_BODY, main_part, main_xml, main_len, &st, &nb, o,
                    &foot, &end, &legacy, e);
     free(main_xml);
     main_xml = NULL;
     if (rc != TD_OK)
         goto done;
     if (foot.n) {
-        rc = read_notes(&pkg, d, DOCX_STORY_FOOTNOTES, foot_part, &st, &foot, &end,
+        rc = read_notes(&pkg, d, DOCX_STORY_FOOTNOTES, foot_part, &st, &nb, &foot, &end,
                         &legacy, e);
         if (rc != TD_OK)
             goto done;
     }
     if (end.n) {
-        rc = read_notes(&pkg, d, DOCX_STORY_ENDNOTES, end_part, &st, &foot, &end,
+        rc = read_notes(&pkg, d, DOCX_STORY_ENDNOTES, end_part, &st, &nb, &foot, &end,
                         &legacy, e);
         if (rc != TD_OK)
             goto done;
@@ -471,6 +482,7 @@ done:
     docx_refs_free(&foot);
     docx_refs_free(&end);
     docx_styles_free(&st);
+    docx_numbering_free(&nb);
     zip_discard(za);
     return rc;
 }

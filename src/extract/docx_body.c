@@ -122,6 +122,7 @@ typedef struct para {
     docx_style *style;     /* w:pStyle, NULL = default paragraph style */
     int has_numpr, num_id, ilvl;
     int outline;           /* direct w:outlineLvl, -1 when not set */
+    int dropcap;           /* w:framePr w:dropCap: joins the next paragraph */
 } para;
 
 typedef struct run {
@@ -130,6 +131,7 @@ typedef struct run {
     docx_style *cstyle;    /* w:rStyle */
     docx_fonts direct;     /* w:rPr/w:rFonts */
     int cs;                /* w:cs or w:rtl: the cs font covers everything */
+    int valign;            /* w:vertAlign: 1 superscript, 2 subscript */
 } run;
 
 enum { C_TABLE, C_CELL, C_NOTE, C_TXBX };
@@ -151,6 +153,7 @@ typedef struct pending {   /* a block waiting for its enclosing block */
 typedef struct walker {
     td_doc *d;
     const docx_styles *st;
+    docx_numbering *nb;
     docx_xml x;
     rawpos raw;
     docx_story story;
@@ -172,6 +175,8 @@ typedef struct walker {
     } mc[32];
     int nmc, mc_over;
     td_buf ptext;
+    td_buf scratch;        /* label + paragraph text */
+    td_buf dropcap;        /* a drop-cap letter waiting for its paragraph */
     pending *pv;
     size_t npv, cap_pv;
     docx_refs *foot, *end;
@@ -368,12 +373,43 @@ static const docx_style *table_style(walker *w)
     return NULL;
 }
 
+/* A superscript or subscript run of digits and + - = ( ) becomes the
+ * Unicode characters ("m²", "CO₂"), as Word shows it; 0 when some character
+ * has no such form (the run is then kept as typed). */
+static int script_run(run *r, para *p)
+{
+    static const char *sup[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+    static const char *sub[] = {"₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"};
+    static const char sym[] = "+-=()";
+    static const char *sup_sym[] = {"⁺", "⁻", "⁼", "⁽", "⁾"};
+    static const char *sub_sym[] = {"₊", "₋", "₌", "₍", "₎"};
+    const char *s = r->text.ptr;
+    size_t n = r->text.len;
+    if (n > 16)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!((s[i] >= '0' && s[i] <= '9') || strchr(sym, s[i])) || !s[i])
+            return 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *u = s[i] >= '0' && s[i] <= '9'
+                            ? (r->valign == 1 ? sup : sub)[s[i] - '0']
+                            : (r->valign == 1 ? sup_sym : sub_sym)[strchr(sym, s[i]) - sym];
+        td_buf_puts(&p->text, u);
+    }
+    return 1;
+}
+
 /* Decode the finished run r into paragraph p according to its fonts. */
 static void end_run(walker *w, run *r, para *p)
 {
     const docx_styles *st = w->st;
     if (!r->text.len)
         return;
+    if (r->valign) {
+        flush_vni(w, p);
+        if (script_run(r, p))
+            return;
+    }
     if (!st->legacy) {
         td_buf_append(&p->text, r->text.ptr, r->text.len);
         return;
@@ -486,6 +522,10 @@ static void start_ppr_child(walker *w, const char *ln, int depth, int empty)
         p->ilvl = attr_int(w, "val", 0);
     } else if (strcmp(ln, "outlineLvl") == 0) {
         p->outline = attr_int(w, "val", -1);
+    } else if (strcmp(ln, "framePr") == 0) {
+        if (docx_xml_attr(&w->x, "dropCap", buf, sizeof buf) &&
+            (strcmp(buf, "drop") == 0 || strcmp(buf, "margin") == 0))
+            p->dropcap = 1;
     }
 }
 
@@ -496,6 +536,9 @@ static void start_rpr_child(walker *w, const char *ln, int depth, int empty)
     if (strcmp(ln, "rPrChange") == 0) {
         if (!empty)
             w->skip = depth;
+    } else if (strcmp(ln, "vertAlign") == 0) {
+        docx_xml_attr(&w->x, "val", buf, sizeof buf);
+        r->valign = strcmp(buf, "superscript") == 0 ? 1 : strcmp(buf, "subscript") == 0 ? 2 : 0;
     } else if (!w->st->legacy) {
         return;   /* fonts only matter for legacy decoding */
     } else if (strcmp(ln, "rStyle") == 0) {
@@ -619,6 +662,11 @@ static void start_w(walker *w, const char *ln, int depth, int empty, long a,
             p->depth = depth, p->src_start = a;
             p->style = NULL, p->has_numpr = 0, p->num_id = 0, p->ilvl = 0;
             p->outline = -1;
+            p->dropcap = 0;
+            if (w->dropcap.len) {
+                td_buf_append(&p->text, w->dropcap.ptr, w->dropcap.len);
+                td_buf_clear(&w->dropcap);
+            }
             w->acc++;
             (void)b;
         } else if (strcmp(ln, "pPr") == 0) {
@@ -636,7 +684,7 @@ static void start_w(walker *w, const char *ln, int depth, int empty, long a,
             GROW(w->rs, w->nr, w->cap_r);
             run *r = &w->rs[w->nr++];
             td_buf_clear(&r->text);
-            r->depth = depth, r->cstyle = NULL, r->cs = 0;
+            r->depth = depth, r->cstyle = NULL, r->cs = 0, r->valign = 0;
             memset(&r->direct, 0, sizeof r->direct);
         } else if (strcmp(ln, "rPr") == 0) {
             if (w->nr && w->rs[w->nr - 1].depth == depth - 1 && !empty)
@@ -713,28 +761,52 @@ static void end_para(walker *w, long b)
     } else if (h > 0) {
         kind = TD_BLOCK_HEADING, level = h;
     } else {
-        int ilvl = p->ilvl, num = 0;
-        if (p->has_numpr)
-            num = p->num_id;
-        else
-            num = docx_style_numbering(st, ps, &ilvl);
-        if (num > 0) {
+        kind = TD_BLOCK_PARA;
+    }
+    int ilvl = p->ilvl, num = 0;
+    if (p->has_numpr)
+        num = p->num_id;
+    else
+        num = docx_style_numbering(st, ps, &ilvl);
+    const char *text = p->text.ptr ? p->text.ptr : "";
+    size_t tlen = p->text.len;
+    if (num > 0) {
+        /* numbered headings count too, but only list items show a label,
+         * as pandoc does */
+        char label[128];
+        int has = w->nb && docx_numbering_label(w->nb, num, ilvl, label, sizeof label);
+        if (kind == TD_BLOCK_PARA) {
             kind = TD_BLOCK_LIST_ITEM;
             level = ilvl < 0 ? 0 : ilvl > 8 ? 8 : ilvl;
+            if (has && tlen) {
+                td_buf_clear(&w->scratch);
+                td_buf_puts(&w->scratch, label);
+                td_buf_putc(&w->scratch, ' ');
+                td_buf_append(&w->scratch, text, tlen);
+                text = w->scratch.ptr, tlen = w->scratch.len;
+            }
         }
+    }
+    if (p->dropcap) {
+        /* the big first letter is a paragraph of its own in a frame */
+        td_buf_clear(&w->dropcap);
+        td_buf_append(&w->dropcap, text, tlen);
+        w->np--;
+        w->acc--;
+        flush_pending(w);
+        return;
     }
     w->np--;
     w->acc--;
     cont *c = w->nc ? &w->cs[w->nc - 1] : NULL;
     if (c && (c->type == C_CELL || c->type == C_NOTE)) {
-        if (p->text.len) {
+        if (tlen) {
             if (c->text.len)
                 td_buf_putc(&c->text, '\n');
-            td_buf_append(&c->text, p->text.ptr, p->text.len);
+            td_buf_append(&c->text, text, tlen);
         }
     } else {
-        emit(w, kind, level, -1, -1, p->text.ptr ? p->text.ptr : "", p->text.len,
-             p->src_start, b);
+        emit(w, kind, level, -1, -1, text, tlen, p->src_start, b);
     }
     flush_pending(w);
 }
@@ -873,13 +945,14 @@ static int walk(walker *w, td_err *e)
 
 int docx_walk(td_doc *d, docx_story story, const char *part,
               const char *data, size_t len, const docx_styles *st,
-              const extract_opts *o, docx_refs *foot, docx_refs *end,
+              docx_numbering *nb, const extract_opts *o, docx_refs *foot, docx_refs *end,
               int *legacy_enc, td_err *e)
 {
     walker w;
     memset(&w, 0, sizeof w);
     w.d = d;
     w.st = st;
+    w.nb = nb;
     w.story = story;
     w.part = td_doc_strdup(d, part);
     w.raw.s = data, w.raw.n = len, w.raw.ok = 1;
@@ -916,5 +989,7 @@ int docx_walk(td_doc *d, docx_story story, const char *part,
     free(w.cs);
     free(w.pv);
     td_buf_free(&w.ptext);
+    td_buf_free(&w.scratch);
+    td_buf_free(&w.dropcap);
     return rc;
 }

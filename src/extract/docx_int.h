@@ -135,6 +135,47 @@ void docx_rfonts(const docx_styles *s, docx_xml *x, docx_fonts *layer);
 /* Apply layer over acc, slot by slot. */
 void docx_fonts_merge(docx_fonts *acc, const docx_fonts *layer);
 
+/* ---- Interface to code in docx_num.c ---------------------------------- */
+
+typedef struct docx_lvl {
+    int start;             /* w:start */
+    char fmt;              /* d decimal, z 01, a/A letters, i/I roman, b bullet, n none */
+    char text[64];         /* w:lvlText, e.g. "%1.%2." */
+    int defined;
+} docx_lvl;
+
+typedef struct docx_abs_num {
+    int id;                /* w:abstractNumId */
+    docx_lvl lvl[9];
+    int count[9], used[9]; /* counters, in document order */
+} docx_abs_num;
+
+typedef struct docx_num_def {
+    int id, abs_id;        /* w:numId and the abstract list it instantiates */
+    int start_over[9];     /* w:startOverride per level, -1 none */
+    docx_lvl lvl[9];       /* levels redefined in a w:lvlOverride */
+    int applied;           /* overrides applied (on first use) */
+} docx_num_def;
+
+typedef struct docx_numbering {
+    docx_abs_num *a;
+    size_t na, cap_a;
+    docx_num_def *n;
+    size_t nn, cap_n;
+} docx_numbering;
+
+/* Load word/numbering.xml (data may be NULL: no numbering).  Malformed XML
+ * keeps what was read before the error. */
+void docx_numbering_load(docx_numbering *nb, const char *data, size_t len,
+                         const extract_opts *o);
+/* Count one numbered paragraph of list num_id at level ilvl and write the
+ * label Word shows for it into buf ("2.", "b)", "1.3").  Returns 1 when
+ * there is a visible label, 0 for bullets, "none" levels and unknown lists
+ * (buf then ""). */
+int docx_numbering_label(docx_numbering *nb, int num_id, int ilvl, char *buf,
+                         size_t cap);
+void docx_numbering_free(docx_numbering *nb);
+
 /* ---- Interface to code in docx_body.c --------------------------------- */
 
 /* Notes referenced from the body, so only those are read. */
@@ -149,14 +190,15 @@ typedef enum {
     DOCX_STORY_ENDNOTES
 } docx_story;
 
-/* Walk one story part and append its blocks to d.  For the body, the ids
+/* Walk one story part and append its blocks to d; list items get their
+ * labels from nb (counters advance).  For the body, the ids
  * of referenced footnotes and endnotes are added to foot and end; for a
  * notes part, only the notes whose id is in the matching list are read.
  * *legacy_enc receives the legacy encoding used, if any.  Returns TD_OK or
  * an error code with e set (blocks appended so far stay in d). */
 int docx_walk(td_doc *d, docx_story story, const char *part,
               const char *data, size_t len, const docx_styles *st,
-              const extract_opts *o, docx_refs *foot, docx_refs *end,
+              docx_numbering *nb, const extract_opts *o, docx_refs *foot, docx_refs *end,
               int *legacy_enc, td_err *e);
 
 void docx_refs_free(docx_refs *r);
