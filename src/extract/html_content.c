@@ -1,0 +1,878 @@
+/* html_content.c - the article inside an HTML page, as blocks.
+ *
+ * Drops page furniture (scripts, navigation, sidebars, forms, hidden and
+ * "unlikely" elements), scores candidate containers the way Mozilla
+ * Readability does (text length, commas, link density, class/id hints),
+ * keeps the best one with its qualifying siblings, cleans it (link-dense
+ * lists, galleries, toolbars, "related news", counters, polls) and emits
+ * headings, paragraphs, list items and table cells.  Every walk is
+ * iterative, so nesting depth cannot exhaust the stack.
+ */
+#include "extract/html_int.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extract/text_util.h"
+
+/* Elements that never hold article text. */
+static const char *const drop_tags[] = {
+    "script", "style", "noscript", "template", "svg", "iframe", "nav",
+    "header", "footer", "aside", "button", "select", "textarea", "object",
+    "embed", "canvas", "video", "audio", "map", "head", "link", "meta",
+    "dialog", "frame", "frameset", "math", "input", "title", NULL};
+
+/* Class/id hints (Readability's lists plus Vietnamese portal names).
+ * Patterns of up to four letters must start a class token ("nav" in
+ * "navbar"); longer ones may appear anywhere ("mainmenu"). */
+static const char *const pos_hints[] = {
+    "article", "content", "entry", "main", "post", "story", "text",
+    "detail", "news", "body", "noi-dung", "noidung", "chi-tiet", "chitiet",
+    "baiviet", "bai-viet", NULL};
+static const char *const neg_hints[] = {
+    "nav", "menu", "sidebar", "footer", "header", "comment", "share",
+    "social", "related", "lien-quan", "lienquan", "widget", "banner", "ads",
+    "advert", "counter", "poll", "survey", "khao-sat", "khaosat",
+    "binh-chon", "binhchon", "tag", "breadcrumb", "login", "search",
+    "rating", "toolbar", "print", "copyright", "quang-cao", "quangcao",
+    "thong-ke", "thongke", "visitor", "tin-khac", "tinkhac", "popup",
+    "modal", "weather", "thoi-tiet", NULL};
+/* Hints that keep an element although a negative hint matched. */
+static const char *const ok_hints[] = {
+    "and", "article", "body", "column", "content", "main", "shadow",
+    "noi-dung", "noidung", "chi-tiet", "chitiet", "detail", NULL};
+
+html_info *html_info_of(html_ctx *c, xmlNode *n)
+{
+    size_t i = (size_t)(uintptr_t)n->_private;
+    if (i == 0 || i >= c->ninfo) {
+        if (c->ninfo == c->cap) {
+            c->cap = c->cap ? c->cap * 2 : 1024;
+            c->info = td_xrealloc(c->info, c->cap * sizeof *c->info);
+        }
+        if (c->ninfo == 0)
+            memset(&c->info[c->ninfo++], 0, sizeof *c->info);
+        i = c->ninfo++;
+        memset(&c->info[i], 0, sizeof *c->info);
+        c->info[i].start = c->info[i].end = -1;
+        n->_private = (void *)(uintptr_t)i;
+    }
+    return &c->info[i];
+}
+
+const char *html_tag(const xmlNode *n)
+{
+    return n && n->type == XML_ELEMENT_NODE && n->name ? (const char *)n->name : "";
+}
+
+static int in_list(const char *s, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strcasecmp(s, list[i]) == 0)
+            return 1;
+    return 0;
+}
+
+int html_is_block(const char *tag)
+{
+    static const char *const blocks[] = {
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+        "table", "tbody", "thead", "tfoot", "tr", "td", "th", "blockquote",
+        "section", "article", "main", "pre", "figure", "figcaption", "dl",
+        "dt", "dd", "address", "center", "hr", "form", "fieldset", "caption",
+        "header", "footer", "nav", "aside", "details", "summary", "body",
+        "html", "legend", NULL};
+    return in_list(tag, blocks);
+}
+
+static int heading_level(const char *tag)
+{
+    if ((tag[0] == 'h' || tag[0] == 'H') && tag[1] >= '1' && tag[1] <= '6' && !tag[2])
+        return tag[1] - '0';
+    return 0;
+}
+
+xmlNode *html_next(xmlNode *n, const xmlNode *root, int skip_children)
+{
+    if (!skip_children && n->children && n->type == XML_ELEMENT_NODE)
+        return n->children;
+    while (n && n != root) {
+        if (n->next)
+            return n->next;
+        n = n->parent;
+    }
+    return NULL;
+}
+
+/* ---- class and id hints ----------------------------------------------- */
+
+static int hint_match(const char *attr, const char *const *list)
+{
+    if (!attr)
+        return 0;
+    char low[256];
+    size_t n = strlen(attr);
+    if (n >= sizeof low)
+        n = sizeof low - 1;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)tolower((unsigned char)attr[i]);
+    low[n] = '\0';
+    for (size_t k = 0; list[k]; k++) {
+        size_t pl = strlen(list[k]);
+        for (const char *p = strstr(low, list[k]); p; p = strstr(p + 1, list[k])) {
+            if (pl > 4)
+                return 1;
+            /* short pattern: must start a token */
+            if (p == low || !isalnum((unsigned char)p[-1]))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static char *attr_of(const xmlNode *n, const char *name)
+{
+    return (char *)xmlGetProp((xmlNode *)n, (const xmlChar *)name);
+}
+
+static int class_weight(const xmlNode *n)
+{
+    int w = 0;
+    static const char *const attrs[] = {"class", "id"};
+    for (int i = 0; i < 2; i++) {
+        char *v = attr_of(n, attrs[i]);
+        if (v) {
+            if (hint_match(v, neg_hints))
+                w -= 25;
+            if (hint_match(v, pos_hints))
+                w += 25;
+            xmlFree(v);
+        }
+    }
+    return w;
+}
+
+/* Negative hints in class or id and no reason to keep the element. */
+static int unlikely(const xmlNode *n)
+{
+    char *cls = attr_of(n, "class"), *id = attr_of(n, "id");
+    char *role = attr_of(n, "role");
+    int bad = hint_match(cls, neg_hints) || hint_match(id, neg_hints);
+    if (bad && (hint_match(cls, ok_hints) || hint_match(id, ok_hints)))
+        bad = 0;
+    if (role) {
+        static const char *const roles[] = {"navigation", "complementary",
+            "banner", "contentinfo", "menu", "menubar", "search", "dialog", NULL};
+        if (in_list(role, roles))
+            bad = 1;
+    }
+    xmlFree(cls);
+    xmlFree(id);
+    xmlFree(role);
+    return bad;
+}
+
+static int hidden(const xmlNode *n)
+{
+    if (xmlHasProp((xmlNode *)n, (const xmlChar *)"hidden"))
+        return 1;
+    char *st = attr_of(n, "style");
+    int h = 0;
+    if (st) {
+        char flat[256];
+        size_t k = 0;
+        for (const char *p = st; *p && k + 1 < sizeof flat; p++)
+            if (!isspace((unsigned char)*p))
+                flat[k++] = (char)tolower((unsigned char)*p);
+        flat[k] = '\0';
+        h = strstr(flat, "display:none") || strstr(flat, "visibility:hidden");
+        xmlFree(st);
+    }
+    return h;
+}
+
+/* ---- statistics --------------------------------------------------------- */
+
+/* Visible characters (not white space) and commas in a text node. */
+static void count_text(const xmlNode *t, long *chars, long *commas)
+{
+    const unsigned char *s = t->content;
+    long c = 0, k = 0;
+    for (; s && *s; s++) {
+        if ((*s & 0xC0) == 0x80 || isspace(*s))
+            continue;
+        if (s[0] == 0xC2 && s[1] == 0xA0) {
+            s++;
+            continue;
+        }
+        c++;
+        if (*s == ',')
+            k++;
+    }
+    *chars = c;
+    *commas = k;
+}
+
+static int dropped(html_ctx *c, xmlNode *n)
+{
+    return n->type == XML_ELEMENT_NODE && (html_info_of(c, n)->flags & HTML_F_DROP);
+}
+
+/* Fill text, links, commas, own*, np, nimg, ninput of every element under
+ * body, skipping dropped subtrees (their form controls still count). */
+static void stats(html_ctx *c, xmlNode *body)
+{
+    for (xmlNode *n = body; n; n = html_next(n, body, 0)) {
+        if (n->type == XML_ELEMENT_NODE) {
+            html_info *in = html_info_of(c, n);
+            in->text = in->links = in->commas = 0;
+            in->own = in->own_links = in->own_commas = 0;
+            in->np = in->nimg = in->ninput = 0;
+        }
+    }
+    for (xmlNode *n = body; n;) {
+        int skip = 0;
+        if (n->type == XML_ELEMENT_NODE) {
+            const char *tag = html_tag(n);
+            int isp = !strcmp(tag, "p"), isimg = !strcmp(tag, "img");
+            int isin = !strcmp(tag, "input") || !strcmp(tag, "select") ||
+                       !strcmp(tag, "textarea") || !strcmp(tag, "button");
+            if (n != body && (isp || isimg || isin))
+                for (xmlNode *a = n->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
+                    html_info *ai = html_info_of(c, a);
+                    ai->np += isp;
+                    ai->nimg += isimg;
+                    ai->ninput += isin;
+                    if (a == body)
+                        break;
+                }
+            skip = n != body && dropped(c, n);
+        } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            long ch, cm;
+            count_text(n, &ch, &cm);
+            if (ch) {
+                int link = 0, own_done = 0;
+                for (xmlNode *a = n->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
+                    if (!strcmp(html_tag(a), "a"))
+                        link = 1;
+                    if (a == body)
+                        break;
+                }
+                for (xmlNode *a = n->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
+                    html_info *ai = html_info_of(c, a);
+                    ai->text += ch;
+                    ai->commas += cm;
+                    ai->links += link ? ch : 0;
+                    if (!own_done && (html_is_block(html_tag(a)) || a == body)) {
+                        ai->own += ch;
+                        ai->own_commas += cm;
+                        ai->own_links += link ? ch : 0;
+                        own_done = 1;
+                    }
+                    if (a == body)
+                        break;
+                }
+            }
+        }
+        n = html_next(n, body, skip);
+    }
+}
+
+static double link_density(const html_info *in)
+{
+    return in->text > 0 ? (double)in->links / (double)in->text : 0.0;
+}
+
+/* ---- furniture ---------------------------------------------------------- */
+
+/* The inline text of block b (nested blocks skipped), decoded, at most
+ * max bytes. */
+static void inline_text(html_ctx *c, xmlNode *b, td_buf *out, size_t max)
+{
+    for (xmlNode *n = b->children; n && out->len < max;) {
+        int skip = 0;
+        if (n->type == XML_ELEMENT_NODE)
+            skip = dropped(c, n) || html_is_block(html_tag(n));
+        else if (n->type == XML_TEXT_NODE)
+            html_decode_text(c, n, out), td_buf_putc(out, ' ');
+        n = html_next(n, b, skip);
+    }
+}
+
+/* The first words of element e: the inline text of the block that holds
+ * its first visible text. */
+static extract_ui first_text_ui(html_ctx *c, xmlNode *e)
+{
+    int budget = 200;
+    for (xmlNode *n = e->children; n && budget-- > 0;) {
+        int skip = n->type == XML_ELEMENT_NODE && dropped(c, n);
+        if (n->type == XML_TEXT_NODE) {
+            long ch, cm;
+            count_text(n, &ch, &cm);
+            if (ch) {
+                xmlNode *b = n->parent;
+                while (b != e && !html_is_block(html_tag(b)))
+                    b = b->parent;
+                td_buf t = TD_BUF_INIT;
+                inline_text(c, b, &t, 240);
+                extract_ui k = t.ptr ? extract_ui_phrase(t.ptr, t.len) : EXTRACT_UI_NONE;
+                td_buf_free(&t);
+                return k;
+            }
+        }
+        n = html_next(n, e, skip);
+    }
+    return EXTRACT_UI_NONE;
+}
+
+static int boxed_ui(extract_ui k)
+{
+    return k == EXTRACT_UI_SECTION || k == EXTRACT_UI_COUNTER ||
+           k == EXTRACT_UI_POLL || k == EXTRACT_UI_COMMENT;
+}
+
+/* Pass 1: furniture by tag and visibility; legacy fonts; the depth limit. */
+static int drop_by_tag(html_ctx *c, xmlNode *root, td_err *e)
+{
+    int depth = 0;
+    xmlNode *n = root;
+    while (n) {
+        int skip = 0;
+        if (n->type == XML_ELEMENT_NODE) {
+            html_info *in = html_info_of(c, n);
+            html_info pin = {0};
+            if (n->parent && n->parent->type == XML_ELEMENT_NODE && n != root)
+                pin = *html_info_of(c, n->parent);
+            in = html_info_of(c, n);
+            html_resolve_font(c, n, in, &pin);
+            const char *tag = html_tag(n);
+            if (n != root && (in_list(tag, drop_tags) || hidden(n))) {
+                in->flags |= HTML_F_DROP;
+                skip = 1;
+            }
+            if (c->o->keep_boilerplate && strcmp(tag, "script") &&
+                strcmp(tag, "style") && strcmp(tag, "head") && strcmp(tag, "title"))
+                in->flags &= ~(unsigned)HTML_F_DROP, skip = 0;
+        }
+        if (!skip && n->children && n->type == XML_ELEMENT_NODE) {
+            if (++depth > c->o->max_depth)
+                return td_err_set(e, TD_ELIMIT, "elements nested deeper than %d levels",
+                                  c->o->max_depth);
+            n = n->children;
+            continue;
+        }
+        while (n && n != root && !n->next) {
+            n = n->parent;
+            depth--;
+        }
+        if (!n || n == root)
+            break;
+        n = n->next;
+    }
+    return TD_OK;
+}
+
+/* Pass 2: furniture by class, role and first words, and small forms.  An
+ * element holding half the page's text is never dropped here: it is more
+ * likely a wrapper with an unlucky class name. */
+static void drop_by_hint(html_ctx *c, xmlNode *body)
+{
+    long total = html_info_of(c, body)->text;
+    for (xmlNode *n = body; n;) {
+        int skip = 0;
+        if (n->type == XML_ELEMENT_NODE && n != body) {
+            html_info *in = html_info_of(c, n);
+            const char *tag = html_tag(n);
+            if (in->flags & HTML_F_DROP) {
+                skip = 1;
+            } else if (strcmp(tag, "a") && in->text * 2 < total + 1) {
+                int drop = unlikely(n) || !strcmp(tag, "form");
+                if (!drop && html_is_block(tag) && strcmp(tag, "p") &&
+                    in->text * 10 < total * 3 + 10)
+                    drop = boxed_ui(first_text_ui(c, n));
+                if (drop) {
+                    html_info_of(c, n)->flags |= HTML_F_DROP;
+                    skip = 1;
+                }
+            }
+        }
+        n = html_next(n, body, skip);
+    }
+}
+
+/* ---- scoring ------------------------------------------------------------ */
+
+static int para_like(const char *tag)
+{
+    static const char *const t[] = {"p", "pre", "li", "blockquote", "dd", "dt",
+        "figcaption", "caption", "address", "h1", "h2", "h3", "h4", "h5", "h6", NULL};
+    return in_list(tag, t);
+}
+
+static double tag_base(const char *tag)
+{
+    if (!strcmp(tag, "div") || !strcmp(tag, "article") || !strcmp(tag, "section"))
+        return 5;
+    if (!strcmp(tag, "pre") || !strcmp(tag, "td") || !strcmp(tag, "blockquote"))
+        return 3;
+    static const char *const minus3[] = {"address", "ol", "ul", "dl", "dd", "dt",
+                                         "li", "form", NULL};
+    if (in_list(tag, minus3))
+        return -3;
+    if (heading_level(tag) || !strcmp(tag, "th"))
+        return -5;
+    return 0;
+}
+
+static double final_score(const html_info *in)
+{
+    return in->score * (1.0 - link_density(in));
+}
+
+static xmlNode *choose_top(html_ctx *c, xmlNode *body)
+{
+    xmlNode **cand = NULL;
+    size_t nc = 0, cap = 0;
+    for (xmlNode *n = body; n;) {
+        int skip = 0;
+        if (n->type == XML_ELEMENT_NODE) {
+            html_info *in = html_info_of(c, n);
+            if (n != body && (in->flags & HTML_F_DROP)) {
+                skip = 1;
+            } else if (in->own >= 20 && in->own_links * 2 < in->own) {
+                long bonus = in->own / 85;
+                double s = 1.0 + (double)in->own_commas + (double)(bonus > 3 ? 3 : bonus);
+                xmlNode *a = para_like(html_tag(n)) ? n->parent : n;
+                for (int lvl = 0; lvl < 5 && a && a->type == XML_ELEMENT_NODE &&
+                                  strcmp(html_tag(a), "html"); lvl++, a = a->parent) {
+                    html_info *ai = html_info_of(c, a);
+                    if (!(ai->flags & HTML_F_SCORED)) {
+                        ai->flags |= HTML_F_SCORED;
+                        ai->score = tag_base(html_tag(a)) + class_weight(a);
+                        if (nc == cap) {
+                            cap = cap ? cap * 2 : 64;
+                            cand = td_xrealloc(cand, cap * sizeof *cand);
+                        }
+                        cand[nc++] = a;
+                    }
+                    ai->score += s / (lvl == 0 ? 1.0 : lvl == 1 ? 2.0 : lvl * 3.0);
+                    if (a == body)
+                        break;
+                }
+            }
+        }
+        n = html_next(n, body, skip);
+    }
+    xmlNode *top = NULL;
+    double best = 0;
+    for (size_t i = 0; i < nc; i++) {
+        double f = final_score(html_info_of(c, cand[i]));
+        if (!top || f > best)
+            top = cand[i], best = f;
+    }
+    free(cand);
+    if (!top || best <= 0)
+        return body;
+    /* climb while a parent scores higher (Readability: the article is
+     * often split over sibling containers) */
+    double last = best, threshold = best / 3;
+    for (xmlNode *p = top->parent; p && p != body->parent && p->type == XML_ELEMENT_NODE;
+         p = p->parent) {
+        html_info *pi = html_info_of(c, p);
+        if (!(pi->flags & HTML_F_SCORED))
+            continue;
+        double ps = final_score(pi);
+        if (ps < threshold)
+            break;
+        if (ps > last) {
+            top = p;
+            break;
+        }
+        last = ps;
+    }
+    return top;
+}
+
+/* ---- cleaning ----------------------------------------------------------- */
+
+/* Readability's conditional cleaning of containers inside the article. */
+static int clean_away(html_ctx *c, xmlNode *n, long top_text)
+{
+    static const char *const boxes[] = {"div", "section", "ul", "ol", "table",
+        "form", "fieldset", "dl", "center", "figure", NULL};
+    const char *tag = html_tag(n);
+    if (!in_list(tag, boxes))
+        return 0;
+    html_info *in = html_info_of(c, n);
+    int w = class_weight(n);
+    if (w + ((in->flags & HTML_F_SCORED) ? in->score : 0) < 0)
+        return 1;
+    if (in->text * 10 < top_text * 4 + 10 && boxed_ui(first_text_ui(c, n)))
+        return 1;
+    if (in->commas >= 10)
+        return 0;
+    double ld = link_density(in);
+    if (in->nimg > 1 && (double)in->np / in->nimg < 0.5 && strcmp(tag, "figure"))
+        return 1;
+    if (in->ninput > 0 && in->ninput * 3 > in->np)
+        return 1;
+    if (in->text < 20 && (in->nimg == 0 || in->nimg > 2))
+        return 1;
+    if ((w < 25 && ld > 0.2) || (w >= 25 && ld > 0.5))
+        return 1;
+    return 0;
+}
+
+/* ---- emitting blocks ---------------------------------------------------- */
+
+typedef struct emitter {
+    html_ctx *c;
+    td_buf cur;          /* text of the block being built */
+    td_buf tmp;
+    xmlNode *owner;      /* element whose kind the block takes */
+    long start;          /* its source offset */
+    xmlNode *skip_scope; /* after a "related news" heading: its parent */
+    long top_text;
+} emitter;
+
+static int is_data_table(html_ctx *c, xmlNode *t)
+{
+    html_info *ti = html_info_of(c, t);
+    if (ti->flags & HTML_F_TABLE_DECIDED)
+        return (ti->flags & HTML_F_TABLE_DATA) != 0;
+    int rows = 0, cols = 0, nested = 0, big = 0, cur = 0;
+    for (xmlNode *n = t->children; n;) {
+        int skip = 0;
+        if (n->type == XML_ELEMENT_NODE) {
+            const char *tag = html_tag(n);
+            if (!strcmp(tag, "table")) {
+                nested = 1;
+                skip = 1;
+            } else if (!strcmp(tag, "tr")) {
+                rows++;
+                cur = 0;
+            } else if (!strcmp(tag, "td") || !strcmp(tag, "th")) {
+                if (++cur > cols)
+                    cols = cur;
+                if (html_info_of(c, n)->text > 600)
+                    big = 1;
+                /* cell contents are not rows of this table */
+                for (xmlNode *k = n->children; k; k = html_next(k, n, 0))
+                    if (!strcmp(html_tag(k), "table"))
+                        nested = 1;
+                skip = 1;
+            }
+        }
+        n = html_next(n, t, skip);
+    }
+    int data = rows >= 2 && cols >= 2 && !nested && !big;
+    ti = html_info_of(c, t);
+    ti->flags |= HTML_F_TABLE_DECIDED | (data ? HTML_F_TABLE_DATA : 0u);
+    return data;
+}
+
+/* The element that decides the kind of text under n: the nearest
+ * heading, list item or data cell, else n's nearest block. */
+static xmlNode *owner_of(html_ctx *c, xmlNode *n, xmlNode *root)
+{
+    xmlNode *blk = NULL;
+    for (xmlNode *a = n; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
+        const char *tag = html_tag(a);
+        if (heading_level(tag) || !strcmp(tag, "li") || !strcmp(tag, "figcaption") ||
+            !strcmp(tag, "caption"))
+            return a;
+        if (!strcmp(tag, "td") || !strcmp(tag, "th")) {
+            xmlNode *t = a->parent;
+            while (t && strcmp(html_tag(t), "table"))
+                t = t->parent;
+            if (t && is_data_table(c, t))
+                return a;
+        }
+        if (!blk && html_is_block(tag))
+            blk = a;
+        if (a == root)
+            break;
+    }
+    return blk ? blk : root;
+}
+
+static int is_atomic(html_ctx *c, xmlNode *owner)
+{
+    const char *tag = html_tag(owner);
+    if (heading_level(tag) || !strcmp(tag, "li") || !strcmp(tag, "figcaption") ||
+        !strcmp(tag, "caption"))
+        return 1;
+    return (!strcmp(tag, "td") || !strcmp(tag, "th")) &&
+           owner_of(c, owner, owner) == owner;
+}
+
+static void soft_break(emitter *em)
+{
+    while (em->cur.len && em->cur.ptr[em->cur.len - 1] == ' ')
+        em->cur.len--;
+    if (em->cur.len && em->cur.ptr[em->cur.len - 1] != '\n')
+        td_buf_putc(&em->cur, '\n');
+    if (em->cur.ptr)
+        em->cur.ptr[em->cur.len] = '\0';
+}
+
+static int descends(const xmlNode *n, const xmlNode *anc)
+{
+    for (; n; n = n->parent)
+        if (n == anc)
+            return 1;
+    return 0;
+}
+
+static void cell_pos(xmlNode *cell, int *row, int *col)
+{
+    *row = *col = 0;
+    for (xmlNode *s = cell->prev; s; s = s->prev)
+        if (!strcmp(html_tag(s), "td") || !strcmp(html_tag(s), "th"))
+            (*col)++;
+    xmlNode *tr = cell->parent, *t = tr;
+    while (t && strcmp(html_tag(t), "table"))
+        t = t->parent;
+    if (!t)
+        return;
+    for (xmlNode *n = t->children; n && n != tr;) {
+        int skip = !strcmp(html_tag(n), "table") || !strcmp(html_tag(n), "tr");
+        if (!strcmp(html_tag(n), "tr"))
+            (*row)++;
+        n = html_next(n, t, skip);
+    }
+}
+
+static void flush(emitter *em, long end)
+{
+    html_ctx *c = em->c;
+    xmlNode *owner = em->owner;
+    em->owner = NULL;
+    const char *s = em->cur.ptr;
+    size_t n = em->cur.len;
+    if (!s) {
+        return;
+    }
+    extract_trim(&s, &n);
+    if (n == 0 || !owner) {
+        td_buf_clear(&em->cur);
+        return;
+    }
+    if (em->skip_scope) {
+        html_info *oi = html_info_of(c, owner);
+        if (descends(owner, em->skip_scope) && (n < 200 || link_density(oi) > 0.3)) {
+            td_buf_clear(&em->cur);
+            return;
+        }
+        em->skip_scope = NULL;
+    }
+    if (!c->o->keep_boilerplate) {
+        extract_ui k = extract_ui_phrase(s, n);
+        if (k == EXTRACT_UI_SECTION)
+            em->skip_scope = owner->parent;
+        if (k != EXTRACT_UI_NONE && k != EXTRACT_UI_MOTTO) {
+            td_buf_clear(&em->cur);
+            return;
+        }
+    }
+    const char *tag = html_tag(owner);
+    td_block_kind kind = TD_BLOCK_PARA;
+    int level = 0, row = -1, col = -1;
+    if ((level = heading_level(tag)) != 0) {
+        kind = TD_BLOCK_HEADING;
+    } else if (!strcmp(tag, "li")) {
+        kind = TD_BLOCK_LIST_ITEM;
+        for (xmlNode *a = owner->parent; a; a = a->parent)
+            if (!strcmp(html_tag(a), "ul") || !strcmp(html_tag(a), "ol"))
+                level++;
+        level = level > 0 ? level - 1 : 0;
+        if (level > 8)
+            level = 8;
+    } else if ((!strcmp(tag, "td") || !strcmp(tag, "th")) && is_atomic(c, owner)) {
+        kind = TD_BLOCK_TABLE_CELL;
+        cell_pos(owner, &row, &col);
+    }
+    long a = c->base >= 0 && em->start >= 0 ? c->base + em->start : -1;
+    long b = c->base >= 0 && end >= 0 ? c->base + end : -1;
+    if (a >= 0 && b < a)
+        b = -1;
+    td_block *blk = td_doc_add_block(c->d, kind, level, s, n, a, b);
+    if (blk) {
+        blk->row = row;
+        blk->col = col;
+    }
+    td_buf_clear(&em->cur);
+}
+
+static void append_text(emitter *em, xmlNode *t, xmlNode *root, int pre)
+{
+    html_ctx *c = em->c;
+    td_buf_clear(&em->tmp);
+    html_decode_text(c, t, &em->tmp);
+    if (!em->tmp.ptr)
+        return;
+    const char *s = em->tmp.ptr;
+    size_t n = em->tmp.len;
+    for (size_t i = 0; i < n;) {
+        size_t k = 0;
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' || ch == '\f')
+            k = 1;
+        else if (ch == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0)
+            k = 2;
+        if (k) {
+            if (pre && ch == '\n') {
+                soft_break(em);
+            } else if (em->cur.len && em->cur.ptr[em->cur.len - 1] != ' ' &&
+                       em->cur.ptr[em->cur.len - 1] != '\n') {
+                td_buf_putc(&em->cur, ' ');
+            }
+            i += k;
+            continue;
+        }
+        if (!em->owner) {
+            em->owner = owner_of(c, t->parent, root);
+            em->start = html_info_of(c, em->owner)->start;
+        }
+        td_buf_putc(&em->cur, (char)ch);
+        i++;
+    }
+}
+
+/* A block boundary at element el: inside a heading, list item or data
+ * cell it is a line break, elsewhere it ends the block. */
+static void boundary(emitter *em, xmlNode *el, long off)
+{
+    if (em->owner && em->owner != el && is_atomic(em->c, em->owner) &&
+        descends(el, em->owner)) {
+        soft_break(em);
+        return;
+    }
+    flush(em, off);
+}
+
+static void emit_subtree(emitter *em, xmlNode *root)
+{
+    html_ctx *c = em->c;
+    int pre = 0;
+    xmlNode *n = root;
+    int entering = 1;
+    while (n) {
+        if (entering) {
+            int skip = 0;
+            if (n->type == XML_ELEMENT_NODE) {
+                const char *tag = html_tag(n);
+                html_info *in = html_info_of(c, n);
+                long start = in->start, end = in->end;
+                if (n != root && ((in->flags & HTML_F_DROP) ||
+                                  (!c->o->keep_boilerplate && clean_away(c, n, em->top_text)))) {
+                    skip = 1;
+                    if (html_is_block(tag))
+                        boundary(em, n, start);
+                } else if (!strcmp(tag, "br")) {
+                    size_t l = em->cur.len;
+                    while (l && em->cur.ptr[l - 1] == ' ')
+                        l--;
+                    if (l && em->cur.ptr[l - 1] == '\n')
+                        flush(em, start);   /* two line breaks: new paragraph */
+                    else
+                        soft_break(em);
+                } else if (!strcmp(tag, "hr")) {
+                    flush(em, start);
+                } else if (html_is_block(tag)) {
+                    boundary(em, n, start);
+                    if (!strcmp(tag, "pre"))
+                        pre++;
+                }
+                (void)end;
+            } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+                append_text(em, n, root, pre > 0);
+            }
+            if (!skip && n->type == XML_ELEMENT_NODE && n->children) {
+                n = n->children;
+                continue;
+            }
+        }
+        /* leaving n */
+        if (n->type == XML_ELEMENT_NODE && html_is_block(html_tag(n)) &&
+            !(n != root && dropped(c, n))) {
+            if (!strcmp(html_tag(n), "pre") && pre > 0)
+                pre--;
+            boundary(em, n, html_info_of(c, n)->end);
+        }
+        if (n == root)
+            break;
+        if (n->next) {
+            n = n->next;
+            entering = 1;
+        } else {
+            n = n->parent;
+            entering = 0;
+        }
+    }
+    flush(em, html_info_of(c, root)->end);
+}
+
+/* Siblings of top that belong to the article (Readability's rule). */
+static int sibling_ok(html_ctx *c, xmlNode *s, xmlNode *top, double top_score)
+{
+    html_info *si = html_info_of(c, s);
+    if (si->flags & HTML_F_DROP)
+        return 0;
+    double threshold = top_score * 0.2 > 10 ? top_score * 0.2 : 10;
+    double bonus = 0;
+    char *a = attr_of(s, "class"), *b = attr_of(top, "class");
+    if (a && b && *a && !strcmp(a, b))
+        bonus = top_score * 0.2;
+    xmlFree(a);
+    xmlFree(b);
+    if ((si->flags & HTML_F_SCORED) && final_score(si) + bonus >= threshold)
+        return 1;
+    if (!strcmp(html_tag(s), "p")) {
+        double ld = link_density(si);
+        if (si->text > 70 && ld < 0.25)
+            return 1;
+        if (si->text > 0 && si->text <= 70 && ld == 0 && si->commas >= 0) {
+            td_buf t = TD_BUF_INIT;
+            inline_text(c, s, &t, 400);
+            int sentence = t.ptr && (strstr(t.ptr, ". ") || (t.len > 1 && t.ptr[t.len - 2] == '.'));
+            td_buf_free(&t);
+            return sentence;
+        }
+    }
+    return 0;
+}
+
+int html_content(html_ctx *c, xmlNode *body, td_err *e)
+{
+    int rc = drop_by_tag(c, body, e);
+    if (rc != TD_OK)
+        return rc;
+    stats(c, body);
+    if (!c->o->keep_boilerplate) {
+        drop_by_hint(c, body);
+        stats(c, body);
+    }
+    xmlNode *top = c->o->keep_boilerplate ? body : choose_top(c, body);
+    c->top = top;
+    emitter em = {0};
+    em.c = c;
+    em.top_text = html_info_of(c, top)->text;
+    c->first_block = c->d->nblocks;
+    if (top == body || !top->parent) {
+        emit_subtree(&em, top);
+    } else {
+        double ts = final_score(html_info_of(c, top));
+        for (xmlNode *s = top->parent->children; s; s = s->next) {
+            if (s->type != XML_ELEMENT_NODE)
+                continue;
+            if (s == top || sibling_ok(c, s, top, ts))
+                emit_subtree(&em, s);
+        }
+    }
+    td_buf_free(&em.cur);
+    td_buf_free(&em.tmp);
+    return TD_OK;
+}

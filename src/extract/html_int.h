@@ -1,0 +1,91 @@
+/* html_int.h - interface between the two halves of the HTML reader.
+ *
+ * html.c decodes the bytes, parses them with libxml2 (recording each
+ * element's byte span), reads metadata and legacy-font hints, and calls
+ * html_content.c, which drops page furniture, scores candidate containers
+ * (Readability-style) and emits the article's blocks.
+ */
+#ifndef HTML_INT_H
+#define HTML_INT_H
+
+#include <libxml/HTMLparser.h>
+
+#include "extract/extract_int.h"
+#include "normalize/normalize.h"
+
+/* Per-element data, indexed through xmlNode._private (index + 1). */
+typedef struct html_info {
+    long start, end;      /* byte span in the parsed buffer, -1 unknown */
+    unsigned flags;       /* HTML_F_* */
+    short enc;            /* legacy font in effect (norm_encoding), 0 none */
+    short hfont;          /* that font is an uppercase "H" font */
+    int weight;           /* class/id weight: +25 / -25 per attribute */
+    double score;         /* content score when a candidate */
+    long text;            /* visible characters below (no spaces) */
+    long links;           /* of which inside <a> */
+    long commas;
+    long own;             /* characters of this element's own inline text */
+    long own_links;
+    long own_commas;
+    int np, nimg, ninput; /* <p>, <img>, form controls below */
+} html_info;
+
+enum {
+    HTML_F_DROP = 1,      /* not part of the article (tag, class, hidden) */
+    HTML_F_SCORED = 2,    /* has been a candidate */
+    HTML_F_TABLE_DATA = 4, /* a table holding data, not layout */
+    HTML_F_TABLE_DECIDED = 8 /* HTML_F_TABLE_DATA has been computed */
+};
+
+/* The reader's state for one document. */
+typedef struct html_ctx {
+    td_doc *d;
+    const extract_opts *o;
+    xmlDocPtr doc;
+    html_info *info;      /* malloc'd; info[0] unused */
+    size_t ninfo, cap;
+    long base;            /* file offset of parsed byte 0, -1: offsets unknown */
+    norm_encoding page_enc; /* non-zero: text is byte-preserving (each byte a
+                               U+00xx code point) and must be decoded with it */
+    struct html_css {     /* CSS rules that select a legacy font */
+        char tag[16];
+        char cls[64];
+        short enc, hfont;
+    } *css;
+    size_t ncss;
+    xmlNode *title_node;  /* the heading the title came from, or NULL */
+    xmlNode *top;         /* the chosen article container */
+    size_t first_block;   /* index of the first article block in d */
+    startElementSAXFunc sax_start;  /* libxml2's handlers we wrap */
+    endElementSAXFunc sax_end;
+} html_ctx;
+
+/* Info of node n (allocated on first use).  The pointer is valid until the
+ * next call that may allocate. */
+html_info *html_info_of(html_ctx *c, xmlNode *n);
+
+/* Lowercase tag name of an element ("" for other nodes). */
+const char *html_tag(const xmlNode *n);
+
+/* 1 when the tag starts a block (p, div, h1, li, td, ...). */
+int html_is_block(const char *tag);
+
+/* Append the visible text of a text node, decoded for the legacy font or
+ * the byte-preserving page encoding that applies to its parent. */
+void html_decode_text(html_ctx *c, const xmlNode *text, td_buf *out);
+
+/* Set in->enc/hfont for element n: its own font (<font face>, inline
+ * font-family, a CSS rule from <style>) or else the parent's (pin). */
+void html_resolve_font(html_ctx *c, xmlNode *n, html_info *in,
+                       const html_info *pin);
+
+/* Next node after n in document order inside root (children skipped when
+ * skip_children); NULL at the end.  Iterative: deep trees are safe. */
+xmlNode *html_next(xmlNode *n, const xmlNode *root, int skip_children);
+
+/* Drop furniture, score, choose the article and append its blocks to
+ * c->d (no title block; html.c adds it).  Sets c->top.  Returns TD_OK or a
+ * TD_* code with e filled. */
+int html_content(html_ctx *c, xmlNode *body, td_err *e);
+
+#endif
