@@ -1,12 +1,357 @@
-/* cmd_blocs.c - placeholder until this subcommand lands. */
-#include "cli/cli.h"
+/* cmd_blocs.c - `thidua blocs`: the canonical blocs, the years they
+ * reported, their members, the names merged into each (with confidence),
+ * and the overrides a user sets when a merge is wrong or missing.
+ */
+#include <stdlib.h>
+#include <string.h>
 
-const char cmd_blocs_usage[] = "usage: thidua blocs (not built yet)\n";
+#include <sqlite3.h>
+
+#include "cli/canon_table.h"
+#include "cli/cli.h"
+#include "index/canon.h"
+
+const char cmd_blocs_usage[] =
+    "usage: thidua blocs [--province P] [--year Y] [--bloc B] [--json | --csv]\n"
+    "       thidua blocs --merge A B | --split A [B] | --clear A | --overrides\n"
+    "\n"
+    "List the blocs: id, canonical name, province, the years they reported,\n"
+    "their members in each year, and every name the reports used for them.\n"
+    "\n"
+    "The same bloc is often named differently from year to year.  Two names\n"
+    "are merged into one bloc when their descriptor words (folded, MTTQ and\n"
+    "other abbreviations expanded, \"tổ chức chính trị - xã hội\" = \"đoàn\n"
+    "thể\" etc. from rules/blocs.aliases, \"khối\", \"thi đua\", \"các\",\n"
+    "\"tỉnh\" and the province left out) are similar enough (confidence >=\n"
+    "0.60) and their provinces do not differ.  Each name is shown with how it\n"
+    "joined its bloc: self (the name shown), auto (with its confidence) or\n"
+    "override.  When a merge is wrong or missing, set an override; it is kept\n"
+    "in the database, survives re-ingest, and the blocs are rebuilt at once:\n"
+    "  --merge A B   A and B are one bloc\n"
+    "  --split A     the name A is never merged automatically (its own bloc)\n"
+    "  --split A B   A and B are never merged\n"
+    "  --clear A     forget the overrides that mention A\n"
+    "  --overrides   list the overrides\n"
+    "A and B are bloc ids as listed, or bloc names as the reports wrote them.\n"
+    "\n"
+    "options:\n"
+    "  --province P  only blocs of province P (any spelling); for a province\n"
+    "                formed by the 1 July 2025 merger, also the blocs of its\n"
+    "                former parts, marked '*' (JSON: \"merged_into\")\n"
+    "  --year Y      only blocs known in year Y\n"
+    "  --bloc B      only the bloc with id B, or whose name is like B\n"
+    "  --json        one JSON array: [{\"id\", \"bloc\", \"province\", \"years\": [],\n"
+    "                \"members\": {\"YYYY\": []}, \"member_count\": {\"YYYY\": n|null},\n"
+    "                \"names\": [{\"name\", \"province\", \"confidence\", \"how\",\n"
+    "                \"docs\"}]}]\n"
+    "  --csv         CSV, one row per bloc and year: id,bloc,province,year,\n"
+    "                event,meeting_date,member_count,truong_khoi,pho_khoi,members\n"
+    "  --db PATH     database (default: $THIDUA_DB or ./thidua.db)\n"
+    "  --rules DIR   rule directory (names: *.aliases, provinces.tsv)\n"
+    "  -h, --help    this text\n"
+    "\n"
+    "Exit status: 0 done (also when nothing matches); 2 usage error, unknown\n"
+    "province or unknown bloc in an override; 3 the database could not be\n"
+    "opened.\n";
+
+enum { OPT_MERGE = 0x2001, OPT_SPLIT, OPT_CLEAR, OPT_OVERRIDES };
+
+static char *join(char **l, size_t n, const char *sep)
+{
+    td_buf b = TD_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            td_buf_puts(&b, sep);
+        td_buf_puts(&b, l[i]);
+    }
+    if (!b.ptr)
+        td_buf_append(&b, "", 0);
+    return td_buf_detach(&b);
+}
+
+static void print_json(const canon_bloc *b, size_t n)
+{
+    td_buf o = TD_BUF_INIT;
+    td_buf_putc(&o, '[');
+    for (size_t i = 0; i < n; i++) {
+        td_buf_printf(&o, "%s{\"id\":%ld,\"bloc\":", i ? "," : "", b[i].id);
+        td_json_str(&o, b[i].name);
+        td_buf_puts(&o, ",\"province\":");
+        td_json_str(&o, b[i].province);
+        if (b[i].part_of) {
+            td_buf_puts(&o, ",\"merged_into\":");
+            td_json_str(&o, b[i].part_of);
+        }
+        td_buf_puts(&o, ",\"years\":[");
+        int k = 0;
+        for (size_t j = 0; j < b[i].nyears; j++)
+            if (b[i].years[j].ndocs)
+                td_buf_printf(&o, "%s%d", k++ ? "," : "", b[i].years[j].year);
+        td_buf_puts(&o, "],\"members\":{");
+        k = 0;
+        for (size_t j = 0; j < b[i].nyears; j++) {
+            const canon_year *y = &b[i].years[j];
+            if (!y->nmembers)
+                continue;
+            td_buf_printf(&o, "%s\"%d\":[", k++ ? "," : "", y->year);
+            for (size_t m = 0; m < y->nmembers; m++) {
+                if (m)
+                    td_buf_putc(&o, ',');
+                td_json_str(&o, y->members[m]);
+            }
+            td_buf_putc(&o, ']');
+        }
+        td_buf_puts(&o, "},\"member_count\":{");
+        k = 0;
+        for (size_t j = 0; j < b[i].nyears; j++) {
+            const canon_year *y = &b[i].years[j];
+            if (!y->ndocs)
+                continue;
+            td_buf_printf(&o, "%s\"%d\":", k++ ? "," : "", y->year);
+            if (y->member_count >= 0)
+                td_buf_printf(&o, "%ld", y->member_count);
+            else
+                td_buf_puts(&o, "null");
+        }
+        td_buf_puts(&o, "},\"names\":[");
+        for (size_t v = 0; v < b[i].nvariants; v++) {
+            const canon_variant *x = &b[i].variants[v];
+            td_buf_puts(&o, v ? ",{\"name\":" : "{\"name\":");
+            td_json_str(&o, x->name);
+            td_buf_puts(&o, ",\"province\":");
+            td_json_str(&o, x->province);
+            td_buf_printf(&o, ",\"confidence\":%.2f,\"how\":", x->confidence);
+            td_json_str(&o, x->how);
+            td_buf_printf(&o, ",\"docs\":%d}", x->docs);
+        }
+        td_buf_puts(&o, "]}");
+    }
+    td_buf_puts(&o, "]\n");
+    fwrite(o.ptr, 1, o.len, stdout);
+    td_buf_free(&o);
+}
+
+static void print_csv(const canon_bloc *b, size_t n)
+{
+    static const char *const head[] = {"id", "bloc", "province", "year", "event",
+                                       "meeting_date", "member_count", "truong_khoi",
+                                       "pho_khoi", "members"};
+    cli_table t;
+    cli_table_init(&t, 10, head);
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < b[i].nyears; j++) {
+            const canon_year *y = &b[i].years[j];
+            char id[24], yr[16], cnt[24];
+            snprintf(id, sizeof id, "%ld", b[i].id);
+            snprintf(yr, sizeof yr, "%d", y->year);
+            if (y->member_count >= 0)
+                snprintf(cnt, sizeof cnt, "%ld", y->member_count);
+            else
+                cnt[0] = '\0';
+            char *m = join(y->members, y->nmembers, "; ");
+            const char *row[] = {id, b[i].name, b[i].province, yr, y->event,
+                                 y->meeting_date, cnt, y->leader, y->deputy, m};
+            cli_table_add(&t, row);
+            free(m);
+        }
+    cli_table_print(&t, stdout, 1, NULL);
+    cli_table_free(&t);
+}
+
+static void print_text(const canon_bloc *b, size_t n)
+{
+    const char *part_of = NULL;
+    for (size_t i = 0; i < n; i++) {
+        printf("%s#%ld %s\n", i ? "\n" : "", b[i].id, b[i].name);
+        cli_table t;
+        static const char *const none[] = {"", "", ""};
+        cli_table_init(&t, 3, none);
+        char prov[300];
+        snprintf(prov, sizeof prov, "%s%s", b[i].province ? b[i].province : "-",
+                 b[i].part_of ? "*" : "");
+        if (b[i].part_of)
+            part_of = b[i].part_of;
+        const char *r0[] = {"province", prov, ""};
+        cli_table_add(&t, r0);
+        td_buf yrs = TD_BUF_INIT;
+        for (size_t j = 0; j < b[i].nyears; j++)
+            if (b[i].years[j].ndocs)
+                td_buf_printf(&yrs, "%s%d", yrs.len ? ", " : "", b[i].years[j].year);
+        const char *r1[] = {"years", yrs.ptr ? yrs.ptr : "-", ""};
+        cli_table_add(&t, r1);
+        td_buf_free(&yrs);
+        for (size_t j = 0; j < b[i].nyears; j++) {
+            const canon_year *y = &b[i].years[j];
+            if (!y->nmembers && y->member_count < 0)
+                continue;
+            char label[32], cnt[48];
+            snprintf(label, sizeof label, "members %d", y->year);
+            if (y->member_count >= 0)
+                snprintf(cnt, sizeof cnt, "%ld stated, %zu named", y->member_count,
+                         y->nmembers);
+            else
+                snprintf(cnt, sizeof cnt, "%zu named", y->nmembers);
+            char *m = join(y->members, y->nmembers, "; ");
+            td_buf cell = TD_BUF_INIT;
+            td_buf_printf(&cell, "%s%s%s", cnt, y->nmembers ? ": " : "", m);
+            const char *r[] = {label, cell.ptr, ""};
+            cli_table_add(&t, r);
+            td_buf_free(&cell);
+            free(m);
+        }
+        for (size_t v = 0; v < b[i].nvariants; v++) {
+            const canon_variant *x = &b[i].variants[v];
+            char how[64];
+            if (strcmp(x->how, "auto") == 0)
+                snprintf(how, sizeof how, "auto %.2f, %d doc%s", x->confidence, x->docs,
+                         x->docs == 1 ? "" : "s");
+            else
+                snprintf(how, sizeof how, "%s, %d doc%s", x->how, x->docs,
+                         x->docs == 1 ? "" : "s");
+            const char *r[] = {v ? "" : "names", how, x->name};
+            cli_table_add(&t, r);
+        }
+        /* the empty header row is not printed */
+        cli_table body = t;
+        body.cells += body.ncols;
+        body.nrows--;
+        cli_table_print(&body, stdout, 0, "  ");
+        cli_table_free(&t);
+    }
+    if (n == 0)
+        puts("no blocs match");
+    if (part_of)
+        printf("\n* a former province, now part of %s (merged 1 July 2025)\n", part_of);
+}
+
+static int list_overrides(index_db *db)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(index_sqlite(db),
+                           "SELECT id, kind, a, b, created_at FROM canon_override ORDER BY id",
+                           -1, &st, NULL) != SQLITE_OK) {
+        puts("no overrides");
+        return CLI_OK;
+    }
+    static const char *const head[] = {"id", "kind", "a", "b", "set"};
+    cli_table t;
+    cli_table_init(&t, 5, head);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *row[5];
+        for (int k = 0; k < 5; k++)
+            row[k] = (const char *)sqlite3_column_text(st, k);
+        cli_table_add(&t, row);
+    }
+    sqlite3_finalize(st);
+    if (t.nrows > 1)
+        cli_table_print(&t, stdout, 0, "");
+    else
+        puts("no overrides");
+    cli_table_free(&t);
+    return CLI_OK;
+}
 
 int cmd_blocs(int argc, char **argv, cli_ctx *ctx)
 {
-    (void)argc;
-    (void)argv;
-    cli_error("'%s' is not built yet", ctx->cmd);
-    return CLI_FATAL;
+    static const struct option longopts[] = {
+        CLI_COMMON_LONGOPTS,
+        {"csv", no_argument, NULL, CLI_OPT_CSV},
+        {"province", required_argument, NULL, 'p'},
+        {"year", required_argument, NULL, 'y'},
+        {"bloc", required_argument, NULL, 'b'},
+        {"merge", no_argument, NULL, OPT_MERGE},
+        {"split", no_argument, NULL, OPT_SPLIT},
+        {"clear", no_argument, NULL, OPT_CLEAR},
+        {"overrides", no_argument, NULL, OPT_OVERRIDES},
+        {NULL, 0, NULL, 0},
+    };
+    canon_filter f = {NULL, NULL, 0};
+    const char *action = NULL;
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":hqjp:y:b:", longopts, NULL)) != -1) {
+        char *end;
+        switch (c) {
+        case 'p': f.province = optarg; continue;
+        case 'b': f.bloc = optarg; continue;
+        case 'y':
+            f.year = (int)strtol(optarg, &end, 10);
+            if (*end || f.year < 1900 || f.year > 2100)
+                return cli_usage_error(ctx, "'%s' is not a year", optarg);
+            continue;
+        case OPT_MERGE: action = "merge"; continue;
+        case OPT_SPLIT: action = "split"; continue;
+        case OPT_CLEAR: action = "clear"; continue;
+        case OPT_OVERRIDES: action = "list"; continue;
+        case ':':
+            return cli_usage_error(ctx, "option '%s' needs a value", argv[optind - 1]);
+        }
+        int r = cli_common_opt(c, optarg, ctx);
+        if (r < 0)
+            return CLI_OK;
+        if (r == 0)
+            return cli_usage_error(ctx, "unknown option '%s'", argv[optind - 1]);
+    }
+    int nargs = argc - optind;
+    if (!action && nargs)
+        return cli_usage_error(ctx, "unexpected argument '%s'", argv[optind]);
+    if (action && strcmp(action, "merge") == 0 && nargs != 2)
+        return cli_usage_error(ctx, "--merge needs two blocs");
+    if (action && strcmp(action, "split") == 0 && (nargs < 1 || nargs > 2))
+        return cli_usage_error(ctx, "--split needs one or two blocs");
+    if (action && strcmp(action, "clear") == 0 && nargs != 1)
+        return cli_usage_error(ctx, "--clear needs one bloc");
+    if (action && strcmp(action, "list") == 0 && nargs)
+        return cli_usage_error(ctx, "unexpected argument '%s'", argv[optind]);
+    if (ctx->json && ctx->csv)
+        return cli_usage_error(ctx, "--json and --csv exclude each other");
+
+    td_err e;
+    td_err_clear(&e);
+    index_db *db = NULL;
+    if (index_open(ctx->db_path, 0, &db, &e) != TD_OK) {
+        cli_error("cannot open database '%s': %s", ctx->db_path, e.msg);
+        return CLI_FATAL;
+    }
+    int rc;
+    if (action && strcmp(action, "list") == 0) {
+        rc = index_canon_ensure(db, ctx->rules_dir, &e) == TD_OK ? list_overrides(db)
+                                                                 : CLI_FATAL;
+        if (rc != CLI_OK)
+            cli_error("%s", e.msg);
+        index_close(db);
+        return rc;
+    }
+    if (action) {
+        rc = index_canon_override(db, ctx->rules_dir, action, argv[optind],
+                                  nargs > 1 ? argv[optind + 1] : NULL, &e);
+        if (rc != TD_OK) {
+            index_close(db);
+            if (rc == TD_EUSAGE)
+                return cli_usage_error(ctx, "%s", e.msg);
+            cli_error("%s", e.msg);
+            return CLI_FATAL;
+        }
+        if (!ctx->quiet)
+            fprintf(stderr, "%s recorded; blocs rebuilt\n", action);
+    }
+    canon_bloc *b = NULL;
+    size_t n = 0;
+    rc = index_canon_blocs(db, ctx->rules_dir, &f, &b, &n, &e);
+    if (rc != TD_OK) {
+        index_close(db);
+        if (rc == TD_EUSAGE)
+            return cli_usage_error(ctx, "%s", e.msg);
+        cli_error("%s", e.msg);
+        return CLI_FATAL;
+    }
+    if (ctx->json)
+        print_json(b, n);
+    else if (ctx->csv)
+        print_csv(b, n);
+    else
+        print_text(b, n);
+    index_canon_blocs_free(b, n);
+    index_close(db);
+    return CLI_OK;
 }

@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "cli/pipeline.h"
+#include "index/canon.h"
 #include "index/index.h"
 
 const char cmd_ingest_usage[] =
@@ -122,6 +123,10 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
         if (ctx->json)
             json_line(files[i], st, NULL);
     }
+    /* the canonical cross-document tables (canon.c) follow the documents;
+     * on failure, compare/leaders/blocs rebuild them when they next run */
+    if (added + replaced > 0 && index_canon_rebuild(db, ctx->rules_dir, &e) != TD_OK)
+        cli_warn("cannot rebuild the canonical tables: %s", e.msg);
     if (!ctx->quiet)
         fprintf(stderr, "ingested %zu file%s into '%s': %zu added, %zu replaced, "
                         "%zu unchanged, %d failed\n",

@@ -1,12 +1,155 @@
-/* cmd_leaders.c - placeholder until this subcommand lands. */
-#include "cli/cli.h"
+/* cmd_leaders.c - `thidua leaders`: the leading unit of each bloc, year by
+ * year (the rotation of leadership), from the canonical tables (canon.c).
+ */
+#include <stdlib.h>
+#include <string.h>
 
-const char cmd_leaders_usage[] = "usage: thidua leaders (not built yet)\n";
+#include "cli/canon_table.h"
+#include "cli/cli.h"
+#include "index/canon.h"
+
+const char cmd_leaders_usage[] =
+    "usage: thidua leaders [--province P] [--bloc B] [--json | --csv]\n"
+    "\n"
+    "For every bloc, the unit that led it (trưởng khối) and its deputy (phó\n"
+    "khối) in each year the database knows of.  Units and blocs are shown by\n"
+    "their canonical names (see 'thidua blocs' for how names are merged).\n"
+    "A year comes from the role itself (\"Trưởng khối năm 2024\") or else from\n"
+    "the report (pledge year, then the year under review).\n"
+    "\n"
+    "options:\n"
+    "  --province P  only blocs of province P (any spelling); for a province\n"
+    "                formed by the 1 July 2025 merger, also the blocs of its\n"
+    "                former parts, marked '*' (JSON: \"merged_into\")\n"
+    "  --bloc B      only the bloc with id B, or whose name is like B\n"
+    "  --json        one JSON array: [{\"id\", \"bloc\", \"province\", \"years\":\n"
+    "                {\"YYYY\": {\"truong_khoi\": unit|null, \"pho_khoi\": unit|null}}}]\n"
+    "  --csv         CSV: id,bloc,province,year,truong_khoi,pho_khoi\n"
+    "  --db PATH     database (default: $THIDUA_DB or ./thidua.db)\n"
+    "  --rules DIR   rule directory (names: *.aliases, provinces.tsv)\n"
+    "  -h, --help    this text\n"
+    "\n"
+    "Exit status: 0 done (also when nothing matches); 2 usage error or unknown\n"
+    "province; 3 the database could not be opened.\n";
 
 int cmd_leaders(int argc, char **argv, cli_ctx *ctx)
 {
-    (void)argc;
-    (void)argv;
-    cli_error("'%s' is not built yet", ctx->cmd);
-    return CLI_FATAL;
+    static const struct option longopts[] = {
+        CLI_COMMON_LONGOPTS,
+        {"csv", no_argument, NULL, CLI_OPT_CSV},
+        {"province", required_argument, NULL, 'p'},
+        {"bloc", required_argument, NULL, 'b'},
+        {NULL, 0, NULL, 0},
+    };
+    canon_filter f = {NULL, NULL, 0};
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":hqjp:b:", longopts, NULL)) != -1) {
+        if (c == 'p') {
+            f.province = optarg;
+            continue;
+        }
+        if (c == 'b') {
+            f.bloc = optarg;
+            continue;
+        }
+        if (c == ':')
+            return cli_usage_error(ctx, "option '%s' needs a value", argv[optind - 1]);
+        int r = cli_common_opt(c, optarg, ctx);
+        if (r < 0)
+            return CLI_OK;
+        if (r == 0)
+            return cli_usage_error(ctx, "unknown option '%s'", argv[optind - 1]);
+    }
+    if (optind < argc)
+        return cli_usage_error(ctx, "unexpected argument '%s'", argv[optind]);
+    if (ctx->json && ctx->csv)
+        return cli_usage_error(ctx, "--json and --csv exclude each other");
+
+    td_err e;
+    td_err_clear(&e);
+    index_db *db = NULL;
+    if (index_open(ctx->db_path, 0, &db, &e) != TD_OK) {
+        cli_error("cannot open database '%s': %s", ctx->db_path, e.msg);
+        return CLI_FATAL;
+    }
+    canon_bloc *b = NULL;
+    size_t n = 0;
+    int rc = index_canon_blocs(db, ctx->rules_dir, &f, &b, &n, &e);
+    if (rc != TD_OK) {
+        index_close(db);
+        if (rc == TD_EUSAGE)
+            return cli_usage_error(ctx, "%s", e.msg);
+        cli_error("%s", e.msg);
+        return CLI_FATAL;
+    }
+    if (ctx->json) {
+        td_buf o = TD_BUF_INIT;
+        td_buf_putc(&o, '[');
+        for (size_t i = 0; i < n; i++) {
+            td_buf_printf(&o, "%s{\"id\":%ld,\"bloc\":", i ? "," : "", b[i].id);
+            td_json_str(&o, b[i].name);
+            td_buf_puts(&o, ",\"province\":");
+            td_json_str(&o, b[i].province);
+            if (b[i].part_of) {
+                td_buf_puts(&o, ",\"merged_into\":");
+                td_json_str(&o, b[i].part_of);
+            }
+            td_buf_puts(&o, ",\"years\":{");
+            for (size_t k = 0; k < b[i].nyears; k++) {
+                const canon_year *y = &b[i].years[k];
+                td_buf_printf(&o, "%s\"%d\":{\"truong_khoi\":", k ? "," : "", y->year);
+                td_json_str(&o, y->leader);
+                td_buf_puts(&o, ",\"pho_khoi\":");
+                td_json_str(&o, y->deputy);
+                td_buf_putc(&o, '}');
+            }
+            td_buf_puts(&o, "}}");
+        }
+        td_buf_puts(&o, "]\n");
+        fwrite(o.ptr, 1, o.len, stdout);
+        td_buf_free(&o);
+    } else {
+        static const char *const head[] = {"id", "bloc", "province", "year", "leader", "deputy"};
+        static const char *const chead[] = {"id", "bloc", "province", "year", "truong_khoi", "pho_khoi"};
+        cli_table t;
+        cli_table_init(&t, 6, ctx->csv ? chead : head);
+        const char *starred = NULL;
+        for (size_t i = 0; i < n; i++) {
+            char id[24], prov[300];
+            snprintf(id, sizeof id, "%ld", b[i].id);
+            snprintf(prov, sizeof prov, "%s%s", b[i].province ? b[i].province : "",
+                     b[i].part_of && !ctx->csv ? "*" : "");
+            if (b[i].part_of)
+                starred = b[i].part_of;
+            const char *none = ctx->csv ? "" : "-";
+            if (b[i].nyears == 0) {
+                const char *row[] = {id, b[i].name, prov, none, none, none};
+                cli_table_add(&t, row);
+            }
+            for (size_t k = 0; k < b[i].nyears; k++) {
+                const canon_year *y = &b[i].years[k];
+                char yr[16];
+                snprintf(yr, sizeof yr, "%d", y->year);
+                /* the bloc is named once, on its first year, except in CSV */
+                int first = k == 0 || ctx->csv;
+                const char *row[] = {first ? id : "", first ? b[i].name : "",
+                                     first ? prov : "", yr,
+                                     y->leader ? y->leader : none,
+                                     y->deputy ? y->deputy : none};
+                cli_table_add(&t, row);
+            }
+        }
+        if (n || ctx->csv)
+            cli_table_print(&t, stdout, ctx->csv, "");
+        else
+            puts("no blocs match");
+        if (starred && !ctx->csv)
+            printf("* a former province, now part of %s (merged 1 July 2025)\n",
+                   starred);
+        cli_table_free(&t);
+    }
+    index_canon_blocs_free(b, n);
+    index_close(db);
+    return CLI_OK;
 }

@@ -728,7 +728,10 @@ static void add_form(names_table *t, prov *p, const char *form)
 static int parse_provinces(names_table *t, char *data, const char *path,
                            td_err *e)
 {
-    char *p = data, *line = next_line(&p);
+    char *p = data, *line;
+    /* comment lines may precede the header */
+    while ((line = next_line(&p)) != NULL && (line[0] == '#' || !*trim(line)))
+        ;
     char *hdr[32];
     int nh = line ? split_tabs(line, hdr, 32) : 0;
     int cn = column(hdr, nh, "name"), cv = column(hdr, nh, "variants"),
@@ -764,6 +767,17 @@ static int parse_provinces(names_table *t, char *data, const char *path,
             for (char *v = strtok(f[cf], "|"); v; v = strtok(NULL, "|"))
                 if (*trim(v))
                     wl_push(&r->parts, trim(v), strlen(trim(v)));
+    }
+    /* without a merged_from column, the parts of a new unit are the old
+     * units whose merged_into names it */
+    for (size_t i = 0; i < t->nprovs; i++) {
+        prov *w = &t->provs[i];
+        if (w->set != 34 || w->parts.n)
+            continue;
+        for (size_t j = 0; j < t->nprovs; j++)
+            if (t->provs[j].set == 63 && t->provs[j].successor &&
+                strcmp(t->provs[j].successor, w->name) == 0)
+                wl_push(&w->parts, t->provs[j].name, strlen(t->provs[j].name));
     }
     return TD_OK;
 }

@@ -1,0 +1,1072 @@
+/* canon.c - derived canonical tables (see canon.h) and the queries of
+ * compare, leaders and blocs.
+ *
+ * The rebuild reads the per-document rows of the canonical documents
+ * (dedup.c), turns each bloc name as written into a "variant", groups the
+ * variants into blocs (user overrides first, then automatic merges by
+ * descending confidence, never across provinces), and files every member,
+ * leader and goal of a document under its bloc and year.
+ */
+#include "index/canon.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "index/index_int.h"
+#include "normalize/names.h"
+#include "normalize/normalize.h"
+
+#define CANON_VERSION 1
+
+static const char canon_schema[] =
+    "CREATE TABLE IF NOT EXISTS canon_override (id INTEGER PRIMARY KEY,\n"
+    "  kind TEXT NOT NULL, a TEXT NOT NULL, b TEXT,\n"
+    "  created_at TEXT NOT NULL DEFAULT (datetime('now')));\n"
+    "DROP TABLE IF EXISTS canon_doc;\n"
+    "DROP TABLE IF EXISTS canon_bloc;\n"
+    "DROP TABLE IF EXISTS canon_variant;\n"
+    "DROP TABLE IF EXISTS canon_bloc_year;\n"
+    "DROP TABLE IF EXISTS canon_member;\n"
+    "DROP TABLE IF EXISTS canon_leader;\n"
+    "DROP TABLE IF EXISTS canon_goal;\n"
+    "CREATE TABLE canon_doc (doc_id INTEGER PRIMARY KEY, canon_id INTEGER NOT NULL,\n"
+    "  kind TEXT NOT NULL, similarity REAL NOT NULL);\n"
+    "CREATE INDEX canon_doc_canon ON canon_doc(canon_id);\n"
+    "CREATE TABLE canon_bloc (id INTEGER PRIMARY KEY, name TEXT NOT NULL,\n"
+    "  province TEXT, key TEXT NOT NULL);\n"
+    "CREATE TABLE canon_variant (bloc_id INTEGER NOT NULL, name TEXT NOT NULL,\n"
+    "  province TEXT, vkey TEXT NOT NULL, confidence REAL NOT NULL,\n"
+    "  how TEXT NOT NULL, docs INTEGER NOT NULL);\n"
+    "CREATE TABLE canon_bloc_year (bloc_id INTEGER NOT NULL, year INTEGER NOT NULL,\n"
+    "  event TEXT, meeting_date TEXT, member_count INTEGER,\n"
+    "  doc_id INTEGER NOT NULL, evidence_id INTEGER);\n"
+    "CREATE TABLE canon_member (bloc_id INTEGER NOT NULL, year INTEGER NOT NULL,\n"
+    "  unit TEXT NOT NULL, unit_key TEXT NOT NULL, doc_id INTEGER NOT NULL,\n"
+    "  evidence_id INTEGER);\n"
+    "CREATE TABLE canon_leader (bloc_id INTEGER NOT NULL, year INTEGER NOT NULL,\n"
+    "  role TEXT NOT NULL, unit TEXT NOT NULL, unit_key TEXT NOT NULL,\n"
+    "  explicit INTEGER NOT NULL, doc_id INTEGER NOT NULL, evidence_id INTEGER);\n"
+    "CREATE TABLE canon_goal (bloc_id INTEGER NOT NULL, year INTEGER NOT NULL,\n"
+    "  text TEXT NOT NULL, doc_id INTEGER NOT NULL, evidence_id INTEGER);\n"
+    "CREATE INDEX canon_member_bloc ON canon_member(bloc_id, year);\n"
+    "CREATE INDEX canon_leader_bloc ON canon_leader(bloc_id, year);\n"
+    "CREATE INDEX canon_goal_bloc ON canon_goal(bloc_id, year);\n"
+    "CREATE INDEX canon_year_bloc ON canon_bloc_year(bloc_id, year);\n";
+
+/* Files whose content decides the canonical names. */
+static const char *const name_files[] = {
+    "abbrev.aliases", "units.aliases", "blocs.aliases", "provinces.tsv", "text.stop",
+};
+
+/* ---- small helpers ----------------------------------------------------- */
+
+static char *col_dup(sqlite3_stmt *st, int i)
+{
+    const unsigned char *s = sqlite3_column_text(st, i);
+    return s && *s ? td_xstrdup((const char *)s) : NULL;
+}
+
+static int exec(index_db *db, const char *sql, td_err *e)
+{
+    if (sqlite3_exec(index_sqlite(db), sql, NULL, NULL, NULL) != SQLITE_OK)
+        return index_db_error(db, e, "canonical tables");
+    return TD_OK;
+}
+
+static int prep(index_db *db, const char *sql, sqlite3_stmt **st, td_err *e)
+{
+    if (sqlite3_prepare_v2(index_sqlite(db), sql, -1, st, NULL) != SQLITE_OK)
+        return index_db_error(db, e, "canonical tables");
+    return TD_OK;
+}
+
+static void bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
+{
+    if (s)
+        sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+static int year_of(const char *iso)
+{
+    if (iso && strlen(iso) >= 4 && isdigit((unsigned char)iso[0]) &&
+        isdigit((unsigned char)iso[1]) && isdigit((unsigned char)iso[2]) &&
+        isdigit((unsigned char)iso[3]))
+        return atoi(iso);
+    return 0;
+}
+
+/* Fingerprint of the stored documents, the name rules and the overrides:
+ * a rebuild is needed when it changes. */
+static void fingerprint(index_db *db, const char *rules_dir, char out[17])
+{
+    td_buf b = TD_BUF_INIT;
+    sqlite3_stmt *st = NULL;
+    td_buf_printf(&b, "canon %d\n", CANON_VERSION);
+    if (sqlite3_prepare_v2(index_sqlite(db), "SELECT id, hash FROM documents ORDER BY id",
+                           -1, &st, NULL) == SQLITE_OK)
+        while (sqlite3_step(st) == SQLITE_ROW)
+            td_buf_printf(&b, "%lld %s\n", (long long)sqlite3_column_int64(st, 0),
+                          (const char *)sqlite3_column_text(st, 1));
+    sqlite3_finalize(st);
+    st = NULL;
+    if (sqlite3_prepare_v2(index_sqlite(db), "SELECT kind, a, b FROM canon_override ORDER BY id",
+                           -1, &st, NULL) == SQLITE_OK)
+        while (sqlite3_step(st) == SQLITE_ROW)
+            td_buf_printf(&b, "%s %s %s\n", (const char *)sqlite3_column_text(st, 0),
+                          (const char *)sqlite3_column_text(st, 1),
+                          sqlite3_column_text(st, 2) ? (const char *)sqlite3_column_text(st, 2) : "");
+    sqlite3_finalize(st);
+    for (size_t i = 0; i < sizeof name_files / sizeof *name_files; i++) {
+        char path[1200], *data = NULL, h[17];
+        size_t len = 0;
+        td_err e2;
+        snprintf(path, sizeof path, "%s/%s", rules_dir, name_files[i]);
+        if (td_read_file(path, 4u << 20, &data, &len, &e2) == TD_OK) {
+            td_hash_hex(data, len, h);
+            td_buf_printf(&b, "%s %s\n", name_files[i], h);
+        }
+        free(data);
+    }
+    td_hash_hex(b.ptr, b.len, out);
+    td_buf_free(&b);
+}
+
+static char *meta_text(index_db *db, const char *key)
+{
+    sqlite3_stmt *st = NULL;
+    char *v = NULL;
+    if (sqlite3_prepare_v2(index_sqlite(db), "SELECT value FROM meta WHERE key = ?1",
+                           -1, &st, NULL) != SQLITE_OK)
+        return NULL;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = col_dup(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+static int meta_put(index_db *db, const char *key, const char *value, td_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = prep(db, "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)", &st, e);
+    if (rc != TD_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = index_db_error(db, e, "canonical tables");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* ---- bloc variants and their grouping ---------------------------------- */
+
+typedef struct variant {
+    char *name;         /* first spelling seen */
+    char *province;     /* canonical or NULL */
+    char *vkey;         /* names_words(name) "|" province */
+    int docs;           /* documents using it */
+    long last_doc;      /* to count documents once */
+    size_t parent;      /* union-find */
+    int isolated;       /* split override: no automatic merge */
+    int via_override;   /* joined its bloc through a merge override */
+    double conf;        /* best automatic edge inside its bloc */
+    long bloc_id;
+} variant;
+
+typedef struct edge {
+    size_t a, b;
+    double conf;
+} edge;
+
+typedef struct ovr {
+    char *kind, *a, *b;
+} ovr;
+
+static size_t vfind(variant *v, size_t i)
+{
+    while (v[i].parent != i) {
+        v[i].parent = v[v[i].parent].parent;
+        i = v[i].parent;
+    }
+    return i;
+}
+
+static char *make_vkey(const names_table *t, const char *name, const char *prov)
+{
+    char *w = names_words(t, name);
+    td_buf b = TD_BUF_INIT;
+    td_buf_printf(&b, "%s|%s", w, prov ? prov : "");
+    free(w);
+    return td_buf_detach(&b);
+}
+
+static long vindex(variant *v, size_t n, const char *vkey)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(v[i].vkey, vkey) == 0)
+            return (long)i;
+    return -1;
+}
+
+/* The province of a cluster, NULL when none of its variants knows it. */
+static const char *cluster_province(variant *v, size_t n, size_t root)
+{
+    for (size_t i = 0; i < n; i++)
+        if (vfind(v, i) == root && v[i].province)
+            return v[i].province;
+    return NULL;
+}
+
+static int forbidden(variant *v, size_t n, const ovr *o, size_t no, size_t ra,
+                     size_t rb)
+{
+    for (size_t k = 0; k < no; k++) {
+        if (strcmp(o[k].kind, "split") != 0 || !o[k].b)
+            continue;
+        long x = vindex(v, n, o[k].a), y = vindex(v, n, o[k].b);
+        if (x < 0 || y < 0)
+            continue;
+        size_t fx = vfind(v, (size_t)x), fy = vfind(v, (size_t)y);
+        if ((fx == ra && fy == rb) || (fx == rb && fy == ra))
+            return 1;
+    }
+    return 0;
+}
+
+static int cmp_edge(const void *a, const void *b)
+{
+    const edge *x = a, *y = b;
+    if (x->conf != y->conf)
+        return x->conf < y->conf ? 1 : -1;
+    if (x->a != y->a)
+        return x->a < y->a ? -1 : 1;
+    return (x->b > y->b) - (x->b < y->b);
+}
+
+/* Group the variants into blocs. */
+static void cluster(const names_table *t, variant *v, size_t n, const ovr *o,
+                    size_t no)
+{
+    for (size_t k = 0; k < no; k++) {
+        long x = vindex(v, n, o[k].a);
+        if (x < 0)
+            continue;
+        if (strcmp(o[k].kind, "split") == 0 && !o[k].b)
+            v[x].isolated = 1;
+        if (strcmp(o[k].kind, "merge") == 0 && o[k].b) {
+            long y = vindex(v, n, o[k].b);
+            if (y < 0)
+                continue;
+            size_t rx = vfind(v, (size_t)x), ry = vfind(v, (size_t)y);
+            if (rx != ry) {
+                v[ry].parent = rx;
+                v[y].via_override = 1;
+            }
+        }
+    }
+    edge *ed = NULL;
+    size_t ne = 0, cap = 0;
+    char **keys = td_xcalloc(n ? n : 1, sizeof *keys);
+    for (size_t i = 0; i < n; i++)
+        keys[i] = names_bloc_key(t, v[i].name);
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++) {
+            if (v[i].province && v[j].province &&
+                strcmp(v[i].province, v[j].province) != 0)
+                continue;
+            double c = names_key_similarity(keys[i], keys[j]);
+            if ((v[i].province == NULL) != (v[j].province == NULL))
+                c *= 0.9;
+            if (c < NAMES_BLOC_THRESHOLD)
+                continue;
+            if (ne == cap) {
+                cap = cap ? cap * 2 : 16;
+                ed = td_xrealloc(ed, cap * sizeof *ed);
+            }
+            ed[ne++] = (edge){i, j, c};
+        }
+    if (ne > 1)
+        qsort(ed, ne, sizeof *ed, cmp_edge);
+    for (size_t k = 0; k < ne; k++) {
+        size_t a = ed[k].a, b = ed[k].b;
+        if (v[a].isolated || v[b].isolated)
+            continue;
+        size_t ra = vfind(v, a), rb = vfind(v, b);
+        if (ra != rb) {
+            const char *pa = cluster_province(v, n, ra), *pb = cluster_province(v, n, rb);
+            if (pa && pb && strcmp(pa, pb) != 0)
+                continue;
+            if (forbidden(v, n, o, no, ra, rb))
+                continue;
+            v[rb].parent = ra;
+        }
+        /* a variant's confidence: its best edge inside its bloc */
+        if (ed[k].conf > v[a].conf)
+            v[a].conf = ed[k].conf;
+        if (ed[k].conf > v[b].conf)
+            v[b].conf = ed[k].conf;
+    }
+    for (size_t i = 0; i < n; i++)
+        free(keys[i]);
+    free(keys);
+    free(ed);
+}
+
+/* ---- the rebuild ------------------------------------------------------- */
+
+typedef struct brow {
+    long doc_id, evidence_id;
+    char *name, *event, *meeting_date;
+    int year;              /* the year the document reports on */
+    int reviewed_year;
+    long member_count;     /* -1 unknown */
+    size_t variant;
+} brow;
+
+typedef struct docbloc {
+    long doc_id, bloc_id;
+    int year;
+} docbloc;
+
+static const docbloc *doc_primary(const docbloc *db_, size_t n, long doc_id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (db_[i].doc_id == doc_id)
+            return &db_[i];
+    return NULL;
+}
+
+static int load_overrides(index_db *db, ovr **out, size_t *n, td_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    *out = NULL;
+    *n = 0;
+    int rc = prep(db, "SELECT kind, a, b FROM canon_override ORDER BY id", &st, e);
+    if (rc != TD_OK)
+        return rc;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        *out = td_xrealloc(*out, (*n + 1) * sizeof **out);
+        ovr *o = &(*out)[(*n)++];
+        o->kind = col_dup(st, 0);
+        o->a = col_dup(st, 1);
+        o->b = col_dup(st, 2);
+        if (!o->kind)
+            o->kind = td_xstrdup("");
+        if (!o->a)
+            o->a = td_xstrdup("");
+    }
+    sqlite3_finalize(st);
+    return TD_OK;
+}
+
+static void free_overrides(ovr *o, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(o[i].kind);
+        free(o[i].a);
+        free(o[i].b);
+    }
+    free(o);
+}
+
+/* Sort order of blocs: province (unknown last), then name. */
+typedef struct bsort {
+    size_t root, best;   /* cluster root, variant giving the display name */
+    const char *name, *province;
+} bsort;
+
+static int cmp_bsort(const void *a, const void *b)
+{
+    const bsort *x = a, *y = b;
+    if ((x->province == NULL) != (y->province == NULL))
+        return x->province ? -1 : 1;
+    int c = x->province ? strcmp(x->province, y->province) : 0;
+    return c ? c : strcmp(x->name, y->name);
+}
+
+/* Insert the blocs and variants; sets every variant's bloc_id. */
+static int store_blocs(index_db *db, const names_table *t, variant *v, size_t n,
+                       td_err *e)
+{
+    sqlite3_stmt *ib = NULL, *iv = NULL;
+    int rc = prep(db, "INSERT INTO canon_bloc(id, name, province, key) VALUES (?1, ?2, ?3, ?4)",
+                  &ib, e);
+    if (rc == TD_OK)
+        rc = prep(db, "INSERT INTO canon_variant(bloc_id, name, province, vkey, "
+                      "confidence, how, docs) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &iv, e);
+    bsort *bs = td_xcalloc(n ? n : 1, sizeof *bs);
+    size_t nb = 0;
+    for (size_t i = 0; rc == TD_OK && i < n; i++) {
+        if (vfind(v, i) != i)
+            continue;
+        /* display: the spelling most documents use, the longer on a tie */
+        size_t best = i;
+        for (size_t j = 0; j < n; j++)
+            if (vfind(v, j) == i &&
+                (v[j].docs > v[best].docs ||
+                 (v[j].docs == v[best].docs && strlen(v[j].name) > strlen(v[best].name))))
+                best = j;
+        bs[nb++] = (bsort){i, best, v[best].name, cluster_province(v, n, i)};
+    }
+    if (nb > 1)
+        qsort(bs, nb, sizeof *bs, cmp_bsort);
+    for (size_t k = 0; rc == TD_OK && k < nb; k++) {
+        long id = (long)k + 1;
+        char *key = names_bloc_key(t, bs[k].name);
+        sqlite3_bind_int64(ib, 1, id);
+        sqlite3_bind_text(ib, 2, bs[k].name, -1, SQLITE_TRANSIENT);
+        bind_text_or_null(ib, 3, bs[k].province);
+        sqlite3_bind_text(ib, 4, key, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(ib) != SQLITE_DONE)
+            rc = index_db_error(db, e, "cannot write canon_bloc");
+        sqlite3_reset(ib);
+        free(key);
+        for (size_t j = 0; rc == TD_OK && j < n; j++) {
+            if (vfind(v, j) != bs[k].root)
+                continue;
+            v[j].bloc_id = id;
+            int self = j == bs[k].best;
+            const char *how = self ? "self" : v[j].via_override ? "override" : "auto";
+            double conf = self ? 1.0 : v[j].via_override ? 1.0 : v[j].conf;
+            sqlite3_bind_int64(iv, 1, id);
+            sqlite3_bind_text(iv, 2, v[j].name, -1, SQLITE_TRANSIENT);
+            bind_text_or_null(iv, 3, v[j].province);
+            sqlite3_bind_text(iv, 4, v[j].vkey, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_double(iv, 5, conf);
+            sqlite3_bind_text(iv, 6, how, -1, SQLITE_STATIC);
+            sqlite3_bind_int(iv, 7, v[j].docs);
+            if (sqlite3_step(iv) != SQLITE_DONE)
+                rc = index_db_error(db, e, "cannot write canon_variant");
+            sqlite3_reset(iv);
+        }
+    }
+    free(bs);
+    sqlite3_finalize(ib);
+    sqlite3_finalize(iv);
+    return rc;
+}
+
+/* File members, leaders and goals of every canonical document under the
+ * document's primary bloc (its first bloc row) and year. */
+static int store_facts(index_db *db, const names_table *t, const docbloc *pb,
+                       size_t npb, td_err *e)
+{
+    sqlite3_stmt *sel = NULL, *ins = NULL;
+    int rc = TD_OK;
+    /* members */
+    rc = prep(db, "SELECT doc_id, unit, evidence_id FROM members ORDER BY id", &sel, e);
+    if (rc == TD_OK)
+        rc = prep(db, "INSERT INTO canon_member(bloc_id, year, unit, unit_key, doc_id, "
+                      "evidence_id) SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE NOT EXISTS "
+                      "(SELECT 1 FROM canon_member WHERE bloc_id = ?1 AND year = ?2 "
+                      "AND unit_key = ?4 AND doc_id = ?5)", &ins, e);
+    while (rc == TD_OK && sqlite3_step(sel) == SQLITE_ROW) {
+        const docbloc *p = doc_primary(pb, npb, (long)sqlite3_column_int64(sel, 0));
+        if (!p || !p->year)
+            continue;
+        char *disp, *key;
+        names_unit(t, (const char *)sqlite3_column_text(sel, 1), &disp, &key);
+        sqlite3_bind_int64(ins, 1, p->bloc_id);
+        sqlite3_bind_int(ins, 2, p->year);
+        sqlite3_bind_text(ins, 3, disp, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(ins, 4, key, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(ins, 5, p->doc_id);
+        sqlite3_bind_value(ins, 6, sqlite3_column_value(sel, 2));
+        if (*key && sqlite3_step(ins) != SQLITE_DONE)
+            rc = index_db_error(db, e, "cannot write canon_member");
+        sqlite3_reset(ins);
+        free(disp);
+        free(key);
+    }
+    sqlite3_finalize(sel);
+    sqlite3_finalize(ins);
+    sel = ins = NULL;
+    /* leaders: the year next to the role wins over the document's year */
+    if (rc == TD_OK)
+        rc = prep(db, "SELECT doc_id, unit, role, year, evidence_id FROM leaders ORDER BY id",
+                  &sel, e);
+    if (rc == TD_OK)
+        rc = prep(db, "INSERT INTO canon_leader(bloc_id, year, role, unit, unit_key, "
+                      "explicit, doc_id, evidence_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                  &ins, e);
+    while (rc == TD_OK && sqlite3_step(sel) == SQLITE_ROW) {
+        const docbloc *p = doc_primary(pb, npb, (long)sqlite3_column_int64(sel, 0));
+        const char *role = (const char *)sqlite3_column_text(sel, 2);
+        int y = sqlite3_column_int(sel, 3);
+        if (!p || !role || (!y && !p->year))
+            continue;
+        char *disp, *key;
+        names_unit(t, (const char *)sqlite3_column_text(sel, 1), &disp, &key);
+        sqlite3_bind_int64(ins, 1, p->bloc_id);
+        sqlite3_bind_int(ins, 2, y ? y : p->year);
+        sqlite3_bind_text(ins, 3, role, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(ins, 4, disp, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(ins, 5, key, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(ins, 6, y != 0);
+        sqlite3_bind_int64(ins, 7, p->doc_id);
+        sqlite3_bind_value(ins, 8, sqlite3_column_value(sel, 4));
+        if (*key && sqlite3_step(ins) != SQLITE_DONE)
+            rc = index_db_error(db, e, "cannot write canon_leader");
+        sqlite3_reset(ins);
+        free(disp);
+        free(key);
+    }
+    sqlite3_finalize(sel);
+    sqlite3_finalize(ins);
+    sel = ins = NULL;
+    if (rc == TD_OK)
+        rc = prep(db, "SELECT doc_id, text, evidence_id FROM goals ORDER BY id", &sel, e);
+    if (rc == TD_OK)
+        rc = prep(db, "INSERT INTO canon_goal(bloc_id, year, text, doc_id, evidence_id) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5)", &ins, e);
+    while (rc == TD_OK && sqlite3_step(sel) == SQLITE_ROW) {
+        const docbloc *p = doc_primary(pb, npb, (long)sqlite3_column_int64(sel, 0));
+        if (!p || !p->year)
+            continue;
+        sqlite3_bind_int64(ins, 1, p->bloc_id);
+        sqlite3_bind_int(ins, 2, p->year);
+        sqlite3_bind_value(ins, 3, sqlite3_column_value(sel, 1));
+        sqlite3_bind_int64(ins, 4, p->doc_id);
+        sqlite3_bind_value(ins, 5, sqlite3_column_value(sel, 2));
+        if (sqlite3_step(ins) != SQLITE_DONE)
+            rc = index_db_error(db, e, "cannot write canon_goal");
+        sqlite3_reset(ins);
+    }
+    sqlite3_finalize(sel);
+    sqlite3_finalize(ins);
+    /* one display per unit key: the spelling used most */
+    if (rc == TD_OK)
+        rc = exec(db,
+            "CREATE TEMP TABLE canon_unit_pick AS SELECT unit_key, unit FROM ("
+            " SELECT unit_key, unit, row_number() OVER (PARTITION BY unit_key"
+            "  ORDER BY count(*) DESC, length(unit) DESC, unit) AS r FROM ("
+            "  SELECT unit_key, unit FROM canon_member UNION ALL"
+            "  SELECT unit_key, unit FROM canon_leader) GROUP BY unit_key, unit)"
+            " WHERE r = 1;"
+            "UPDATE canon_member SET unit = (SELECT unit FROM canon_unit_pick p"
+            " WHERE p.unit_key = canon_member.unit_key);"
+            "UPDATE canon_leader SET unit = (SELECT unit FROM canon_unit_pick p"
+            " WHERE p.unit_key = canon_leader.unit_key);"
+            "DROP TABLE canon_unit_pick;", e);
+    return rc;
+}
+
+static int rebuild_in_tx(index_db *db, const names_table *t, td_err *e)
+{
+    int rc = exec(db, canon_schema, e);
+    if (rc == TD_OK)
+        rc = index_dedup_build(db, e);
+    if (rc != TD_OK)
+        return rc;
+    sqlite3_stmt *st = NULL;
+    brow *rows = NULL;
+    size_t nrows = 0;
+    variant *v = NULL;
+    size_t nv = 0;
+    docbloc *pb = NULL;
+    size_t npb = 0;
+    ovr *o = NULL;
+    size_t no = 0;
+    rc = prep(db,
+              "SELECT b.doc_id, b.name, b.province, b.event, b.pledge_year, "
+              "b.reviewed_year, b.meeting_date, b.member_count, b.evidence_id, "
+              "d.published FROM blocs b JOIN documents d ON d.id = b.doc_id "
+              "JOIN canon_doc c ON c.doc_id = b.doc_id AND c.canon_id = c.doc_id "
+              "WHERE b.name IS NOT NULL AND b.name != '' ORDER BY b.doc_id, b.id",
+              &st, e);
+    while (rc == TD_OK && sqlite3_step(st) == SQLITE_ROW) {
+        rows = td_xrealloc(rows, (nrows + 1) * sizeof *rows);
+        brow *r = &rows[nrows++];
+        memset(r, 0, sizeof *r);
+        r->doc_id = (long)sqlite3_column_int64(st, 0);
+        r->name = col_dup(st, 1);
+        char *prov_raw = col_dup(st, 2);
+        r->event = col_dup(st, 3);
+        int pledge = sqlite3_column_int(st, 4);
+        r->reviewed_year = sqlite3_column_int(st, 5);
+        r->meeting_date = col_dup(st, 6);
+        r->member_count = sqlite3_column_type(st, 7) == SQLITE_NULL
+                              ? -1 : (long)sqlite3_column_int64(st, 7);
+        r->evidence_id = sqlite3_column_type(st, 8) == SQLITE_NULL
+                             ? 0 : (long)sqlite3_column_int64(st, 8);
+        char *published = col_dup(st, 9);
+        const char *date = r->meeting_date ? r->meeting_date : published;
+        /* the year a report is about: its pledge year, else the year under
+         * review, else the year it was held or published */
+        r->year = pledge ? pledge : r->reviewed_year ? r->reviewed_year
+                  : year_of(r->meeting_date) ? year_of(r->meeting_date)
+                                             : year_of(published);
+        const char *prov = prov_raw ? names_province(t, prov_raw, date) : NULL;
+        if (!prov)
+            prov = names_province_in(t, r->name, date);
+        char *vkey = make_vkey(t, r->name, prov);
+        long vi = vindex(v, nv, vkey);
+        if (vi < 0) {
+            v = td_xrealloc(v, (nv + 1) * sizeof *v);
+            variant *x = &v[nv];
+            memset(x, 0, sizeof *x);
+            x->name = td_xstrdup(r->name);
+            x->province = prov ? td_xstrdup(prov) : NULL;
+            x->vkey = vkey;
+            x->parent = nv;
+            x->last_doc = -1;
+            vi = (long)nv++;
+        } else {
+            free(vkey);
+        }
+        if (v[vi].last_doc != r->doc_id) {
+            v[vi].docs++;
+            v[vi].last_doc = r->doc_id;
+        }
+        r->variant = (size_t)vi;
+        free(prov_raw);
+        free(published);
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    if (rc == TD_OK)
+        rc = load_overrides(db, &o, &no, e);
+    if (rc == TD_OK) {
+        cluster(t, v, nv, o, no);
+        rc = store_blocs(db, t, v, nv, e);
+    }
+    if (rc == TD_OK)
+        rc = prep(db, "INSERT INTO canon_bloc_year(bloc_id, year, event, meeting_date, "
+                      "member_count, doc_id, evidence_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                  &st, e);
+    for (size_t i = 0; rc == TD_OK && i < nrows; i++) {
+        brow *r = &rows[i];
+        long bloc = v[r->variant].bloc_id;
+        if (!doc_primary(pb, npb, r->doc_id)) {
+            pb = td_xrealloc(pb, (npb + 1) * sizeof *pb);
+            pb[npb++] = (docbloc){r->doc_id, bloc, r->year};
+        }
+        for (int pass = 0; pass < 2 && rc == TD_OK; pass++) {
+            /* a review of year Y held with the pledge for Y+1 reports on both */
+            int y = pass == 0 ? r->year : r->reviewed_year;
+            if (!y || (pass == 1 && y == r->year))
+                continue;
+            sqlite3_bind_int64(st, 1, bloc);
+            sqlite3_bind_int(st, 2, y);
+            bind_text_or_null(st, 3, r->event);
+            bind_text_or_null(st, 4, r->meeting_date);
+            if (pass == 0 && r->member_count >= 0)
+                sqlite3_bind_int64(st, 5, r->member_count);
+            else
+                sqlite3_bind_null(st, 5);
+            sqlite3_bind_int64(st, 6, r->doc_id);
+            if (r->evidence_id)
+                sqlite3_bind_int64(st, 7, r->evidence_id);
+            else
+                sqlite3_bind_null(st, 7);
+            if (sqlite3_step(st) != SQLITE_DONE)
+                rc = index_db_error(db, e, "cannot write canon_bloc_year");
+            sqlite3_reset(st);
+        }
+    }
+    sqlite3_finalize(st);
+    if (rc == TD_OK)
+        rc = store_facts(db, t, pb, npb, e);
+    for (size_t i = 0; i < nrows; i++) {
+        free(rows[i].name);
+        free(rows[i].event);
+        free(rows[i].meeting_date);
+    }
+    free(rows);
+    for (size_t i = 0; i < nv; i++) {
+        free(v[i].name);
+        free(v[i].province);
+        free(v[i].vkey);
+    }
+    free(v);
+    free(pb);
+    free_overrides(o, no);
+    return rc;
+}
+
+int index_canon_rebuild(index_db *db, const char *rules_dir, td_err *e)
+{
+    names_table *t = NULL;
+    int rc = names_load(rules_dir, &t, e);
+    if (rc != TD_OK)
+        return rc;
+    char fp[17];
+    if ((rc = exec(db, "BEGIN IMMEDIATE", e)) != TD_OK) {
+        names_free(t);
+        return rc;
+    }
+    rc = rebuild_in_tx(db, t, e);
+    if (rc == TD_OK) {
+        char ver[16];
+        snprintf(ver, sizeof ver, "%d", CANON_VERSION);
+        rc = meta_put(db, "canon_version", ver, e);
+    }
+    if (rc == TD_OK) {
+        fingerprint(db, rules_dir, fp);
+        rc = meta_put(db, "canon_fingerprint", fp, e);
+    }
+    if (rc == TD_OK)
+        rc = exec(db, "COMMIT", e);
+    if (rc != TD_OK)
+        sqlite3_exec(index_sqlite(db), "ROLLBACK", NULL, NULL, NULL);
+    names_free(t);
+    return rc;
+}
+
+int index_canon_ensure(index_db *db, const char *rules_dir, td_err *e)
+{
+    /* the override table must exist before the fingerprint reads it */
+    int rc = exec(db, "CREATE TABLE IF NOT EXISTS canon_override (id INTEGER PRIMARY KEY,"
+                      " kind TEXT NOT NULL, a TEXT NOT NULL, b TEXT,"
+                      " created_at TEXT NOT NULL DEFAULT (datetime('now')))", e);
+    if (rc != TD_OK)
+        return rc;
+    char fp[17];
+    fingerprint(db, rules_dir, fp);
+    char *have = meta_text(db, "canon_fingerprint");
+    int fresh = have && strcmp(have, fp) == 0;
+    free(have);
+    return fresh ? TD_OK : index_canon_rebuild(db, rules_dir, e);
+}
+
+/* ---- overrides --------------------------------------------------------- */
+
+/* The variant key a user argument stands for: a bloc id (its display
+ * variant), or a variant whose name folds like arg, or whose name as
+ * written equals it.  Malloc'd, or NULL when none. */
+static char *resolve_variant(index_db *db, const names_table *t, const char *arg)
+{
+    sqlite3_stmt *st = NULL;
+    char *r = NULL;
+    char *end;
+    long id = strtol(arg, &end, 10);
+    if (*arg && !*end) {
+        if (sqlite3_prepare_v2(index_sqlite(db),
+                               "SELECT v.vkey FROM canon_variant v JOIN canon_bloc b "
+                               "ON b.id = v.bloc_id WHERE b.id = ?1 "
+                               "ORDER BY v.name = b.name DESC, v.docs DESC LIMIT 1",
+                               -1, &st, NULL) == SQLITE_OK) {
+            sqlite3_bind_int64(st, 1, id);
+            if (sqlite3_step(st) == SQLITE_ROW)
+                r = col_dup(st, 0);
+        }
+        sqlite3_finalize(st);
+        return r;
+    }
+    char *w = names_words(t, arg);
+    if (sqlite3_prepare_v2(index_sqlite(db),
+                           "SELECT vkey, name FROM canon_variant ORDER BY docs DESC, name",
+                           -1, &st, NULL) == SQLITE_OK) {
+        while (!r && sqlite3_step(st) == SQLITE_ROW) {
+            const char *vk = (const char *)sqlite3_column_text(st, 0);
+            const char *bar = strrchr(vk, '|');
+            size_t wl = strlen(w);
+            if ((bar && (size_t)(bar - vk) == wl && strncmp(vk, w, wl) == 0) ||
+                strcmp((const char *)sqlite3_column_text(st, 1), arg) == 0)
+                r = td_xstrdup(vk);
+        }
+    }
+    sqlite3_finalize(st);
+    free(w);
+    return r;
+}
+
+int index_canon_override(index_db *db, const char *rules_dir,
+                         const char *kind, const char *a, const char *b,
+                         td_err *e)
+{
+    int rc = index_canon_ensure(db, rules_dir, e);
+    if (rc != TD_OK)
+        return rc;
+    names_table *t = NULL;
+    if ((rc = names_load(rules_dir, &t, e)) != TD_OK)
+        return rc;
+    char *ka = resolve_variant(db, t, a);
+    char *kb = b ? resolve_variant(db, t, b) : NULL;
+    names_free(t);
+    sqlite3_stmt *st = NULL;
+    if (!ka || (b && !kb)) {
+        rc = td_err_set(e, TD_EUSAGE, "no bloc '%s' (give an id or a name "
+                        "shown by 'thidua blocs')", !ka ? a : b);
+    } else if (strcmp(kind, "clear") == 0) {
+        rc = prep(db, "DELETE FROM canon_override WHERE a = ?1 OR b = ?1", &st, e);
+        if (rc == TD_OK) {
+            sqlite3_bind_text(st, 1, ka, -1, SQLITE_STATIC);
+            if (sqlite3_step(st) != SQLITE_DONE)
+                rc = index_db_error(db, e, "cannot clear overrides");
+        }
+    } else if (strcmp(kind, "merge") == 0 || strcmp(kind, "split") == 0) {
+        if (strcmp(kind, "merge") == 0 && !kb)
+            rc = td_err_set(e, TD_EUSAGE, "merge needs two blocs");
+        if (rc == TD_OK)
+            rc = prep(db, "INSERT INTO canon_override(kind, a, b) VALUES (?1, ?2, ?3)", &st, e);
+        if (rc == TD_OK) {
+            sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 2, ka, -1, SQLITE_STATIC);
+            bind_text_or_null(st, 3, kb);
+            if (sqlite3_step(st) != SQLITE_DONE)
+                rc = index_db_error(db, e, "cannot record the override");
+        }
+    } else {
+        rc = td_err_set(e, TD_EUSAGE, "unknown override '%s'", kind);
+    }
+    sqlite3_finalize(st);
+    free(ka);
+    free(kb);
+    if (rc == TD_OK)
+        rc = index_canon_rebuild(db, rules_dir, e);
+    return rc;
+}
+
+/* ---- queries ----------------------------------------------------------- */
+
+static void free_bloc_members(canon_bloc *b);
+
+static char **column_list(index_db *db, const char *sql, long bloc, int year,
+                          size_t *n)
+{
+    sqlite3_stmt *st = NULL;
+    char **l = NULL;
+    *n = 0;
+    if (sqlite3_prepare_v2(index_sqlite(db), sql, -1, &st, NULL) != SQLITE_OK)
+        return NULL;
+    sqlite3_bind_int64(st, 1, bloc);
+    sqlite3_bind_int(st, 2, year);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        l = td_xrealloc(l, (*n + 1) * sizeof *l);
+        l[(*n)++] = td_xstrdup((const char *)sqlite3_column_text(st, 0));
+    }
+    sqlite3_finalize(st);
+    return l;
+}
+
+static char *leader_of(index_db *db, long bloc, int year, const char *role)
+{
+    sqlite3_stmt *st = NULL;
+    char *r = NULL;
+    /* several reports may name a leader for the year: prefer the one
+     * stated with its year, then the most reports, then the latest */
+    if (sqlite3_prepare_v2(index_sqlite(db),
+                           "SELECT unit FROM canon_leader WHERE bloc_id = ?1 AND year = ?2 "
+                           "AND role = ?3 GROUP BY unit_key ORDER BY max(explicit) DESC, "
+                           "count(*) DESC, max(doc_id) DESC LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+        return NULL;
+    sqlite3_bind_int64(st, 1, bloc);
+    sqlite3_bind_int(st, 2, year);
+    sqlite3_bind_text(st, 3, role, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        r = col_dup(st, 0);
+    sqlite3_finalize(st);
+    return r;
+}
+
+static int fill_years(index_db *db, canon_bloc *b, td_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = prep(db,
+        "SELECT year FROM canon_bloc_year WHERE bloc_id = ?1 UNION "
+        "SELECT year FROM canon_leader WHERE bloc_id = ?1 ORDER BY 1", &st, e);
+    if (rc != TD_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, b->id);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        b->years = td_xrealloc(b->years, (b->nyears + 1) * sizeof *b->years);
+        canon_year *y = &b->years[b->nyears++];
+        memset(y, 0, sizeof *y);
+        y->year = sqlite3_column_int(st, 0);
+        y->member_count = -1;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    rc = prep(db, "SELECT event, meeting_date, member_count, doc_id FROM canon_bloc_year "
+                  "WHERE bloc_id = ?1 AND year = ?2 "
+                  "ORDER BY coalesce(meeting_date, ''), doc_id", &st, e);
+    for (size_t i = 0; rc == TD_OK && i < b->nyears; i++) {
+        canon_year *y = &b->years[i];
+        sqlite3_bind_int64(st, 1, b->id);
+        sqlite3_bind_int(st, 2, y->year);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            /* the latest report of the year describes it */
+            free(y->event);
+            free(y->meeting_date);
+            y->event = col_dup(st, 0);
+            y->meeting_date = col_dup(st, 1);
+            if (sqlite3_column_type(st, 2) != SQLITE_NULL)
+                y->member_count = (long)sqlite3_column_int64(st, 2);
+            long doc = (long)sqlite3_column_int64(st, 3);
+            if (!y->ndocs || y->docs[y->ndocs - 1] != doc) {
+                y->docs = td_xrealloc(y->docs, (y->ndocs + 1) * sizeof *y->docs);
+                y->docs[y->ndocs++] = doc;
+            }
+        }
+        sqlite3_reset(st);
+        y->leader = leader_of(db, b->id, y->year, "truong_khoi");
+        y->deputy = leader_of(db, b->id, y->year, "pho_khoi");
+        y->members = column_list(db, "SELECT DISTINCT unit FROM canon_member WHERE "
+                                     "bloc_id = ?1 AND year = ?2 ORDER BY unit",
+                                 b->id, y->year, &y->nmembers);
+        y->goals = column_list(db, "SELECT text FROM canon_goal WHERE bloc_id = ?1 "
+                                   "AND year = ?2 ORDER BY doc_id, rowid",
+                               b->id, y->year, &y->ngoals);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int fill_variants(index_db *db, canon_bloc *b, td_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = prep(db, "SELECT name, province, confidence, how, docs FROM canon_variant "
+                      "WHERE bloc_id = ?1 ORDER BY how = 'self' DESC, docs DESC, name",
+                  &st, e);
+    if (rc != TD_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, b->id);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        b->variants = td_xrealloc(b->variants, (b->nvariants + 1) * sizeof *b->variants);
+        canon_variant *v = &b->variants[b->nvariants++];
+        v->name = col_dup(st, 0);
+        v->province = col_dup(st, 1);
+        v->confidence = sqlite3_column_double(st, 2);
+        v->how = col_dup(st, 3);
+        v->docs = sqlite3_column_int(st, 4);
+    }
+    sqlite3_finalize(st);
+    return TD_OK;
+}
+
+/* 1 when the bloc matches the user's --bloc argument. */
+static int bloc_matches(const names_table *t, const char *arg, long id,
+                        const char *name)
+{
+    char *end;
+    long want = strtol(arg, &end, 10);
+    if (*arg && !*end)
+        return want == id;
+    if (names_bloc_confidence(t, arg, NULL, name, NULL) >= NAMES_BLOC_THRESHOLD)
+        return 1;
+    char *fa = names_words(t, arg), *fn = names_words(t, name);
+    int r = *fa && strstr(fn, fa) != NULL;
+    free(fa);
+    free(fn);
+    return r;
+}
+
+int index_canon_blocs(index_db *db, const char *rules_dir,
+                      const canon_filter *f, canon_bloc **out, size_t *n,
+                      td_err *e)
+{
+    *out = NULL;
+    *n = 0;
+    int rc = index_canon_ensure(db, rules_dir, e);
+    if (rc != TD_OK)
+        return rc;
+    names_table *t = NULL;
+    if ((rc = names_load(rules_dir, &t, e)) != TD_OK)
+        return rc;
+    const char *prov = NULL;
+    if (f && f->province) {
+        prov = names_province(t, f->province, NULL);
+        if (!prov) {
+            names_free(t);
+            return td_err_set(e, TD_EUSAGE, "unknown province '%s'", f->province);
+        }
+    }
+    sqlite3_stmt *st = NULL;
+    rc = prep(db, "SELECT id, name, province FROM canon_bloc ORDER BY id", &st, e);
+    canon_bloc *l = NULL;
+    size_t nl = 0;
+    while (rc == TD_OK && sqlite3_step(st) == SQLITE_ROW) {
+        long id = (long)sqlite3_column_int64(st, 0);
+        const char *name = (const char *)sqlite3_column_text(st, 1);
+        const char *bp = (const char *)sqlite3_column_text(st, 2);
+        const char *part_of = NULL;
+        if (prov) {
+            if (!bp)
+                continue;
+            if (strcmp(bp, prov) != 0) {
+                if (!names_province_is_part(t, prov, bp))
+                    continue;
+                part_of = prov;
+            }
+        }
+        if (f && f->bloc && !bloc_matches(t, f->bloc, id, name))
+            continue;
+        canon_bloc b;
+        memset(&b, 0, sizeof b);
+        b.id = id;
+        b.name = td_xstrdup(name);
+        b.province = bp ? td_xstrdup(bp) : NULL;
+        b.part_of = part_of ? td_xstrdup(part_of) : NULL;
+        if ((rc = fill_years(db, &b, e)) == TD_OK)
+            rc = fill_variants(db, &b, e);
+        if (rc != TD_OK || (f && f->year && !canon_bloc_year_get(&b, f->year))) {
+            free_bloc_members(&b);
+            continue;
+        }
+        l = td_xrealloc(l, (nl + 1) * sizeof *l);
+        l[nl++] = b;
+    }
+    sqlite3_finalize(st);
+    names_free(t);
+    if (rc != TD_OK) {
+        index_canon_blocs_free(l, nl);
+        return rc;
+    }
+    *out = l;
+    *n = nl;
+    return TD_OK;
+}
+
+static void free_list(char **l, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(l[i]);
+    free(l);
+}
+
+static void free_bloc_members(canon_bloc *b)
+{
+    free(b->name);
+    free(b->province);
+    free(b->part_of);
+    for (size_t i = 0; i < b->nyears; i++) {
+        canon_year *y = &b->years[i];
+        free(y->event);
+        free(y->meeting_date);
+        free(y->leader);
+        free(y->deputy);
+        free_list(y->members, y->nmembers);
+        free_list(y->goals, y->ngoals);
+        free(y->docs);
+    }
+    free(b->years);
+    for (size_t i = 0; i < b->nvariants; i++) {
+        free(b->variants[i].name);
+        free(b->variants[i].province);
+        free(b->variants[i].how);
+    }
+    free(b->variants);
+}
+
+void index_canon_blocs_free(canon_bloc *b, size_t n)
+{
+    if (!b)
+        return;
+    for (size_t i = 0; i < n; i++)
+        free_bloc_members(&b[i]);
+    free(b);
+}
+
+const canon_year *canon_bloc_year_get(const canon_bloc *b, int year)
+{
+    for (size_t i = 0; i < b->nyears; i++)
+        if (b->years[i].year == year)
+            return &b->years[i];
+    return NULL;
+}

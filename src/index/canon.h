@@ -1,0 +1,129 @@
+/* canon.h - canonical, cross-document tables and the queries over them.
+ *
+ * The per-document rows of schema.c (blocs, members, leaders, goals) name
+ * things as each report wrote them.  canon.c derives one row per real bloc,
+ * bloc-year, member, leader and goal: names made canonical (names.h), the
+ * same bloc across years merged (with a confidence, and user overrides),
+ * republished copies of an article counted once (dedup.c).  The derived
+ * tables can be dropped and rebuilt at any time; only canon_override is
+ * user data.  compare, leaders and blocs read them through this header.
+ *
+ * Derived schema (meta key 'canon_version'):
+ *   canon_doc(doc_id, canon_id, kind, similarity)   kind 'self'|'exact'|'near'
+ *   canon_bloc(id, name, province, key)
+ *   canon_variant(bloc_id, name, province, vkey, confidence, how, docs)
+ *   canon_bloc_year(bloc_id, year, event, meeting_date, member_count, doc_id,
+ *                   evidence_id)
+ *   canon_member(bloc_id, year, unit, unit_key, doc_id, evidence_id)
+ *   canon_leader(bloc_id, year, role, unit, unit_key, explicit, doc_id,
+ *                evidence_id)
+ *   canon_goal(bloc_id, year, text, doc_id, evidence_id)
+ *   canon_override(id, kind, a, b, created_at)       kind 'merge'|'split'
+ */
+#ifndef CANON_H
+#define CANON_H
+
+#include <stddef.h>
+
+#include "index/index.h"
+
+/* Rebuild every derived table from the per-document rows, in one
+ * transaction, with the names of rules_dir (names_load).  Overrides are
+ * kept and applied.  On failure nothing changes and e says why. */
+int index_canon_rebuild(index_db *db, const char *rules_dir, td_err *e);
+
+/* Rebuild only when the documents or the name rules changed since the last
+ * rebuild (a fingerprint kept in meta).  Same contract as the rebuild. */
+int index_canon_ensure(index_db *db, const char *rules_dir, td_err *e);
+
+/* ---- duplicates (dedup.c) ---------------------------------------------- */
+
+typedef struct index_doc_copy {
+    long doc_id;
+    char *path;
+    char *kind;         /* "exact" or "near" */
+    double similarity;  /* word 5-gram Jaccard (1 for exact copies) */
+    int canonical;      /* 1 for the copy whose facts are counted */
+} index_doc_copy;
+
+/* The other documents of doc_id's duplicate group (doc_id itself
+ * excluded), canonical first.  *out is a malloc'd array (free with
+ * index_doc_copies_free), NULL with *n = 0 when the document has no copy.
+ * Needs a rebuilt canon (index_canon_ensure). */
+int index_doc_copies(index_db *db, long doc_id, index_doc_copy **out,
+                     size_t *n, td_err *e);
+void index_doc_copies_free(index_doc_copy *c, size_t n);
+
+/* Group the documents into duplicates and fill canon_doc (called by the
+ * rebuild inside its transaction). */
+int index_dedup_build(index_db *db, td_err *e);
+
+/* ---- overrides --------------------------------------------------------- */
+
+/* Record a user decision about bloc merges and rebuild.  kind "merge": the
+ * blocs a and b are one bloc; "split": a (a variant name) never merges
+ * automatically, or, when b is given, a and b are never merged; "clear":
+ * forget every override that mentions a.  a and b are bloc ids as printed
+ * by `thidua blocs`, or bloc names as written in a report.  An unknown bloc
+ * is TD_EUSAGE. */
+int index_canon_override(index_db *db, const char *rules_dir,
+                         const char *kind, const char *a, const char *b,
+                         td_err *e);
+
+/* ---- queries ----------------------------------------------------------- */
+
+typedef struct canon_variant {
+    char *name;          /* as written in the reports */
+    char *province;      /* canonical, or NULL */
+    double confidence;   /* of the merge into the bloc; 1 for the first */
+    char *how;           /* "self", "auto", "override" */
+    int docs;            /* documents using this name */
+} canon_variant;
+
+typedef struct canon_year {
+    int year;
+    char *event;          /* of the document reporting it (last one) */
+    char *meeting_date;   /* ISO or NULL */
+    long member_count;    /* -1 unknown */
+    char *leader;         /* canonical unit, or NULL */
+    char *deputy;
+    char **members;       /* canonical units, sorted; NULL when no list */
+    size_t nmembers;
+    char **goals;         /* as written, in document order */
+    size_t ngoals;
+    long *docs;           /* documents reporting the year */
+    size_t ndocs;
+} canon_year;
+
+typedef struct canon_bloc {
+    long id;
+    char *name;           /* canonical display name */
+    char *province;       /* canonical province, or NULL */
+    char *part_of;        /* set when the bloc matched --province only as a
+                           * former part of it: that (canonical) province */
+    canon_year *years;    /* ascending */
+    size_t nyears;
+    canon_variant *variants;
+    size_t nvariants;
+} canon_bloc;
+
+typedef struct canon_filter {
+    const char *province;  /* canonical or as written; NULL = all */
+    const char *bloc;      /* id, or a name matched by similarity; NULL = all */
+    int year;              /* only blocs reporting this year; 0 = all */
+} canon_filter;
+
+/* The blocs matching f, ordered by province then name, each with all its
+ * years (ensures the canon first).  A --province of a merged province also
+ * returns the blocs of its former parts, with `part_of` set.  *out is
+ * malloc'd (free with index_canon_blocs_free); none is success with *n = 0.
+ * An unknown province is TD_EUSAGE. */
+int index_canon_blocs(index_db *db, const char *rules_dir,
+                      const canon_filter *f, canon_bloc **out, size_t *n,
+                      td_err *e);
+void index_canon_blocs_free(canon_bloc *b, size_t n);
+
+/* The year entry of b for year, or NULL. */
+const canon_year *canon_bloc_year_get(const canon_bloc *b, int year);
+
+#endif
