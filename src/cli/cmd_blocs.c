@@ -163,55 +163,52 @@ static void print_text(const canon_bloc *b, size_t n)
     const char *part_of = NULL;
     for (size_t i = 0; i < n; i++) {
         printf("%s#%ld %s\n", i ? "\n" : "", b[i].id, b[i].name);
+        /* label, then three columns; the header row is not printed */
         cli_table t;
-        static const char *const none[] = {"", "", ""};
-        cli_table_init(&t, 3, none);
+        static const char *const none[] = {"", "", "", ""};
+        cli_table_init(&t, 4, none);
         char prov[300];
         snprintf(prov, sizeof prov, "%s%s", b[i].province ? b[i].province : "-",
                  b[i].part_of ? "*" : "");
         if (b[i].part_of)
             part_of = b[i].part_of;
-        const char *r0[] = {"province", prov, ""};
+        const char *r0[] = {"province", "", "", prov};
         cli_table_add(&t, r0);
         td_buf yrs = TD_BUF_INIT;
         for (size_t j = 0; j < b[i].nyears; j++)
             if (b[i].years[j].ndocs)
                 td_buf_printf(&yrs, "%s%d", yrs.len ? ", " : "", b[i].years[j].year);
-        const char *r1[] = {"years", yrs.ptr ? yrs.ptr : "-", ""};
+        const char *r1[] = {"years", "", "", yrs.ptr ? yrs.ptr : "-"};
         cli_table_add(&t, r1);
         td_buf_free(&yrs);
+        for (size_t v = 0; v < b[i].nvariants; v++) {
+            const canon_variant *x = &b[i].variants[v];
+            char how[32], docs[32];
+            if (strcmp(x->how, "auto") == 0)
+                snprintf(how, sizeof how, "%.2f", x->confidence);
+            else
+                snprintf(how, sizeof how, "%s", x->how);
+            snprintf(docs, sizeof docs, "%d doc%s", x->docs, x->docs == 1 ? "" : "s");
+            const char *r[] = {v ? "" : "names", how, docs, x->name};
+            cli_table_add(&t, r);
+        }
+        int first = 1;
         for (size_t j = 0; j < b[i].nyears; j++) {
             const canon_year *y = &b[i].years[j];
             if (!y->nmembers && y->member_count < 0)
                 continue;
-            char label[32], cnt[48];
-            snprintf(label, sizeof label, "members %d", y->year);
+            char yr[16], cnt[48];
+            snprintf(yr, sizeof yr, "%d", y->year);
             if (y->member_count >= 0)
-                snprintf(cnt, sizeof cnt, "%ld stated, %zu named", y->member_count,
-                         y->nmembers);
+                snprintf(cnt, sizeof cnt, "%ld stated", y->member_count);
             else
-                snprintf(cnt, sizeof cnt, "%zu named", y->nmembers);
+                snprintf(cnt, sizeof cnt, "-");
             char *m = join(y->members, y->nmembers, "; ");
-            td_buf cell = TD_BUF_INIT;
-            td_buf_printf(&cell, "%s%s%s", cnt, y->nmembers ? ": " : "", m);
-            const char *r[] = {label, cell.ptr, ""};
+            const char *r[] = {first ? "members" : "", yr, cnt, *m ? m : "(not named)"};
             cli_table_add(&t, r);
-            td_buf_free(&cell);
             free(m);
+            first = 0;
         }
-        for (size_t v = 0; v < b[i].nvariants; v++) {
-            const canon_variant *x = &b[i].variants[v];
-            char how[64];
-            if (strcmp(x->how, "auto") == 0)
-                snprintf(how, sizeof how, "auto %.2f, %d doc%s", x->confidence, x->docs,
-                         x->docs == 1 ? "" : "s");
-            else
-                snprintf(how, sizeof how, "%s, %d doc%s", x->how, x->docs,
-                         x->docs == 1 ? "" : "s");
-            const char *r[] = {v ? "" : "names", how, x->name};
-            cli_table_add(&t, r);
-        }
-        /* the empty header row is not printed */
         cli_table body = t;
         body.cells += body.ncols;
         body.nrows--;

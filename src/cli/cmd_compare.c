@@ -329,10 +329,10 @@ static void print_text(const bloc_cmp *c, size_t n, int y1, int y2)
     }
     if (n == 0)
         puts("no blocs match");
-    printf("%sreported in %d only: %zu", n ? "\n" : "", y1, only1.n);
+    printf("%sreported in %d only (%zu)", n ? "\n" : "", y1, only1.n);
     for (size_t i = 0; i < only1.n; i++)
         printf("%s%s", i ? "; " : ": ", only1.s[i]);
-    printf("\nreported in %d only: %zu", y2, only2.n);
+    printf("\nreported in %d only (%zu)", y2, only2.n);
     for (size_t i = 0; i < only2.n; i++)
         printf("%s%s", i ? "; " : ": ", only2.s[i]);
     putchar('\n');

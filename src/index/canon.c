@@ -113,6 +113,19 @@ static void fingerprint(index_db *db, const char *rules_dir, char out[17])
                           (const char *)sqlite3_column_text(st, 1));
     sqlite3_finalize(st);
     st = NULL;
+    /* fact rows normally change only with their document, but a tool may
+     * write them directly */
+    if (sqlite3_prepare_v2(index_sqlite(db),
+                           "SELECT (SELECT count(*) || '.' || max(id) FROM blocs),"
+                           " (SELECT count(*) || '.' || max(id) FROM members),"
+                           " (SELECT count(*) || '.' || max(id) FROM leaders),"
+                           " (SELECT count(*) || '.' || max(id) FROM goals)",
+                           -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        for (int i = 0; i < 4; i++)
+            td_buf_printf(&b, "%s ", sqlite3_column_text(st, i)
+                                         ? (const char *)sqlite3_column_text(st, i) : "-");
+    sqlite3_finalize(st);
+    st = NULL;
     if (sqlite3_prepare_v2(index_sqlite(db), "SELECT kind, a, b FROM canon_override ORDER BY id",
                            -1, &st, NULL) == SQLITE_OK)
         while (sqlite3_step(st) == SQLITE_ROW)
@@ -166,7 +179,7 @@ static int meta_put(index_db *db, const char *key, const char *value, td_err *e)
 /* ---- bloc variants and their grouping ---------------------------------- */
 
 typedef struct variant {
-    char *name;         /* first spelling seen */
+    char *name;         /* longest spelling seen */
     char *province;     /* canonical or NULL */
     char *vkey;         /* names_words(name) "|" province */
     int docs;           /* documents using it */
@@ -618,6 +631,11 @@ static int rebuild_in_tx(index_db *db, const names_table *t, td_err *e)
             vi = (long)nv++;
         } else {
             free(vkey);
+            /* the same name written out in full reads better than MTTQ */
+            if (strlen(r->name) > strlen(v[vi].name)) {
+                free(v[vi].name);
+                v[vi].name = td_xstrdup(r->name);
+            }
         }
         if (v[vi].last_doc != r->doc_id) {
             v[vi].docs++;
@@ -907,8 +925,8 @@ static int fill_years(index_db *db, canon_bloc *b, td_err *e)
         sqlite3_reset(st);
         y->leader = leader_of(db, b->id, y->year, "truong_khoi");
         y->deputy = leader_of(db, b->id, y->year, "pho_khoi");
-        y->members = column_list(db, "SELECT DISTINCT unit FROM canon_member WHERE "
-                                     "bloc_id = ?1 AND year = ?2 ORDER BY unit",
+        y->members = column_list(db, "SELECT unit FROM canon_member WHERE "
+                                     "bloc_id = ?1 AND year = ?2 GROUP BY unit_key ORDER BY unit_key",
                                  b->id, y->year, &y->nmembers);
         y->goals = column_list(db, "SELECT text FROM canon_goal WHERE bloc_id = ?1 "
                                    "AND year = ?2 ORDER BY doc_id, rowid",
