@@ -71,13 +71,16 @@ size_t index_abbrev_forms(const index_abbrev *ab, size_t g,
 
 /* ---- interface to code in query.c -------------------------------------- */
 
-/* A compiled search query: the FTS5 MATCH expression on folded tokens and
+/* A compiled search query: the FTS5 MATCH expression on folded tokens,
  * the exact-form expressions, one per positive term, whose hits rank a
- * document up.  Strings are owned by the struct. */
+ * document up first, and the phrases of words typed side by side, whose
+ * hits rank it up next.  Strings are owned by the struct. */
 typedef struct index_query {
     char *match;       /* FTS5 expression over folded tokens */
     char **exact;      /* exact-form expressions (may be empty) */
     size_t nexact;
+    char **boost;      /* phrases of unquoted words: adjacency ranks up */
+    size_t nboost;
 } index_query;
 
 /* Parse the user's query q (any normalization form) into *out.  A

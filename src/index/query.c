@@ -53,6 +53,8 @@ typedef struct parser {
     size_t ntoks, i;
     td_err *e;
     int failed;
+    char **boost;          /* folded phrases of unquoted word runs */
+    size_t nboost;
 } parser;
 
 static int fail(parser *p, const char *fmt, const char *arg)
@@ -384,6 +386,26 @@ static void expand_run(parser *p, qnode **ops, size_t s, size_t e,
     free(covered);
 }
 
+/* Record the words of ops[0..n) as a phrase: documents holding the words
+ * side by side, as typed, rank above those holding them apart. */
+static void add_boost(parser *p, qnode **ops, size_t n)
+{
+    if (p->nboost >= MAX_EXACT)
+        return;
+    td_buf b = TD_BUF_INIT;
+    td_buf_putc(&b, '"');
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < ops[i]->nwords; j++) {
+            if (b.len > 1)
+                td_buf_putc(&b, ' ');
+            td_buf_puts(&b, ops[i]->fw[j]);
+        }
+    td_buf_putc(&b, '"');
+    if (!p->boost)
+        p->boost = td_xcalloc(MAX_EXACT, sizeof *p->boost);
+    p->boost[p->nboost++] = td_buf_detach(&b);
+}
+
 /* Operands of one AND chain, with abbreviations expanded. */
 static qnode *make_and(parser *p, qnode **ops, size_t n)
 {
@@ -393,15 +415,21 @@ static qnode *make_and(parser *p, qnode **ops, size_t n)
     qnode **out = td_xmalloc((cap + 1) * sizeof *out);
     size_t nout = 0;
     for (size_t i = 0; i < n;) {
-        if (p->ab && is_bare(ops[i])) {
+        if (is_bare(ops[i])) {
             size_t e = i;
             while (e < n && is_bare(ops[e]))
                 e++;
-            expand_run(p, ops, i, e, out, &nout);
+            if (e - i >= 2)
+                add_boost(p, ops + i, e - i);
+            if (p->ab) {
+                expand_run(p, ops, i, e, out, &nout);
+            } else {
+                memcpy(out + nout, ops + i, (e - i) * sizeof *out);
+                nout += e - i;
+            }
             i = e;
         } else {
-            out[nout++] = (ops[i]->kind == Q_TERM && ops[i]->quoted)
-                              ? expand_phrase(p, ops[i]) : ops[i];
+            out[nout++] = ops[i]->kind == Q_TERM ? expand_phrase(p, ops[i]) : ops[i];
             i++;
         }
     }
@@ -517,7 +545,10 @@ static qnode *parse_not(parser *p, int *empty)
         if (p->failed)
             return NULL;
         if (right) {
+            /* both sides get their abbreviations expanded, as in AND */
             qnode *nd = new_node(p, Q_NOT);
+            left = make_and(p, &left, 1);
+            right = make_and(p, &right, 1);
             nd->kids = td_arena_alloc(p->arena, 2 * sizeof *nd->kids);
             nd->kids[0] = left;
             nd->kids[1] = right;
@@ -716,7 +747,7 @@ int index_query_compile(const char *q, const index_abbrev *ab,
     for (size_t i = 0; i < nfc.len; i++)
         if ((unsigned char)nfc.ptr[i] < 0x20)
             nfc.ptr[i] = ' ';
-    parser p = {td_arena_new(), ab, NULL, 0, 0, e, 0};
+    parser p = {td_arena_new(), ab, NULL, 0, 0, e, 0, NULL, 0};
     qnode *root = NULL;
     int empty = 1;
     if (lex(&p, nfc.ptr)) {
@@ -731,7 +762,12 @@ int index_query_compile(const char *q, const index_abbrev *ab,
     int rc = TD_OK;
     if (p.failed) {
         rc = TD_EUSAGE;
+        for (size_t i = 0; i < p.nboost; i++)
+            free(p.boost[i]);
+        free(p.boost);
     } else {
+        out->boost = p.boost;
+        out->nboost = p.nboost;
         td_buf b = TD_BUF_INIT;
         render(root, 0, &b);
         out->match = td_buf_detach(&b);
@@ -751,5 +787,8 @@ void index_query_free(index_query *q)
     for (size_t i = 0; i < q->nexact; i++)
         free(q->exact[i]);
     free(q->exact);
+    for (size_t i = 0; i < q->nboost; i++)
+        free(q->boost[i]);
+    free(q->boost);
     memset(q, 0, sizeof *q);
 }

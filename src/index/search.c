@@ -2,7 +2,8 @@
  *
  * Recall comes from the folded expression; order from the number of
  * positive terms that also match in their exact diacritic form (when the
- * query has diacritics), then bm25 with the title weighted 10 to 1.
+ * query has diacritics), then from the unquoted word runs found side by
+ * side, then bm25 with the title weighted 10 to 1.
  * Filters look at the per-document fact tables (folded substring match).
  */
 #include "index/index_int.h"
@@ -99,10 +100,16 @@ int index_search(index_db *db, const index_search_opts *o, index_hit **hits,
         for (size_t i = 0; i < q.nexact; i++)
             td_buf_printf(&sql, "%s(fts.rowid IN (SELECT rowid FROM fts"
                                 " WHERE fts MATCH ?%zu))", i ? " + " : "", i + 5);
-        td_buf_printf(&sql, ", %s FROM fts JOIN documents d ON d.id = fts.rowid"
-                            " WHERE fts MATCH ?1", facts_sql);
+        td_buf_printf(&sql, ", %s, ", facts_sql);
+        if (q.nboost == 0)
+            td_buf_puts(&sql, "0");
+        for (size_t i = 0; i < q.nboost; i++)
+            td_buf_printf(&sql, "%s(fts.rowid IN (SELECT rowid FROM fts"
+                                " WHERE fts MATCH ?%zu))", i ? " + " : "", i + 5 + q.nexact);
+        td_buf_puts(&sql, " FROM fts JOIN documents d ON d.id = fts.rowid"
+                          " WHERE fts MATCH ?1");
         add_filters(&sql, o);
-        td_buf_puts(&sql, " ORDER BY 7 DESC, 5 ASC, d.id LIMIT ?4");
+        td_buf_puts(&sql, " ORDER BY 7 DESC, 11 DESC, 5 ASC, d.id LIMIT ?4");
     } else {
         td_buf_printf(&sql, "SELECT d.id, d.path, d.title, d.format, 0,"
                             " substr(d.text, 1, 160) || CASE WHEN length(d.text) > 160"
@@ -123,6 +130,9 @@ int index_search(index_db *db, const index_search_opts *o, index_hit **hits,
         sqlite3_bind_text(st, 3, mc, -1, SQLITE_TRANSIENT);
         for (size_t i = 0; i < q.nexact; i++)
             sqlite3_bind_text(st, (int)i + 5, q.exact[i], -1, SQLITE_TRANSIENT);
+        for (size_t i = 0; i < q.nboost; i++)
+            sqlite3_bind_text(st, (int)(i + 5 + q.nexact), q.boost[i], -1,
+                              SQLITE_TRANSIENT);
     }
     sqlite3_bind_int(st, 4, o->limit > 0 ? o->limit : 10);
     bind_filters(st, o);
