@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "cli/cli.h"
@@ -47,6 +48,20 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Inside a directory only document files are taken, so that a corpus can
+ * keep its README, gold files and DOCX sources beside the documents. */
+static int is_document_name(const char *name)
+{
+    static const char *const exts[] = {".txt", ".htm", ".html", ".docx"};
+    const char *dot = strrchr(name, '.');
+    if (!dot)
+        return 0;
+    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++)
+        if (strcasecmp(dot, exts[i]) == 0)
+            return 1;
+    return 0;
+}
+
 static void walk(const char *path, list *l, int depth)
 {
     DIR *dir = opendir(path);
@@ -73,8 +88,10 @@ static void walk(const char *path, list *l, int depth)
             if (depth < 32)
                 walk(names.v[i], l, depth + 1);
             free(names.v[i]);
-        } else {
+        } else if (is_document_name(names.v[i])) {
             list_push(l, names.v[i]);
+        } else {
+            free(names.v[i]);
         }
     }
     free(names.v);

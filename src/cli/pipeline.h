@@ -16,7 +16,9 @@ int pipeline_run(const char *path, const char *data, size_t len,
                  const rules_set *rs, td_doc **out, td_err *e);
 
 /* Expand paths (files, or directories walked recursively in name order,
- * hidden entries skipped) into a sorted list of files.  *files is a malloc'd
+ * hidden entries skipped, only .txt/.htm/.html/.docx files taken from
+ * directories; a file named on its own is always taken) into a sorted list
+ * of files.  *files is a malloc'd
  * array of malloc'd strings; free with pipeline_free_list.  Paths that do
  * not exist are reported through cli_error and counted in *missing. */
 void pipeline_list(char **paths, int npaths, char ***files, size_t *nfiles,
