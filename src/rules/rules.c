@@ -1,44 +1,29 @@
-/* rules.c - placeholder until the rule engine lands: an empty rule set. */
-#include "rules/rules.h"
+/* rules.c - the stage entry point: apply a loaded rule set to a document.
+ *
+ * Finds the title (the reader's, else the first block a title rule
+ * accepts), lays out the zones, runs the rules and resolves the facts.
+ * Loading is in load.c, matching in apply.c, choosing in resolve.c.
+ */
+#include "rules/rules_int.h"
 
 #include <stdlib.h>
 
-struct rules_set {
-    int unused;
-};
-
-int rules_load(const char *dir, rules_set **out, td_err *e)
-{
-    (void)dir;
-    (void)e;
-    *out = td_xcalloc(1, sizeof **out);
-    return TD_OK;
-}
-
-void rules_free(rules_set *rs) { free(rs); }
-
 int rules_apply(const rules_set *rs, td_doc *d, td_err *e)
 {
-    (void)rs; (void)d; (void)e;
+    if (!rs || !d->fold || !d->fold_map)
+        return td_err_set(e, TD_EUSAGE, "document not normalized before rules");
+    docinfo di;
+    docinfo_init(&di, rs, d);
+    for (size_t b = 0; di.title_block < 0 && b < di.nb && b < 8; b++) {
+        cand c;
+        if (match_scoped(&di, TD_FACT_TITLE, SCOPE_DOC, di.bstart[b], di.bend[b], 1, &c))
+            di.title_block = (long)b;
+    }
+    docinfo_zones(&di);
+    cand_list cl = {0};
+    apply_rules(&di, &cl);
+    resolve_all(&di, &cl);
+    free(cl.v);
+    docinfo_free(&di);
     return TD_OK;
-}
-
-int rules_run_tests(const rules_set *rs, const char *dir, FILE *out,
-                    int *passed, int *failed, td_err *e)
-{
-    (void)rs; (void)dir; (void)out; (void)e;
-    *passed = *failed = 0;
-    return TD_OK;
-}
-
-void rules_facts_json(const td_doc *d, td_buf *out)
-{
-    td_buf_puts(out, "{\"file\":");
-    td_json_str(out, d->path);
-    td_buf_printf(out, ",\"format\":\"%s\"}", td_format_name(d->format));
-}
-
-void rules_facts_print(const td_doc *d, FILE *out)
-{
-    fprintf(out, "%s (%s)\n", d->path, td_format_name(d->format));
 }

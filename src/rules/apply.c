@@ -1,0 +1,442 @@
+/* apply.c - run compiled rules over a document's folded text.
+ *
+ * Computes the document's geometry once (blocks, zones: header junk before
+ * the title, title, lead, body), runs each doc-scope rule over doc->fold
+ * and keeps the matches that pass the rule's checks (zone, sentence filter,
+ * capitalization in the original text) as candidates.  Choosing among the
+ * candidates is resolve.c's job.
+ */
+#include "rules/rules_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+void cand_push(cand_list *l, const cand *c)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 64;
+        l->v = td_xrealloc(l->v, l->cap * sizeof *l->v);
+    }
+    l->v[l->n++] = *c;
+}
+
+long di_block_of(const docinfo *di, size_t pos)
+{
+    size_t lo = 0, hi = di->nb;
+    while (lo < hi) {          /* last block starting at or before pos */
+        size_t mid = (lo + hi) / 2;
+        if (di->bstart[mid] <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo ? (long)lo - 1 : 0;
+}
+
+/* A sentence ends at . ! ? or an ellipsis followed by a blank, or at the
+ * end of its block.  Abbreviations like "TP. HCM" are rare enough. */
+static int sent_end_at(const char *f, size_t i, size_t e)
+{
+    if (f[i] != '.' && f[i] != '!' && f[i] != '?')
+        return 0;
+    return i + 1 >= e || f[i + 1] == ' ';
+}
+
+void di_sentence(const docinfo *di, size_t pos, size_t *s, size_t *e)
+{
+    const char *f = di->d->fold;
+    long b = di_block_of(di, pos);
+    size_t bs = di->bstart[b], be = di->bend[b];
+    size_t a = pos;
+    while (a > bs && !sent_end_at(f, a - 1, be))
+        a--;
+    while (a < pos && f[a] == ' ')
+        a++;
+    size_t z = pos;
+    while (z < be && !sent_end_at(f, z, be))
+        z++;
+    if (z < be)
+        z++;               /* keep the full stop */
+    *s = a;
+    *e = z;
+}
+
+void docinfo_init(docinfo *di, const rules_set *rs, td_doc *d)
+{
+    memset(di, 0, sizeof *di);
+    di->d = d;
+    di->rs = rs;
+    size_t cap = 16;
+    di->bstart = td_xmalloc(cap * sizeof *di->bstart);
+    di->bend = td_xmalloc(cap * sizeof *di->bend);
+    size_t s = 0;
+    for (size_t i = 0; i <= d->fold_len; i++) {
+        if (i == d->fold_len || d->fold[i] == '\n') {
+            size_t a = s, z = i;
+            while (a < z && d->fold[a] == ' ')
+                a++;
+            while (z > a && d->fold[z - 1] == ' ')
+                z--;
+            if (di->nb == cap) {
+                cap *= 2;
+                di->bstart = td_xrealloc(di->bstart, cap * sizeof *di->bstart);
+                di->bend = td_xrealloc(di->bend, cap * sizeof *di->bend);
+            }
+            di->bstart[di->nb] = a;
+            di->bend[di->nb++] = z;
+            s = i + 1;
+        }
+    }
+    /* the title: the reader's title when it is in the text, else the first
+     * headline-like block among the first few */
+    di->title_block = -1;
+    if (d->title && *d->title) {
+        const char *p = strstr(d->text, d->title);
+        if (p) {
+            size_t off = (size_t)(p - d->text);
+            for (size_t i = 0; i < d->fold_len; i++)
+                if (d->fold_map[i] >= off) {
+                    di->title_block = di_block_of(di, i);
+                    break;
+                }
+        }
+    }
+}
+
+void docinfo_zones(docinfo *di)
+{
+    /* the lead: the first real paragraph after the title */
+    di->lead_block = -1;
+    for (size_t b = di->title_block < 0 ? 0 : (size_t)di->title_block + 1; b < di->nb; b++)
+        if (di->bend[b] - di->bstart[b] >= 80) {
+            di->lead_block = (long)b;
+            break;
+        }
+    di->zone = td_xmalloc((di->nb + 1) * sizeof *di->zone);
+    for (size_t b = 0; b < di->nb; b++) {
+        if ((long)b == di->title_block)
+            di->zone[b] = ZONE_TITLE;
+        else if ((long)b == di->lead_block)
+            di->zone[b] = ZONE_LEAD;
+        else if (di->title_block >= 0 && (long)b < di->title_block)
+            di->zone[b] = ZONE_HEADER;
+        else
+            di->zone[b] = ZONE_BODY;
+    }
+}
+
+void docinfo_free(docinfo *di)
+{
+    free(di->bstart);
+    free(di->bend);
+    free(di->zone);
+}
+
+static size_t text_off(const docinfo *di, size_t fold_pos)
+{
+    return di->d->fold_map[fold_pos > di->d->fold_len ? di->d->fold_len : fold_pos];
+}
+
+static int32_t cp_at(const docinfo *di, size_t fold_pos)
+{
+    size_t t = text_off(di, fold_pos);
+    const td_doc *d = di->d;
+    if (t >= d->text_len)
+        return 0;
+    int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)d->text + t,
+                                          (utf8proc_ssize_t)(d->text_len - t), &cp);
+    return k > 0 ? cp : 0;
+}
+
+int upper_at(const docinfo *di, size_t fold_pos)
+{
+    int32_t cp = cp_at(di, fold_pos);
+    if (cp >= '0' && cp <= '9')
+        return 1;
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+/* The word at fold_pos is written in capitals, at least two letters. */
+int allcaps_word_at(const docinfo *di, size_t fold_pos)
+{
+    const char *f = di->d->fold;
+    size_t i = fold_pos, n = 0;
+    while (i < di->d->fold_len && f[i] != ' ' && f[i] != '\n' && f[i] != ',' &&
+           f[i] != ';' && f[i] != '(' && f[i] != ')') {
+        if ((f[i] >= 'a' && f[i] <= 'z')) {
+            if (!upper_at(di, i))
+                return 0;
+            n++;
+        }
+        i++;
+    }
+    return n >= 2;
+}
+
+void trim_span(const char *f, size_t *s, size_t *e)
+{
+    while (*s < *e && strchr(" ,;:-\n", f[*s]))
+        (*s)++;
+    while (*e > *s && strchr(" ,;:-\n", f[*e - 1]))
+        (*e)--;
+    /* a trailing full stop or ellipsis is punctuation, not part of a value */
+    while (*e > *s && f[*e - 1] == '.')
+        (*e)--;
+    while (*e > *s && f[*e - 1] == ' ')
+        (*e)--;
+}
+
+const char *orig_str(const docinfo *di, size_t s, size_t e)
+{
+    size_t a = text_off(di, s), z = text_off(di, e);
+    if (z < a)
+        z = a;
+    const td_doc *d = di->d;
+    /* keep the text's own characters; collapse its inner line breaks */
+    td_buf b = TD_BUF_INIT;
+    int sp = 0;
+    for (size_t i = a; i < z; i++) {
+        char ch = d->text[i];
+        if (ch == '\n' || ch == '\r' || ch == '\t' || ch == ' ') {
+            sp = 1;
+            continue;
+        }
+        /* no-break and other Unicode spaces read as one plain space */
+        if ((unsigned char)ch == 0xC2 && i + 1 < z && (unsigned char)d->text[i + 1] == 0xA0) {
+            sp = 1;
+            i++;
+            continue;
+        }
+        if ((unsigned char)ch == 0xE2 && i + 2 < z && (unsigned char)d->text[i + 1] == 0x80 &&
+            (unsigned char)d->text[i + 2] <= 0x8A) {
+            sp = 1;
+            i += 2;
+            continue;
+        }
+        if (sp && b.len)
+            td_buf_putc(&b, ' ');
+        sp = 0;
+        td_buf_putc(&b, ch);
+    }
+    const char *r = td_doc_strdup(di->d, b.ptr ? b.ptr : "");
+    td_buf_free(&b);
+    return r;
+}
+
+int cand_group(const cand *c, const char *name, size_t *s, size_t *e)
+{
+    int n = pcre2_substring_number_from_name(c->code, (PCRE2_SPTR)name);
+    if (n <= 0 || n >= c->ng)
+        return 0;
+    if (c->ov[2 * n] == PCRE2_UNSET)
+        return 0;
+    *s = c->ov[2 * n];
+    *e = c->ov[2 * n + 1];
+    return 1;
+}
+
+const char *map_value(const rules_set *rs, const char *group, const char *fold,
+                      size_t s, size_t e)
+{
+    pcre2_match_data *md = NULL;
+    const char *v = NULL;
+    for (size_t i = 0; i < rs->nmaps && !v; i++) {
+        if (strcmp(rs->maps[i].group, group) != 0)
+            continue;
+        if (!md)
+            md = pcre2_match_data_create(RULES_MAX_GROUPS, NULL);
+        int rc = pcre2_match(rs->maps[i].code, (PCRE2_SPTR)fold, e, s,
+                             PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK, md, rs->mctx);
+        if (rc > 0)
+            v = rs->maps[i].value;
+    }
+    pcre2_match_data_free(md);
+    return v;
+}
+
+int parse_int(const char *s, size_t n, long *out)
+{
+    long v = 0;
+    size_t i = 0;
+    while (i < n && (s[i] < '0' || s[i] > '9'))
+        i++;
+    if (i == n)
+        return 0;
+    for (; i < n && s[i] >= '0' && s[i] <= '9'; i++) {
+        v = v * 10 + (s[i] - '0');
+        if (v > 100000000)
+            return 0;
+    }
+    *out = v;
+    return 1;
+}
+
+int re_find(const docinfo *di, const pcre2_code *re, size_t s, size_t e,
+            int anchored, size_t *ms, size_t *me)
+{
+    if (!re)
+        return 0;
+    pcre2_match_data *md = pcre2_match_data_create(RULES_MAX_GROUPS, NULL);
+    int rc = pcre2_match(re, (PCRE2_SPTR)di->d->fold, e, s,
+                         (anchored ? PCRE2_ANCHORED : 0) | PCRE2_NO_UTF_CHECK,
+                         md, di->rs->mctx);
+    if (rc > 0) {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        if (ms) *ms = ov[0];
+        if (me) *me = ov[1];
+    }
+    pcre2_match_data_free(md);
+    return rc > 0;
+}
+
+/* Move the start of group [s,e) to the first word that is capitalized in
+ * the original and starts a unit name ({UNIT_HEAD} or an abbreviation). */
+static int trim_to_unit(const docinfo *di, size_t *s, size_t e)
+{
+    const char *f = di->d->fold;
+    for (size_t p = *s; p < e; p++) {
+        if (p > *s && f[p - 1] != ' ' && f[p - 1] != '(' && f[p - 1] != '"')
+            continue;
+        if (!upper_at(di, p))
+            continue;
+        if (re_find(di, di->rs->unit_head, p, e, 1, NULL, NULL) || allcaps_word_at(di, p)) {
+            *s = p;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int group_list_check(const docinfo *di, cand *c, const char *list,
+                            int mode)
+{
+    if (!list)
+        return 1;
+    char buf[128];
+    snprintf(buf, sizeof buf, "%s", list);
+    char *save = NULL;
+    for (char *g = strtok_r(buf, ",", &save); g; g = strtok_r(NULL, ",", &save)) {
+        int n = pcre2_substring_number_from_name(c->code, (PCRE2_SPTR)g);
+        if (n <= 0 || n >= c->ng || c->ov[2 * n] == PCRE2_UNSET)
+            continue;
+        size_t s = c->ov[2 * n], e = c->ov[2 * n + 1];
+        if (mode == 0) {               /* cap */
+            if (!upper_at(di, s))
+                return 0;
+        } else if (mode == 1) {        /* capwords */
+            const char *f = di->d->fold;
+            for (size_t p = s; p < e; p++)
+                if ((p == s || f[p - 1] == ' ') && f[p] >= 'a' && f[p] <= 'z' &&
+                    !upper_at(di, p))
+                    return 0;
+        } else {                       /* trim */
+            if (!trim_to_unit(di, &s, e))
+                return 0;
+            c->ov[2 * n] = s;
+        }
+    }
+    return 1;
+}
+
+/* Checks a candidate against its rule's filters; fills zone and sentence. */
+static int accept(const docinfo *di, cand *c)
+{
+    const rule *r = c->r;
+    long b = di_block_of(di, c->ov[0]);
+    c->zone = di->zone[b];
+    if (!(r->zones & c->zone))
+        return 0;
+    di_sentence(di, c->ov[0], &c->ss, &c->se);
+    if (c->se < c->ov[1])
+        c->se = c->ov[1] < di->bend[b] ? c->ov[1] : di->bend[b];
+    if (r->sentence && !re_find(di, r->sentence, c->ss, c->se, 0, NULL, NULL))
+        return 0;
+    if (r->not_sentence && re_find(di, r->not_sentence, c->ss, c->se, 0, NULL, NULL))
+        return 0;
+    if (!group_list_check(di, c, r->trim, 2))
+        return 0;
+    if (!group_list_check(di, c, r->cap, 0))
+        return 0;
+    if (!group_list_check(di, c, r->capwords, 1))
+        return 0;
+    c->score = r->prio;
+    return 1;
+}
+
+static void fill(cand *c, const rule *r, const pcre2_code *re, pcre2_match_data *md, int rc)
+{
+    memset(c, 0, sizeof *c);
+    c->r = r;
+    c->code = re;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    uint32_t cap = 0;
+    pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &cap);
+    c->ng = (int)cap + 1;
+    for (int i = 0; i < 2 * c->ng; i++)
+        c->ov[i] = i < 2 * rc ? ov[i] : PCRE2_UNSET;
+}
+
+void apply_rules(const docinfo *di, cand_list *out)
+{
+    const rules_set *rs = di->rs;
+    const td_doc *d = di->d;
+    pcre2_match_data *md = pcre2_match_data_create(RULES_MAX_GROUPS, NULL);
+    for (size_t i = 0; i < rs->nrules; i++) {
+        const rule *r = &rs->rules[i];
+        if (r->scope != SCOPE_DOC)
+            continue;
+        for (size_t k = 0; k < r->npats; k++) {
+            const pcre2_code *re = r->pats[k];
+            size_t start = 0;
+            while (start <= d->fold_len) {
+                int rc = pcre2_match(re, (PCRE2_SPTR)d->fold, d->fold_len, start,
+                                     PCRE2_NO_UTF_CHECK, md, rs->mctx);
+                if (rc <= 0)
+                    break;   /* no match, or a limit: this rule gives up here */
+                cand c;
+                fill(&c, r, re, md, rc);
+                size_t m0 = c.ov[0], m1 = c.ov[1];
+                int ok = accept(di, &c);
+                if (ok)
+                    cand_push(out, &c);
+                /* a refused match may hide a good one starting inside it */
+                size_t next = (ok && m1 > m0) ? m1 : m0 + 1;
+                while (next < d->fold_len && (d->fold[next] & 0xC0) == 0x80)
+                    next++;
+                start = next;
+            }
+        }
+    }
+    pcre2_match_data_free(md);
+}
+
+int match_scoped(const docinfo *di, int kind, scope_mode scope, size_t s,
+                 size_t e, int anchored, cand *c)
+{
+    const rules_set *rs = di->rs;
+    pcre2_match_data *md = pcre2_match_data_create(RULES_MAX_GROUPS, NULL);
+    int found = 0;
+    for (size_t i = 0; i < rs->nrules && !found; i++) {
+        const rule *r = &rs->rules[i];
+        if (r->scope != scope || r->kind != kind)
+            continue;
+        for (size_t k = 0; k < r->npats && !found; k++) {
+            int rc = pcre2_match(r->pats[k], (PCRE2_SPTR)di->d->fold, e, s,
+                                 (anchored ? PCRE2_ANCHORED : 0) | PCRE2_NO_UTF_CHECK,
+                                 md, rs->mctx);
+            if (rc <= 0)
+                continue;
+            fill(c, r, r->pats[k], md, rc);
+            c->zone = di->zone ? di->zone[di_block_of(di, c->ov[0])] : ZONE_BODY;
+            di_sentence(di, c->ov[0], &c->ss, &c->se);
+            c->score = r->prio;
+            if (group_list_check(di, c, r->trim, 2) && group_list_check(di, c, r->cap, 0))
+                found = 1;
+        }
+    }
+    pcre2_match_data_free(md);
+    return found;
+}

@@ -1,0 +1,770 @@
+/* resolve.c - from candidates to facts: one value per fact, lists split.
+ *
+ * Each fact kind picks its best candidate by score (rule priority plus a
+ * bonus for the title and the lead, a malus for page-header junk), ties
+ * going to the earliest.  Cross-fact logic lives here: a province inside
+ * the bloc name wins; a leader's year defaults to the pledge year; a
+ * meeting date without a year takes it from the pledge or review year only
+ * when the month makes that unambiguous.
+ */
+#include "rules/rules_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalize/normalize.h"
+
+typedef struct ctx {
+    docinfo *di;
+    cand_list *cl;
+    long pledge_year, reviewed_year;
+    const char *event;
+    size_t bloc_s, bloc_e;     /* fold span of the chosen bloc name */
+    int have_bloc;
+} ctx;
+
+static const char *set_of(const rule *r, const char *key)
+{
+    for (int i = 0; i < r->nset; i++)
+        if (strcmp(r->set_key[i], key) == 0)
+            return r->set_val[i];
+    return NULL;
+}
+
+static void add_fact(ctx *x, int kind, const char *value, const char *extra,
+                     int year, long num, const char *rule_id, size_t fs,
+                     size_t fe, size_t ss, size_t se)
+{
+    td_doc *d = x->di->d;
+    td_fact f;
+    memset(&f, 0, sizeof f);
+    f.kind = (td_fact_kind)kind;
+    f.value = value;
+    f.extra = extra;
+    f.year = year;
+    f.num = num;
+    f.rule = rule_id;
+    if (fe > d->fold_len) fe = d->fold_len;
+    if (se > d->fold_len) se = d->fold_len;
+    f.start = d->fold_map[fs];
+    f.end = d->fold_map[fe];
+    f.sent_start = d->fold_map[ss < fs ? ss : fs];
+    f.sent_end = d->fold_map[se > fe ? se : fe];
+    /* evidence never ends on trailing blanks of the original */
+    while (f.end > f.start && (d->text[f.end - 1] == ' ' || d->text[f.end - 1] == '\n'))
+        f.end--;
+    while (f.sent_end > f.sent_start &&
+           (d->text[f.sent_end - 1] == ' ' || d->text[f.sent_end - 1] == '\n'))
+        f.sent_end--;
+    td_doc_add_fact(d, &f);
+}
+
+static int zone_bonus(int kind, int zone)
+{
+    switch (zone) {
+    case ZONE_HEADER:
+        return (kind == TD_FACT_PUBLISHED || kind == TD_FACT_TITLE) ? 0 : -50;
+    case ZONE_TITLE:
+        return kind == TD_FACT_EVENT ? 30 : 10;
+    case ZONE_LEAD:
+        return kind == TD_FACT_EVENT ? 20 : kind == TD_FACT_MEETING_DATE ? 20 : 10;
+    default:
+        return 0;
+    }
+}
+
+/* Best candidate of a kind: highest score, then earliest. */
+static cand *best(ctx *x, int kind)
+{
+    cand *b = NULL;
+    for (size_t i = 0; i < x->cl->n; i++) {
+        cand *c = &x->cl->v[i];
+        if (c->r->kind != kind || c->used)
+            continue;
+        int s = c->score + zone_bonus(kind, c->zone);
+        if (!b || s > b->score + zone_bonus(kind, b->zone) ||
+            (s == b->score + zone_bonus(kind, b->zone) && c->ov[0] < b->ov[0]))
+            b = c;
+    }
+    return b;
+}
+
+static int value_span(const cand *c, const char *group, size_t *s, size_t *e)
+{
+    if (cand_group(c, group, s, e))
+        return 1;
+    *s = c->ov[0];
+    *e = c->ov[1];
+    return 0;
+}
+
+static long year_of(const ctx *x, const cand *c, const char *group)
+{
+    size_t s, e;
+    long y;
+    if (cand_group(c, group, &s, &e) && parse_int(x->di->d->fold + s, e - s, &y) &&
+        y >= 1945 && y <= 2100)
+        return y;
+    return 0;
+}
+
+/* ---- numbers and dates ---------------------------------------------------- */
+
+static size_t read_num(const char *s, size_t i, size_t n, long *v)
+{
+    size_t k = i;
+    *v = 0;
+    while (k < n && s[k] >= '0' && s[k] <= '9' && k - i < 5)
+        *v = *v * 10 + (s[k++] - '0');
+    return k - i;
+}
+
+/* Parse a folded date: "22/02/2024", "31/1", "22-2", "25, 26/9/2019",
+ * "3 thang 3 nam 2024".  Falls back on our own reading when normalize's
+ * parser declines.  Year 0 when absent. */
+static int parse_date(const char *s, size_t n, int *y, int *m, int *d)
+{
+    if (norm_parse_date(s, n, y, m, d) > 0 && *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31)
+        return 1;
+    long a, b, c = 0;
+    size_t i = 0, k;
+    if ((k = read_num(s, i, n, &a)) == 0)
+        return 0;
+    i += k;
+    /* a range "25, 26/9" keeps the first day */
+    if (i + 1 < n && s[i] == ',') {
+        size_t j = i + 1;
+        while (j < n && s[j] == ' ')
+            j++;
+        long tmp;
+        size_t k2 = read_num(s, j, n, &tmp);
+        if (k2)
+            i = j + k2;
+    }
+    if (i < n && (s[i] == '/' || s[i] == '-' || s[i] == '.'))
+        i++;
+    else if (i + 7 <= n && memcmp(s + i, " thang ", 7) == 0)
+        i += 7;
+    else
+        return 0;
+    if ((k = read_num(s, i, n, &b)) == 0)
+        return 0;
+    i += k;
+    if (i < n && (s[i] == '/' || s[i] == '-' || s[i] == '.') && i + 1 < n &&
+        s[i + 1] >= '0' && s[i + 1] <= '9') {
+        read_num(s, i + 1, n, &c);
+    } else if (i + 5 <= n && memcmp(s + i, " nam ", 5) == 0) {
+        read_num(s, i + 5, n, &c);
+    }
+    if (b < 1 || b > 12 || a < 1 || a > 31)
+        return 0;
+    if (c && (c < 1945 || c > 2100))
+        c = 0;
+    *d = (int)a;
+    *m = (int)b;
+    *y = (int)c;
+    return 1;
+}
+
+/* ---- per fact ------------------------------------------------------------- */
+
+static void do_title(ctx *x)
+{
+    docinfo *di = x->di;
+    td_doc *d = di->d;
+    if (d->title && *d->title) {
+        size_t s = 0, e = 0;
+        if (di->title_block >= 0) {
+            s = di->bstart[di->title_block];
+            e = di->bend[di->title_block];
+        }
+        add_fact(x, TD_FACT_TITLE, d->title, NULL, 0, 0, "reader", s, e, s, e);
+        return;
+    }
+    if (di->title_block < 0)
+        return;
+    size_t s = di->bstart[di->title_block], e = di->bend[di->title_block];
+    add_fact(x, TD_FACT_TITLE, orig_str(di, s, e), NULL, 0, 0, "title.headline",
+             s, e, s, e);
+}
+
+static void do_published(ctx *x)
+{
+    docinfo *di = x->di;
+    if (di->d->published && *di->d->published) {
+        add_fact(x, TD_FACT_PUBLISHED, di->d->published, NULL, 0, 0, "reader", 0, 0, 0, 0);
+        return;
+    }
+    cand *b = NULL;
+    long tb = di->title_block < 0 ? 0 : di->title_block, bd = 0;
+    for (size_t i = 0; i < x->cl->n; i++) {
+        cand *c = &x->cl->v[i];
+        if (c->r->kind != TD_FACT_PUBLISHED)
+            continue;
+        long blk = di_block_of(di, c->ov[0]);
+        /* the date nearest the headline; after it when equally near */
+        long dist = blk >= tb ? 2 * (blk - tb) : 2 * (tb - blk) + 1;
+        if (!b || dist < bd) {
+            b = c;
+            bd = dist;
+        }
+    }
+    if (!b)
+        return;
+    size_t s, e;
+    value_span(b, "date", &s, &e);
+    int y, m, dd;
+    if (!parse_date(di->d->fold + s, e - s, &y, &m, &dd) || !y)
+        return;
+    char iso[16];
+    snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, dd);
+    add_fact(x, TD_FACT_PUBLISHED, td_doc_strdup(di->d, iso), NULL, 0, 0, b->r->id,
+             b->ov[0], b->ov[1], b->ss, b->se);
+}
+
+static void do_byline(ctx *x)
+{
+    docinfo *di = x->di;
+    if (di->d->author && *di->d->author) {
+        add_fact(x, TD_FACT_BYLINE, di->d->author, NULL, 0, 0, "reader", 0, 0, 0, 0);
+        return;
+    }
+    cand *b = NULL;
+    for (size_t i = 0; i < x->cl->n; i++) {
+        cand *c = &x->cl->v[i];
+        if (c->r->kind == TD_FACT_BYLINE && (!b || c->score > b->score ||
+                                              (c->score == b->score && c->ov[0] > b->ov[0])))
+            b = c;
+    }
+    if (!b)
+        return;
+    size_t s, e;
+    value_span(b, "text", &s, &e);
+    trim_span(di->d->fold, &s, &e);
+    add_fact(x, TD_FACT_BYLINE, orig_str(di, s, e), NULL, 0, 0, b->r->id, s, e, b->ss, b->se);
+}
+
+static int province_in(ctx *x, size_t s, size_t e, size_t *ps, size_t *pe)
+{
+    size_t p = s;
+    while (p < e && re_find(x->di, x->di->rs->province_any, p, e, 0, ps, pe)) {
+        if (upper_at(x->di, *ps))
+            return 1;
+        p = *pe > *ps ? *pe : *ps + 1;
+    }
+    return 0;
+}
+
+static void do_bloc(ctx *x)
+{
+    docinfo *di = x->di;
+    cand *b = NULL;
+    int bs = 0;
+    for (size_t i = 0; i < x->cl->n; i++) {
+        cand *c = &x->cl->v[i];
+        if (c->r->kind != TD_FACT_BLOC)
+            continue;
+        size_t s, e, ps, pe;
+        value_span(c, "value", &s, &e);
+        int sc = c->score + zone_bonus(TD_FACT_BLOC, c->zone);
+        if (province_in(x, s, e, &ps, &pe))
+            sc += 20;
+        if (upper_at(di, s))
+            sc += 3;
+        if (!b || sc > bs || (sc == bs && c->ov[0] < b->ov[0])) {
+            b = c;
+            bs = sc;
+        }
+    }
+    if (!b)
+        return;
+    size_t s, e;
+    value_span(b, "value", &s, &e);
+    trim_span(di->d->fold, &s, &e);
+    x->bloc_s = s;
+    x->bloc_e = e;
+    x->have_bloc = 1;
+    /* the level: bloc-scope rules over the name, else doc-scope ones */
+    const char *level = NULL;
+    cand lc;
+    if (match_scoped(di, RK_LEVEL, SCOPE_BLOC, s, e, 0, &lc))
+        level = set_of(lc.r, "value");
+    if (!level) {
+        cand *l = best(x, RK_LEVEL);
+        if (l)
+            level = set_of(l->r, "value");
+    }
+    add_fact(x, TD_FACT_BLOC, orig_str(di, s, e), level ? level : "other", 0, 0,
+             b->r->id, b->ov[0], b->ov[1], b->ss, b->se);
+}
+
+static const prov *prov_lookup(const rules_set *rs, const char *f, size_t n)
+{
+    for (size_t i = 0; i < rs->nprovs; i++)
+        if (strlen(rs->provs[i].fold) == n && memcmp(rs->provs[i].fold, f, n) == 0)
+            return &rs->provs[i];
+    return NULL;
+}
+
+static void do_province(ctx *x)
+{
+    docinfo *di = x->di;
+    size_t ps, pe;
+    if (x->have_bloc && province_in(x, x->bloc_s, x->bloc_e, &ps, &pe)) {
+        size_t ss, se;
+        di_sentence(di, ps, &ss, &se);
+        add_fact(x, TD_FACT_PROVINCE, orig_str(di, ps, pe), NULL, 0, 0, "province.in_bloc",
+                 ps, pe, ss, se);
+        return;
+    }
+    /* otherwise the best mention; repeated mentions of one province add up */
+    cand *b = NULL;
+    int bs = 0;
+    for (size_t i = 0; i < x->cl->n; i++) {
+        cand *c = &x->cl->v[i];
+        if (c->r->kind != TD_FACT_PROVINCE)
+            continue;
+        size_t s, e;
+        value_span(c, "value", &s, &e);
+        const prov *p = prov_lookup(di->rs, di->d->fold + s, e - s);
+        int sc = c->score + zone_bonus(TD_FACT_PROVINCE, c->zone), more = 0;
+        for (size_t j = 0; j < x->cl->n && p; j++) {
+            cand *o = &x->cl->v[j];
+            size_t os, oe;
+            if (j == i || o->r->kind != TD_FACT_PROVINCE)
+                continue;
+            value_span(o, "value", &os, &oe);
+            const prov *q = prov_lookup(di->rs, di->d->fold + os, oe - os);
+            if (q && strcmp(q->name, p->name) == 0 && more < 10)
+                more += 2;
+        }
+        sc += more;
+        if (!b || sc > bs || (sc == bs && c->ov[0] < b->ov[0])) {
+            b = c;
+            bs = sc;
+        }
+    }
+    if (!b)
+        return;
+    size_t s, e;
+    value_span(b, "value", &s, &e);
+    add_fact(x, TD_FACT_PROVINCE, orig_str(di, s, e), NULL, 0, 0, b->r->id,
+             b->ov[0], b->ov[1], b->ss, b->se);
+}
+
+static void do_event(ctx *x)
+{
+    cand *b = best(x, TD_FACT_EVENT);
+    if (!b)
+        return;
+    const char *v = set_of(b->r, "value");
+    size_t s, e;
+    if (!v && cand_group(b, "value", &s, &e))
+        v = map_value(x->di->rs, "event", x->di->d->fold, s, e);
+    if (!v)
+        return;
+    x->event = v;
+    add_fact(x, TD_FACT_EVENT, v, NULL, 0, 0, b->r->id, b->ov[0], b->ov[1], b->ss, b->se);
+}
+
+/* Best year of a kind: by score, then by how often the year is given. */
+static long do_year(ctx *x, int kind)
+{
+    cand *b = NULL;
+    int bs = 0, bn = 0;
+    for (size_t i = 0; i < x->cl->n; i++) {
+        cand *c = &x->cl->v[i];
+        if (c->r->kind != kind)
+            continue;
+        long y = year_of(x, c, "year");
+        if (!y)
+            continue;
+        int n = 0;
+        for (size_t j = 0; j < x->cl->n; j++)
+            if (x->cl->v[j].r->kind == kind && year_of(x, &x->cl->v[j], "year") == y)
+                n++;
+        int sc = c->score + zone_bonus(kind, c->zone);
+        if (!b || sc > bs || (sc == bs && n > bn)) {
+            b = c;
+            bs = sc;
+            bn = n;
+        }
+    }
+    if (!b)
+        return 0;
+    long y = year_of(x, b, "year");
+    char buf[16];
+    snprintf(buf, sizeof buf, "%ld", y);
+    size_t s, e;
+    value_span(b, "year", &s, &e);
+    add_fact(x, kind, td_doc_strdup(x->di->d, buf), NULL, (int)y, y, b->r->id,
+             b->ov[0], b->ov[1], b->ss, b->se);
+    return y;
+}
+
+static void do_meeting(ctx *x)
+{
+    docinfo *di = x->di;
+    cand *b = best(x, TD_FACT_MEETING_DATE);
+    if (!b)
+        return;
+    size_t s, e;
+    value_span(b, "date", &s, &e);
+    int y, m, d;
+    if (!parse_date(di->d->fold + s, e - s, &y, &m, &d))
+        return;
+    if (!y) {
+        /* the year only when the meeting's years make it unambiguous */
+        long p = x->pledge_year, r = x->reviewed_year;
+        if (p && r && r == p - 1) {
+            if (m <= 4) y = (int)p;
+            else if (m >= 11) y = (int)r;
+        } else if (p && !r) {
+            if (m <= 9) y = (int)p;
+        } else if (r && !p) {
+            if (m >= 11) y = (int)r;
+            else if (m <= 3) y = (int)r + 1;
+        }
+        if (!y)
+            return;
+    }
+    char iso[16];
+    snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+    add_fact(x, TD_FACT_MEETING_DATE, td_doc_strdup(di->d, iso), NULL, 0, 0, b->r->id,
+             b->ov[0], b->ov[1], b->ss, b->se);
+}
+
+static void do_count(ctx *x)
+{
+    cand *b = best(x, TD_FACT_MEMBER_COUNT);
+    if (!b)
+        return;
+    size_t s, e;
+    long n;
+    if (!cand_group(b, "count", &s, &e) || !parse_int(x->di->d->fold + s, e - s, &n) ||
+        n < 2 || n > 500)
+        return;
+    char buf[16];
+    snprintf(buf, sizeof buf, "%ld", n);
+    add_fact(x, TD_FACT_MEMBER_COUNT, td_doc_strdup(x->di->d, buf), NULL, 0, n,
+             b->r->id, b->ov[0], b->ov[1], b->ss, b->se);
+}
+
+/* ---- leaders ------------------------------------------------------------- */
+
+typedef struct lead {
+    size_t us, ue;             /* unit, fold span */
+    const char *role;
+    long year;
+    int score;
+    const cand *c;
+    size_t fs, fe;             /* evidence span */
+} lead;
+
+typedef struct lead_list { lead *v; size_t n, cap; } lead_list;
+
+static void lead_add(ctx *x, lead_list *l, const cand *c, const char *sfx, size_t fs, size_t fe)
+{
+    char g[16];
+    size_t us, ue, rs_, re_;
+    snprintf(g, sizeof g, "unit%s", sfx);
+    if (!cand_group(c, g, &us, &ue))
+        return;
+    trim_span(x->di->d->fold, &us, &ue);
+    if (ue <= us)
+        return;
+    const char *role = NULL;
+    snprintf(g, sizeof g, "role%s", sfx);
+    if (cand_group(c, g, &rs_, &re_))
+        role = map_value(x->di->rs, "role", x->di->d->fold, rs_, re_);
+    if (!role) {
+        snprintf(g, sizeof g, "role%s", sfx);
+        role = set_of(c->r, g);
+    }
+    if (!role)
+        return;
+    /* evidence from the unit (after trimming) when it comes first */
+    if (cand_group(c, g, &rs_, &re_) && us < rs_ && us > fs && us < fe)
+        fs = us;
+    snprintf(g, sizeof g, "year%s", sfx);
+    long y = year_of(x, c, g);
+    if (!y && *sfx)
+        y = year_of(x, c, "year");
+    if (!y)
+        y = x->pledge_year;
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 8;
+        l->v = td_xrealloc(l->v, l->cap * sizeof *l->v);
+    }
+    l->v[l->n++] = (lead){us, ue, role, y, c->score + zone_bonus(TD_FACT_LEADER, c->zone),
+                          c, fs, fe};
+}
+
+static void emit_leaders(ctx *x, lead_list *l)
+{
+    /* one unit per role and year: the best-scored, then the earliest */
+    for (size_t i = 0; i < l->n; i++) {
+        lead *a = &l->v[i];
+        int keep = 1;
+        for (size_t j = 0; j < l->n && keep; j++) {
+            lead *b = &l->v[j];
+            if (i == j || strcmp(a->role, b->role) != 0 || a->year != b->year)
+                continue;
+            if (b->score > a->score || (b->score == a->score && j < i))
+                keep = 0;
+        }
+        if (!keep)
+            continue;
+        add_fact(x, TD_FACT_LEADER, orig_str(x->di, a->us, a->ue), a->role, (int)a->year,
+                 0, a->c->r->id, a->fs, a->fe, a->c->ss, a->c->se);
+    }
+}
+
+/* ---- members ------------------------------------------------------------- */
+
+static void do_members(ctx *x, lead_list *leads)
+{
+    docinfo *di = x->di;
+    const char *f = di->d->fold;
+    cand *b = NULL;
+    span_list best_items = {0};
+    int bs = 0;
+    for (size_t i = 0; i < x->cl->n; i++) {
+        cand *c = &x->cl->v[i];
+        if (c->r->kind != TD_FACT_MEMBER)
+            continue;
+        size_t s, e;
+        if (!cand_group(c, "list", &s, &e))
+            continue;
+        span_list items = {0};
+        split_members(di, s, e, &items, NULL);
+        /* a real list: at least two items, each starting with a capital */
+        size_t good = 0;
+        for (size_t k = 0; k < items.n; k++)
+            if (upper_at(di, items.v[k].s))
+                good++;
+        int sc = c->score * 100 + (int)good;
+        size_t hs0, he0;
+        int starts = items.n && (cand_group(c, "head", &hs0, &he0) ||
+                                 re_find(di, di->rs->unit_head, items.v[0].s, items.v[0].e, 1, NULL, NULL) ||
+                                 allcaps_word_at(di, items.v[0].s));
+        if (starts && upper_at(di, items.v[0].s) && good >= 2 && good * 4 >= items.n * 3 &&
+            (!b || sc > bs)) {
+            free(best_items.v);
+            best_items = items;
+            b = c;
+            bs = sc;
+        } else {
+            free(items.v);
+        }
+    }
+    if (!b)
+        return;
+    /* shared head: "các Sở: Xây dựng, Tài chính" or "Sở A, B, C" */
+    size_t hs = 0, he = 0;
+    int have_head = cand_group(b, "head", &hs, &he);
+    if (!have_head && best_items.n >= 3) {
+        size_t ms, me;
+        int others = 0;
+        for (size_t k = 1; k < best_items.n; k++)
+            if (!re_find(di, di->rs->unit_head, best_items.v[k].s, best_items.v[k].e, 1, NULL, NULL) &&
+                !allcaps_word_at(di, best_items.v[k].s))
+                others++;
+        if (others == (int)best_items.n - 1 &&
+            re_find(di, di->rs->unit_head, best_items.v[0].s, best_items.v[0].e, 1, &ms, &me)) {
+            hs = ms;
+            he = me;
+            have_head = 1;
+        }
+    }
+    const char *head = NULL;
+    if (have_head) {
+        td_buf hb = TD_BUF_INIT;
+        const char *h = orig_str(di, hs, he);
+        /* "các Sở" → "Sở" */
+        const char *sp = strrchr(h, ' ');
+        td_buf_puts(&hb, (cand_group(b, "head", &hs, &he) && sp) ? sp + 1 : h);
+        head = td_doc_strdup(di->d, hb.ptr);
+        td_buf_free(&hb);
+    }
+    for (size_t k = 0; k < best_items.n; k++) {
+        size_t s = best_items.v[k].s, e = best_items.v[k].e;
+        if (!upper_at(di, s))
+            continue;
+        cand lc;
+        if (match_scoped(di, TD_FACT_LEADER, SCOPE_ITEM, s, e, 1, &lc)) {
+            lead_add(x, leads, &lc, "", s, e);
+            size_t us, ue;
+            if (cand_group(&lc, "unit", &us, &ue)) {
+                s = us;
+                e = ue;
+                trim_span(f, &s, &e);
+            }
+        }
+        const char *v = orig_str(di, s, e);
+        if (head && !re_find(di, di->rs->unit_head, s, e, 1, NULL, NULL) &&
+            !allcaps_word_at(di, s)) {
+            td_buf vb = TD_BUF_INIT;
+            td_buf_printf(&vb, "%s %s", head, v);
+            v = td_doc_strdup(di->d, vb.ptr);
+            td_buf_free(&vb);
+        }
+        int dup = 0;
+        for (size_t j = 0; j < di->d->nfacts; j++)
+            if (di->d->facts[j].kind == TD_FACT_MEMBER && strcmp(di->d->facts[j].value, v) == 0)
+                dup = 1;
+        if (!dup)
+            add_fact(x, TD_FACT_MEMBER, v, NULL, 0, 0, b->r->id, best_items.v[k].s,
+                     best_items.v[k].e, b->ss, b->se);
+    }
+    free(best_items.v);
+}
+
+/* ---- goals --------------------------------------------------------------- */
+
+typedef struct gitem { size_t s, e; const cand *c; int drop; size_t rs, re; } gitem;
+
+static int cmp_gitem(const void *a, const void *b)
+{
+    const gitem *x = a, *y = b;
+    if (x->s != y->s)
+        return x->s < y->s ? -1 : 1;
+    return x->e > y->e ? -1 : x->e < y->e;
+}
+
+static void do_goals(ctx *x)
+{
+    docinfo *di = x->di;
+    gitem *g = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < x->cl->n; i++) {
+        cand *c = &x->cl->v[i];
+        if (c->r->kind != TD_FACT_GOAL)
+            continue;
+        size_t s, e;
+        if (!cand_group(c, "list", &s, &e) && !cand_group(c, "text", &s, &e))
+            continue;
+        span_list items = {0};
+        if (c->r->split == SPLIT_NONE) {
+            trim_span(di->d->fold, &s, &e);
+            if (e > s)
+                span_push(&items, s, e);
+        } else {
+            split_goals(di, c->r->split, s, e, c->r->cont, &items);
+        }
+        for (size_t k = 0; k < items.n; k++) {
+            if (n == cap) {
+                cap = cap ? 2 * cap : 16;
+                g = td_xrealloc(g, cap * sizeof *g);
+            }
+            g[n++] = (gitem){items.v[k].s, items.v[k].e, c, 0, s, e};
+        }
+        free(items.v);
+    }
+    /* inside the region of a stronger rule only that rule's items count
+     * (quoted movement names excepted: they replace their container) */
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n && !g[i].drop; j++)
+            if (g[j].c->r->prio > g[i].c->r->prio && g[i].c->r->split != SPLIT_QUOTED &&
+                g[i].s < g[j].re && g[i].e > g[j].rs)
+                g[i].drop = 1;
+    qsort(g, n, sizeof *g, cmp_gitem);
+    /* a goal that holds two or more others is a container: keep the parts;
+     * one that holds a single other is kept and the part dropped; partial
+     * overlaps keep the first */
+    for (size_t i = 0; i < n; i++) {
+        if (g[i].drop)
+            continue;
+        size_t inner = 0;
+        for (size_t j = 0; j < n; j++)
+            if (j != i && !g[j].drop && g[j].s >= g[i].s && g[j].e <= g[i].e &&
+                !(g[j].s == g[i].s && g[j].e == g[i].e))
+                inner++;
+        if (inner >= 2) {
+            g[i].drop = 1;
+            continue;
+        }
+        for (size_t j = i + 1; j < n; j++) {
+            if (g[j].drop)
+                continue;
+            if (g[j].s < g[i].e)
+                g[j].drop = 1;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (g[i].drop)
+            continue;
+        const char *v = orig_str(di, g[i].s, g[i].e);
+        int dup = 0;
+        for (size_t j = 0; j < di->d->nfacts; j++)
+            if (di->d->facts[j].kind == TD_FACT_GOAL && strcmp(di->d->facts[j].value, v) == 0)
+                dup = 1;
+        if (dup)
+            continue;
+        size_t ss, se;
+        di_sentence(di, g[i].s, &ss, &se);
+        add_fact(x, TD_FACT_GOAL, v, NULL, 0, 0, g[i].c->r->id, g[i].s, g[i].e, ss,
+                 se > g[i].e ? se : g[i].e);
+    }
+    free(g);
+}
+
+static void do_officials(ctx *x)
+{
+    docinfo *di = x->di;
+    for (size_t i = 0; i < x->cl->n; i++) {
+        cand *c = &x->cl->v[i];
+        if (c->r->kind != TD_FACT_OFFICIAL)
+            continue;
+        size_t ns, ne, ts, te;
+        if (!cand_group(c, "name", &ns, &ne))
+            continue;
+        int has_title = cand_group(c, "title", &ts, &te);
+        trim_span(di->d->fold, &ns, &ne);
+        const char *name = orig_str(di, ns, ne);
+        int dup = 0;
+        for (size_t j = 0; j < di->d->nfacts; j++)
+            if (di->d->facts[j].kind == TD_FACT_OFFICIAL && strcmp(di->d->facts[j].value, name) == 0)
+                dup = 1;
+        if (dup)
+            continue;
+        const char *title = NULL;
+        if (has_title) {
+            trim_span(di->d->fold, &ts, &te);
+            title = orig_str(di, ts, te);
+        }
+        add_fact(x, TD_FACT_OFFICIAL, name, title, 0, 0, c->r->id, c->ov[0], c->ov[1],
+                 c->ss, c->se);
+    }
+}
+
+void resolve_all(docinfo *di, cand_list *cl)
+{
+    ctx x;
+    memset(&x, 0, sizeof x);
+    x.di = di;
+    x.cl = cl;
+    do_title(&x);
+    do_published(&x);
+    do_byline(&x);
+    do_bloc(&x);
+    do_province(&x);
+    do_event(&x);
+    x.pledge_year = do_year(&x, TD_FACT_PLEDGE_YEAR);
+    x.reviewed_year = do_year(&x, TD_FACT_REVIEWED_YEAR);
+    do_meeting(&x);
+    do_count(&x);
+    lead_list leads = {0};
+    do_members(&x, &leads);
+    for (size_t i = 0; i < cl->n; i++) {
+        cand *c = &cl->v[i];
+        if (c->r->kind != TD_FACT_LEADER)
+            continue;
+        lead_add(&x, &leads, c, "", c->ov[0], c->ov[1]);
+        lead_add(&x, &leads, c, "2", c->ov[0], c->ov[1]);
+    }
+    emit_leaders(&x, &leads);
+    free(leads.v);
+    do_goals(&x);
+    do_officials(&x);
+}

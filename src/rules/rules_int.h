@@ -1,0 +1,154 @@
+/* rules_int.h - internals of the rule engine shared by the src/rules/ files.
+ *
+ * load.c parses rules/ (*.rules, provinces.tsv) and compiles the patterns;
+ * apply.c runs them over doc->fold and collects candidates; resolve.c picks
+ * one value per fact and writes td_facts; split.c cuts member and goal
+ * lists; output.c prints facts; testrun.c runs the *.test cases.
+ */
+#ifndef RULES_INT_H
+#define RULES_INT_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "rules/rules.h"
+
+/* Rule kinds: the td_fact kinds, plus the bloc level (a field of bloc). */
+#define RK_LEVEL TD_FACT__COUNT
+#define RK__COUNT (TD_FACT__COUNT + 1)
+
+#define RULES_MAX_GROUPS 16    /* capture groups per pattern, 0 included */
+#define RULES_MAX_SET 6        /* constant fields per rule */
+
+typedef enum { SPLIT_NONE = 0, SPLIT_LIST, SPLIT_ORDINAL, SPLIT_SEMICOLON,
+               SPLIT_BULLET, SPLIT_QUOTED } split_mode;
+typedef enum { SCOPE_DOC = 0, SCOPE_BLOC, SCOPE_ITEM } scope_mode;
+enum { ZONE_HEADER = 1, ZONE_TITLE = 2, ZONE_LEAD = 4, ZONE_BODY = 8,
+       ZONE_ANY = 15 };
+
+typedef struct rule {
+    char *id;                  /* "leader.elect_la" */
+    int kind;                  /* td_fact_kind or RK_LEVEL */
+    int prio;                  /* base score of its candidates */
+    const char *file;          /* file name (points into rules_set) */
+    int line;                  /* line of the "rule" header */
+    char *set_key[RULES_MAX_SET], *set_val[RULES_MAX_SET];  /* set k=v */
+    int nset;
+    split_mode split;
+    scope_mode scope;
+    int zones;                 /* ZONE_* bits where matches count */
+    int cont;                  /* goals: following blocks a region may take */
+    char *cap;                 /* groups whose first letter must be upper case */
+    char *capwords;            /* groups whose every word must be upper case */
+    char *trim;                /* groups trimmed to start at a unit head */
+    pcre2_code *sentence;      /* the sentence must match this, or NULL */
+    pcre2_code *not_sentence;  /* the sentence must not match this */
+    pcre2_code **pats;         /* alternatives, each compiled alone */
+    size_t npats;
+    int positive;              /* test runner: seen in an expected fact */
+} rule;
+
+typedef struct rmap {          /* "map role pho_khoi {ROLE_PHO}" */
+    char *group, *value;
+    pcre2_code *code;
+} rmap;
+
+typedef struct prov {          /* one folded spelling of a province */
+    char *fold;                /* "khanh hoa" */
+    char *name;                /* canonical "Khánh Hòa" */
+    int prefix_only;           /* bare name is ambiguous: needs tỉnh/TP */
+} prov;
+
+typedef struct macro { char *name, *body; } macro;
+
+struct rules_set {
+    char *dir;
+    char **files; size_t nfiles;          /* *.rules names, owned */
+    rule *rules; size_t nrules;
+    rmap *maps; size_t nmaps;
+    macro *macros; size_t nmacros;
+    prov *provs; size_t nprovs;
+    pcre2_code *unit_head;     /* {UNIT_HEAD}: a unit name starts here */
+    pcre2_code *list_end;      /* {LIST_END}: a member list stops here */
+    pcre2_code *nonsplit;      /* {LIST_KEEP}: names never cut in a list */
+    pcre2_code *goal_strip;    /* {GOAL_STRIP}: words dropped before a goal */
+    pcre2_code *goal_stop;     /* {GOAL_STOP}: a block that ends a goal region */
+    pcre2_code *ordinal;       /* {ORDINAL}: "một là", "thứ hai" */
+    pcre2_code *province_any;  /* {PROVINCE} alone, for bloc names */
+    pcre2_match_context *mctx;
+    pcre2_jit_stack *jit;
+};
+
+/* A match of one rule: offsets are bytes in doc->fold. */
+typedef struct cand {
+    const rule *r;
+    const pcre2_code *code;
+    size_t ov[2 * RULES_MAX_GROUPS];
+    int ng;                    /* pairs used in ov */
+    int score;                 /* prio plus position bonus */
+    int zone;                  /* ZONE_* of its block */
+    size_t ss, se;             /* its sentence in doc->fold */
+    int used;                  /* resolution: taken or rejected */
+} cand;
+
+typedef struct cand_list { cand *v; size_t n, cap; } cand_list;
+
+/* Document geometry computed once per apply. */
+typedef struct docinfo {
+    td_doc *d;
+    const rules_set *rs;
+    size_t *bstart, *bend;     /* fold spans of blocks */
+    size_t nb;
+    long title_block, lead_block;
+    int *zone;                 /* per block */
+} docinfo;
+
+/* ---- load.c ---- */
+/* Compile pattern src (macros expanded) with the engine's flags. */
+pcre2_code *rules_compile(const rules_set *rs, const char *src, char *err,
+                          size_t errlen);
+
+/* ---- apply.c ---- */
+void docinfo_init(docinfo *di, const rules_set *rs, td_doc *d);
+/* After title_block is known: lead block and per-block zones. */
+void docinfo_zones(docinfo *di);
+void docinfo_free(docinfo *di);
+long di_block_of(const docinfo *di, size_t pos);
+void di_sentence(const docinfo *di, size_t pos, size_t *s, size_t *e);
+/* Run every doc-scope rule; candidates go to out. */
+void apply_rules(const docinfo *di, cand_list *out);
+/* Run the rules of kind/scope anchored on fold[s..e); first match wins.
+ * Returns 1 and fills c when one matched. */
+int match_scoped(const docinfo *di, int kind, scope_mode scope, size_t s,
+                 size_t e, int anchored, cand *c);
+int cand_group(const cand *c, const char *name, size_t *s, size_t *e);
+/* Match a single compiled pattern at fold[s..e); 1 if it matches; when ms is
+ * not NULL it gets the match span. */
+int re_find(const docinfo *di, const pcre2_code *re, size_t s, size_t e,
+            int anchored, size_t *ms, size_t *me);
+int upper_at(const docinfo *di, size_t fold_pos);
+int allcaps_word_at(const docinfo *di, size_t fold_pos);
+/* Original (doc->text) string of a fold span, trimmed; arena-owned. */
+const char *orig_str(const docinfo *di, size_t s, size_t e);
+void trim_span(const char *fold, size_t *s, size_t *e);
+const char *map_value(const rules_set *rs, const char *group, const char *fold,
+                      size_t s, size_t e);
+int parse_int(const char *s, size_t n, long *out);
+void cand_push(cand_list *l, const cand *c);
+
+/* ---- split.c ---- */
+typedef struct span { size_t s, e; } span;
+typedef struct span_list { span *v; size_t n, cap; } span_list;
+void span_push(span_list *l, size_t s, size_t e);
+/* Cut a member list at fold[s..e) into item spans. head: fold span of a
+ * shared head word ("các Sở:"), or s == e. */
+void split_members(const docinfo *di, size_t s, size_t e, span_list *items,
+                   span *prefix_head);
+/* Cut a goal region into item spans by mode. */
+void split_goals(const docinfo *di, split_mode mode, size_t s, size_t e,
+                 int cont, span_list *items);
+
+/* ---- resolve.c ---- */
+void resolve_all(docinfo *di, cand_list *cands);
+
+#endif
