@@ -2,7 +2,7 @@
  *
  * A debugging tool: fold, key, tone, lower and nfc print the transformed
  * text; number and date print what the parsers read; detect and decode work
- * on files in legacy encodings.  The text operations live in norm_op_run so
+ * on files in legacy encodings.  The text operations live in cli_norm_op_run so
  * that `thidua test-norm` checks exactly this output.
  */
 #include <stdlib.h>
@@ -123,7 +123,7 @@ static void op_date(const char *s, size_t n, td_buf *out)
 static const char *const text_ops[] = {"fold", "key", "tone", "lower", "nfc",
                                        "number", "date"};
 
-int norm_op_known(const char *op)
+int cli_norm_op_known(const char *op)
 {
     for (size_t i = 0; i < sizeof text_ops / sizeof text_ops[0]; i++)
         if (strcmp(op, text_ops[i]) == 0)
@@ -136,9 +136,9 @@ int norm_op_known(const char *op)
     return 0;
 }
 
-int norm_op_run(const char *op, const char *s, size_t n, td_buf *out)
+int cli_norm_op_run(const char *op, const char *s, size_t n, td_buf *out)
 {
-    if (!norm_op_known(op))
+    if (!cli_norm_op_known(op))
         return -1;
     if (strcmp(op, "fold") == 0) {
         norm_fold(s, n, out, NULL);
@@ -247,7 +247,7 @@ static int run_decode(const cli_ctx *ctx, const char *encname, const char *file,
 static void print_op(const char *op, const char *s, size_t n)
 {
     td_buf out = TD_BUF_INIT;
-    norm_op_run(op, s, n, &out);
+    cli_norm_op_run(op, s, n, &out);
     fwrite(out.ptr, 1, out.len, stdout);
     putchar('\n');
     td_buf_free(&out);
@@ -294,7 +294,7 @@ int cmd_norm(int argc, char **argv, cli_ctx *ctx)
             return cli_usage_error(ctx, "decode needs ENC and one FILE");
         return run_decode(ctx, argv[optind], argv[optind + 1], hfont);
     }
-    if (!norm_op_known(op))
+    if (!cli_norm_op_known(op))
         return cli_usage_error(ctx, "unknown operation '%s'", op);
     if (optind < argc) {
         for (int i = optind; i < argc; i++)

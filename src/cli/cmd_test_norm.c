@@ -3,7 +3,7 @@
  * Cases are data in jq's format (tests/normalize/NAME.test): groups of
  * three lines - operation, input, expected output - separated by blank
  * lines; '#' lines are comments.  Escapes make invisible characters visible; see
- * the usage text.  Each case goes through norm_op_run, the code behind
+ * the usage text.  Each case goes through cli_norm_op_run, the code behind
  * `thidua norm`.
  */
 #include <dirent.h>
@@ -202,7 +202,7 @@ static void run_file(const char *path, tally *t)
             } else if (!unescape(lines[1], &in) || !unescape(lines[2], &want)) {
                 fail_case(path, lineno[0], lines[0], &in, "malformed escape", NULL, NULL);
                 t->failed++;
-            } else if (norm_op_run(lines[0], in.ptr, in.len, &got) != 0) {
+            } else if (cli_norm_op_run(lines[0], in.ptr, in.len, &got) != 0) {
                 fail_case(path, lineno[0], lines[0], &in, "unknown operation", NULL, NULL);
                 t->failed++;
             } else if (got.len != want.len || memcmp(got.ptr, want.ptr, got.len) != 0) {

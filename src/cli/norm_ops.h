@@ -10,9 +10,9 @@
  * "date", or "decode ENC" / "decode-utf8 ENC" with ENC a charset label,
  * "tcvn3-h" for an H font) to text (n bytes) and append the printable
  * result to out.  Returns 0, or -1 when op is unknown (out unchanged). */
-int norm_op_run(const char *op, const char *text, size_t n, td_buf *out);
+int cli_norm_op_run(const char *op, const char *text, size_t n, td_buf *out);
 
-/* Is op a name norm_op_run knows? */
-int norm_op_known(const char *op);
+/* Is op a name cli_norm_op_run knows? */
+int cli_norm_op_known(const char *op);
 
 #endif

@@ -15,7 +15,7 @@
 #include "normalize/normalize.h"
 #include "normalize/norm_int.h"
 
-#define SAMPLE_MAX (256u << 10)   /* bytes scored; enough for any verdict */
+#define SAMPLE_MAX (64u << 10)    /* bytes scored: thousands of words, enough */
 #define MIN_HIGH 8                /* fewer high bytes: too little to judge */
 #define MIN_SHARE 0.9
 #define MIN_LEAD 0.15
@@ -163,10 +163,12 @@ static double syllable_share(const char *t, size_t n)
     return total ? (double)good / (double)total : 0.0;
 }
 
-/* Is in valid UTF-8?  *multi gets whether it holds any non-ASCII. */
-static int valid_utf8(const unsigned char *in, size_t n, int *multi)
+/* Count the multibyte UTF-8 sequences of in and the bytes that are not
+ * valid UTF-8. */
+static void count_utf8(const unsigned char *in, size_t n, size_t *multi,
+                       size_t *invalid)
 {
-    *multi = 0;
+    *multi = *invalid = 0;
     for (size_t i = 0; i < n;) {
         if (in[i] < 0x80) {
             i++;
@@ -174,12 +176,22 @@ static int valid_utf8(const unsigned char *in, size_t n, int *multi)
         }
         int32_t cp;
         utf8proc_ssize_t k = utf8proc_iterate(in + i, (utf8proc_ssize_t)(n - i), &cp);
-        if (k <= 0)
-            return 0;
-        *multi = 1;
+        if (k <= 0) {
+            (*invalid)++;
+            i++;
+            continue;
+        }
+        (*multi)++;
         i += (size_t)k;
     }
-    return 1;
+}
+
+static int valid_utf8(const unsigned char *in, size_t n, int *multi)
+{
+    size_t m, bad;
+    count_utf8(in, n, &m, &bad);
+    *multi = m > 0;
+    return bad == 0;
 }
 
 /* Double-encoded UTF-8 ("Viá»‡t"): every character is one windows-1252
@@ -286,11 +298,19 @@ norm_encoding norm_detect_ex(const unsigned char *in, size_t n, double *score,
         if (j > 0 && in[j - 1] >= 0xC0)
             vn = j - 1;
     }
-    int multi;
-    if (valid_utf8(in, vn, &multi) && (!multi || !is_mojibake(in, vn))) {
+    size_t multi, bad;
+    count_utf8(in, vn, &multi, &bad);
+    if (bad == 0 && (multi == 0 || !is_mojibake(in, vn))) {
         /* pure ASCII reads the same in every candidate: call it UTF-8 */
         if (score)
             *score = 1;
+        return NORM_ENC_UTF8;
+    }
+    /* UTF-8 with a stray byte or two (a cut file, one pasted cp1252
+     * character): legacy text almost never forms valid sequences at all */
+    if (bad > 0 && multi >= 8 && bad * 50 <= multi) {
+        if (score)
+            *score = (double)multi / (double)(multi + bad);
         return NORM_ENC_UTF8;
     }
     for (size_t i = 0; i < n; i++) {

@@ -106,7 +106,7 @@ typedef struct norm_detect_info {
     double share[NORM_DETECT_NCAND];  /* valid-syllable share of each */
 } norm_detect_info;
 
-/* norm_detect that also fills info (may be NULL).  Only the first 256 KiB
+/* norm_detect that also fills info (may be NULL).  Only the first 64 KiB
  * are examined. */
 norm_encoding norm_detect_ex(const unsigned char *in, size_t n, double *score,
                              norm_detect_info *info);

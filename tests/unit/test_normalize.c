@@ -562,6 +562,15 @@ TEST(detect_undecided_and_utf)
     CHECK_INT(norm_detect((const unsigned char *)"\xFF\xFEK\0h\0", 6, NULL), NORM_ENC_UTF16LE);
     CHECK_INT(norm_detect((const unsigned char *)"\0K\0h\0\xF4\0i\0 \0t", 12, NULL),
               NORM_ENC_UTF16BE);
+    /* UTF-8 with one stray windows-1252 byte is still UTF-8 */
+    td_buf mostly = TD_BUF_INIT;
+    for (int i = 0; i < 10; i++)
+        td_buf_puts(&mostly, "Khối thi đua các cơ quan Đảng tỉnh Khánh Hòa. ");
+    td_buf_puts(&mostly, "caf\xE9");
+    double sc = 0;
+    CHECK_INT(norm_detect((unsigned char *)mostly.ptr, mostly.len, &sc), NORM_ENC_UTF8);
+    CHECK(sc > 0.95 && sc < 1);
+    td_buf_free(&mostly);
     /* double-encoded UTF-8 is not taken for UTF-8 */
     const char *moji = "Vi\xC3\xA1\xC2\xBB\xE2\x80\xA1t Nam, H\xC3\xA1\xC2\xBB\xE2\x84\xA2i "
                        "n\xC3\xA1\xC2\xBB\xE2\x84\xA2i";
