@@ -829,7 +829,8 @@ static void add_title(html_ctx *c, const char *title)
     d->title = d->blocks[0].text;
 }
 
-/* The signature at the end of the article text. */
+/* The signature at the end of the article text: its last block, or the
+ * block right after the last long paragraph. */
 static void byline_from_text(html_ctx *c)
 {
     td_doc *d = c->d;
@@ -837,8 +838,13 @@ static void byline_from_text(html_ctx *c)
     for (size_t i = c->first_block; i < d->nblocks; i++)
         if (d->blocks[i].len >= 200)
             last = (long)i;
-    for (size_t i = last < 0 ? c->first_block : (size_t)last + 1; i < d->nblocks; i++) {
-        td_block *b = &d->blocks[i];
+    size_t cand[2] = {d->nblocks - 1, last >= 0 ? (size_t)last + 1 : d->nblocks};
+    for (int k = 0; k < 2; k++) {
+        if (cand[k] < c->first_block || cand[k] >= d->nblocks)
+            continue;
+        td_block *b = &d->blocks[cand[k]];
+        if (b->kind == TD_BLOCK_TITLE || b->kind == TD_BLOCK_HEADING)
+            continue;
         const char *nl = memchr(b->text, '\n', b->len);
         size_t n = nl ? (size_t)(nl - b->text) : b->len;
         const char *p = b->text;
@@ -847,8 +853,6 @@ static void byline_from_text(html_ctx *c)
             d->author = td_arena_strndup(d->arena, p, n);
             return;
         }
-        if (i > (size_t)last + 2)
-            return;
     }
 }
 
@@ -898,6 +902,12 @@ int extract_html(td_doc *d, const char *data, size_t len,
         char *t = node_text(&c, c.title_node);
         title = strip_site(t);
         free(t);
+    } else if (d->blocks[c.first_block].kind == TD_BLOCK_HEADING &&
+               d->blocks[c.first_block].level <= 3 &&
+               extract_count_words(d->blocks[c.first_block].text,
+                                   d->blocks[c.first_block].len) >= 4) {
+        /* no h1: a heading that opens the article text */
+        title = td_xstrdup(d->blocks[c.first_block].text);
     } else if (site_title && *site_title) {
         title = td_xstrdup(site_title);
     }

@@ -507,7 +507,9 @@ static int clean_away(html_ctx *c, xmlNode *n, long top_text)
         return 0;
     html_info *in = html_info_of(c, n);
     int w = class_weight(n);
-    if (w + ((in->flags & HTML_F_SCORED) ? in->score : 0) < 0)
+    /* Readability drops any container scoring below zero; short plain
+     * lists (goals, members) score so, so only a negative hint counts */
+    if (w < 0 && w + ((in->flags & HTML_F_SCORED) ? in->score : 0) < 0)
         return 1;
     if (in->text * 10 < top_text * 4 + 10 && boxed_ui(first_text_ui(c, n)))
         return 1;
@@ -534,6 +536,7 @@ typedef struct emitter {
     xmlNode *owner;      /* element whose kind the block takes */
     long start;          /* its source offset */
     xmlNode *skip_scope; /* after a "related news" heading: its parent */
+    long next_start;     /* after two <br>: where the next block starts */
     long top_text;
 } emitter;
 
@@ -604,8 +607,12 @@ static int is_atomic(html_ctx *c, xmlNode *owner)
     if (heading_level(tag) || !strcmp(tag, "li") || !strcmp(tag, "figcaption") ||
         !strcmp(tag, "caption"))
         return 1;
-    return (!strcmp(tag, "td") || !strcmp(tag, "th")) &&
-           owner_of(c, owner, owner) == owner;
+    if (strcmp(tag, "td") && strcmp(tag, "th"))
+        return 0;
+    xmlNode *t = owner->parent;
+    while (t && strcmp(html_tag(t), "table"))
+        t = t->parent;
+    return t && is_data_table(c, t);
 }
 
 static void soft_break(emitter *em)
@@ -694,6 +701,7 @@ static void flush(emitter *em, long end)
         kind = TD_BLOCK_TABLE_CELL;
         cell_pos(owner, &row, &col);
     }
+    em->next_start = -1;
     long a = c->base >= 0 && em->start >= 0 ? c->base + em->start : -1;
     long b = c->base >= 0 && end >= 0 ? c->base + end : -1;
     if (a >= 0 && b < a)
@@ -735,6 +743,8 @@ static void append_text(emitter *em, xmlNode *t, xmlNode *root, int pre)
         if (!em->owner) {
             em->owner = owner_of(c, t->parent, root);
             em->start = html_info_of(c, em->owner)->start;
+            if (em->next_start > em->start)
+                em->start = em->next_start;
         }
         td_buf_putc(&em->cur, (char)ch);
         i++;
@@ -775,9 +785,10 @@ static void emit_subtree(emitter *em, xmlNode *root)
                     size_t l = em->cur.len;
                     while (l && em->cur.ptr[l - 1] == ' ')
                         l--;
-                    if (l && em->cur.ptr[l - 1] == '\n')
+                    if (l && em->cur.ptr[l - 1] == '\n') {
                         flush(em, start);   /* two line breaks: new paragraph */
-                    else
+                        em->next_start = in->end;
+                    } else
                         soft_break(em);
                 } else if (!strcmp(tag, "hr")) {
                     flush(em, start);

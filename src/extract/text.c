@@ -199,35 +199,54 @@ static void add_lines(td_doc *d, td_block_kind kind, const char *t,
     td_doc_add_block(d, kind, 0, tmp->ptr ? tmp->ptr : "", tmp->len, s, e);
 }
 
-/* A signature right after the last long paragraph ("Mai Thảo", "Theo Báo
- * X"); page furniture may follow it. */
+/* A signature among the three blocks after the last long paragraph
+ * ("Mai Thảo", "Theo Báo X"); page furniture may follow it. */
 static void find_byline(td_doc *d, size_t first)
 {
     long last = -1;
     for (size_t i = first; i < d->nblocks; i++)
         if (d->blocks[i].len >= 200)
             last = (long)i;
-    if (last < 0 || (size_t)last + 1 >= d->nblocks)
+    if (last < 0)
         return;
-    td_block *b = &d->blocks[last + 1];
-    const char *nl = memchr(b->text, '\n', b->len);
-    size_t n = nl ? (size_t)(nl - b->text) : b->len;
-    const char *p = b->text;
-    extract_trim(&p, &n);
-    if (extract_is_byline(p, n))
-        d->author = td_arena_strndup(d->arena, p, n);
+    for (size_t i = (size_t)last + 1; i < d->nblocks && i <= (size_t)last + 3; i++) {
+        td_block *b = &d->blocks[i];
+        const char *nl = memchr(b->text, '\n', b->len);
+        size_t n = nl ? (size_t)(nl - b->text) : b->len;
+        const char *p = b->text;
+        extract_trim(&p, &n);
+        if (extract_ui_phrase(p, n) != EXTRACT_UI_NONE)
+            return;
+        if (extract_is_byline(p, n)) {
+            d->author = td_arena_strndup(d->arena, p, n);
+            return;
+        }
+    }
 }
 
 int extract_text(td_doc *d, const char *data, size_t len,
                  const extract_opts *o, td_err *e)
 {
-    (void)o;
     td_buf text = TD_BUF_INIT, tmp = TD_BUF_INIT;
     long base;
     decode(d, data, len, &text, &base);
     if (text.len == 0) {
         td_buf_free(&text);
         return td_err_set(e, TD_EEMPTY, "no text found");
+    }
+    if (!strncmp(d->encoding, "utf-16", 6) &&
+        extract_sniff(text.ptr, text.len) == TD_FMT_HTML) {
+        /* a page saved as UTF-16 ("Unicode" in old Windows tools): the
+         * sniffer cannot see markup through the BOM, so hand it over; its
+         * offsets would point into the converted text, so drop them */
+        const char *enc = d->encoding;
+        d->format = TD_FMT_HTML;
+        int rc = extract_html(d, text.ptr, text.len, o, e);
+        d->encoding = enc;
+        for (size_t i = 0; i < d->nblocks; i++)
+            d->blocks[i].src_start = d->blocks[i].src_end = -1;
+        td_buf_free(&text);
+        return rc;
     }
     line *ls;
     size_t nl;
