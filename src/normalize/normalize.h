@@ -95,7 +95,9 @@ norm_encoding norm_font_encoding(const char *font, int *hfont);
 norm_encoding norm_detect(const unsigned char *in, size_t n, double *score);
 
 /* What norm_detect looked at, for `thidua norm detect`.  Pure ASCII counts
- * as UTF-8; a UTF-8 or UTF-16 verdict leaves ncand at 0. */
+ * as UTF-8, and so does UTF-8 with a few stray bytes (at most 1 per 50
+ * multibyte sequences; *score is then the valid share).  A UTF-8 or UTF-16
+ * verdict leaves ncand at 0. */
 #define NORM_DETECT_NCAND 5
 typedef struct norm_detect_info {
     size_t high;          /* bytes >= 0x80 in the sample */
