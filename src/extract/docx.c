@@ -51,7 +51,7 @@ static int bomb(const docx_pkg *p, const char *name, size_t got,
     return TD_OK;
 }
 
-int docx_read_part(docx_pkg *p, const char *name, char **out, size_t *len,
+int extract_docx_read_part(docx_pkg *p, const char *name, char **out, size_t *len,
                    td_err *e)
 {
     *out = NULL;
@@ -199,23 +199,23 @@ static int load_rels(docx_pkg *p, const char *relpart, const char *dir,
 {
     char *data;
     size_t len;
-    int rc = docx_read_part(p, relpart, &data, &len, e);
+    int rc = extract_docx_read_part(p, relpart, &data, &len, e);
     if (rc != TD_OK || !data)
         return rc;
     docx_xml x;
     td_err ignore;
-    if (docx_xml_open(&x, data, len, relpart, p->o->max_depth, &ignore) == TD_OK) {
+    if (extract_docx_xml_open(&x, data, len, relpart, p->o->max_depth, &ignore) == TD_OK) {
         char type[512], target[512], mode[32];
         /* a malformed .rels only costs the defaults below */
-        while (docx_xml_next(&x, &ignore) == 1) {
+        while (extract_docx_xml_next(&x, &ignore) == 1) {
             if (xmlTextReaderNodeType(x.r) != XML_READER_TYPE_ELEMENT ||
-                docx_xml_ns(&x) != DOCX_NS_PKGREL ||
+                extract_docx_xml_ns(&x) != DOCX_NS_PKGREL ||
                 strcmp((const char *)xmlTextReaderConstLocalName(x.r), "Relationship") != 0)
                 continue;
-            docx_xml_attr_any(&x, "TargetMode", mode, sizeof mode);
+            extract_docx_xml_attr_any(&x, "TargetMode", mode, sizeof mode);
             if (strcasecmp(mode, "External") == 0 ||
-                !docx_xml_attr_any(&x, "Type", type, sizeof type) ||
-                !docx_xml_attr_any(&x, "Target", target, sizeof target))
+                !extract_docx_xml_attr_any(&x, "Type", type, sizeof type) ||
+                !extract_docx_xml_attr_any(&x, "Target", target, sizeof target))
                 continue;
             if (out->n == out->cap) {
                 out->cap = out->cap ? out->cap * 2 : 16;
@@ -226,7 +226,7 @@ static int load_rels(docx_pkg *p, const char *relpart, const char *dir,
             copy(r->type, sizeof r->type, last ? last + 1 : type);
             resolve(dir, target, r->target, sizeof r->target);
         }
-        docx_xml_close(&x);
+        extract_docx_xml_close(&x);
     }
     free(data);
     return TD_OK;
@@ -272,16 +272,16 @@ static void read_core(td_doc *d, const char *data, size_t len,
 {
     docx_xml x;
     td_err ignore;
-    if (docx_xml_open(&x, data, len, "docProps/core.xml", o->max_depth, &ignore) != TD_OK)
+    if (extract_docx_xml_open(&x, data, len, "docProps/core.xml", o->max_depth, &ignore) != TD_OK)
         return;
     enum { F_NONE = -1, F_TITLE, F_CREATOR, F_CREATED, F_MODIFIED, F_N };
     td_buf val[F_N] = {TD_BUF_INIT, TD_BUF_INIT, TD_BUF_INIT, TD_BUF_INIT};
     int cur = F_NONE, cur_depth = -1;
-    while (docx_xml_next(&x, &ignore) == 1) {
+    while (extract_docx_xml_next(&x, &ignore) == 1) {
         int type = xmlTextReaderNodeType(x.r);
         if (type == XML_READER_TYPE_ELEMENT && cur == F_NONE &&
             !xmlTextReaderIsEmptyElement(x.r)) {
-            docx_ns ns = docx_xml_ns(&x);
+            docx_ns ns = extract_docx_xml_ns(&x);
             const char *ln = (const char *)xmlTextReaderConstLocalName(x.r);
             if (ns == DOCX_NS_DC && strcmp(ln, "title") == 0)
                 cur = F_TITLE;
@@ -306,7 +306,7 @@ static void read_core(td_doc *d, const char *data, size_t len,
                 td_buf_puts(&val[cur], v);
         }
     }
-    docx_xml_close(&x);
+    extract_docx_xml_close(&x);
     for (int i = 0; i < F_N; i++) {
         if (!val[i].ptr)
             continue;
@@ -353,10 +353,10 @@ static int read_notes(docx_pkg *p, td_doc *d, docx_story story, const char *part
 {
     char *data;
     size_t len;
-    int rc = docx_read_part(p, part, &data, &len, e);
+    int rc = extract_docx_read_part(p, part, &data, &len, e);
     if (rc != TD_OK || !data)
         return rc;
-    rc = docx_walk(d, story, part, data, len, st, nb, p->o, foot, end, legacy, e);
+    rc = extract_docx_walk(d, story, part, data, len, st, nb, p->o, foot, end, legacy, e);
     free(data);
     return rc;
 }
@@ -399,7 +399,7 @@ int extract_docx(td_doc *d, const char *data, size_t len,
     copy(core_part, sizeof core_part, rel_find(&pr, "core-properties", "docProps/core.xml"));
     if (zip_name_locate(za, main_part, ZIP_FL_NOCASE) < 0)
         snprintf(main_part, sizeof main_part, "word/document.xml");
-    rc = docx_read_part(&pkg, main_part, &main_xml, &main_len, e);
+    rc = extract_docx_read_part(&pkg, main_part, &main_xml, &main_len, e);
     if (rc != TD_OK)
         goto done;
     if (!main_xml) {
@@ -426,22 +426,22 @@ int extract_docx(td_doc *d, const char *data, size_t len,
 
     const char *auxname[3] = {theme_part, fonts_part, styles_part};
     for (int i = 0; i < 3; i++) {
-        rc = docx_read_part(&pkg, auxname[i], &aux[i], &aux_len[i], e);
+        rc = extract_docx_read_part(&pkg, auxname[i], &aux[i], &aux_len[i], e);
         if (rc != TD_OK)
             goto done;
     }
-    docx_styles_load(&st, aux[0], aux_len[0], aux[1], aux_len[1], aux[2], aux_len[2], o);
+    extract_docx_styles_load(&st, aux[0], aux_len[0], aux[1], aux_len[1], aux[2], aux_len[2], o);
     if (!st.legacy && mentions_legacy_font(main_xml, main_len))
         st.legacy = 1;
     char *num_xml;
     size_t num_len;
-    rc = docx_read_part(&pkg, num_part, &num_xml, &num_len, e);
+    rc = extract_docx_read_part(&pkg, num_part, &num_xml, &num_len, e);
     if (rc != TD_OK)
         goto done;
-    docx_numbering_load(&nb, num_xml, num_len, o);
+    extract_docx_numbering_load(&nb, num_xml, num_len, o);
     free(num_xml);
 
-    rc = docx_walk(d, DOCX_STORY_BODY, main_part, main_xml, main_len, &st, &nb, o,
+    rc = extract_docx_walk(d, DOCX_STORY_BODY, main_part, main_xml, main_len, &st, &nb, o,
                    &foot, &end, &legacy, e);
     free(main_xml);
     main_xml = NULL;
@@ -462,7 +462,7 @@ int extract_docx(td_doc *d, const char *data, size_t len,
 
     char *core;
     size_t core_len;
-    rc = docx_read_part(&pkg, core_part, &core, &core_len, e);
+    rc = extract_docx_read_part(&pkg, core_part, &core, &core_len, e);
     if (rc != TD_OK)
         goto done;
     if (core) {
@@ -479,10 +479,10 @@ done:
         free(aux[i]);
     free(pr.v);
     free(dr.v);
-    docx_refs_free(&foot);
-    docx_refs_free(&end);
-    docx_styles_free(&st);
-    docx_numbering_free(&nb);
+    extract_docx_refs_free(&foot);
+    extract_docx_refs_free(&end);
+    extract_docx_styles_free(&st);
+    extract_docx_numbering_free(&nb);
     zip_discard(za);
     return rc;
 }

@@ -123,6 +123,7 @@ typedef struct para {
     int has_numpr, num_id, ilvl;
     int outline;           /* direct w:outlineLvl, -1 when not set */
     int dropcap;           /* w:framePr w:dropCap: joins the next paragraph */
+    int id_heading;        /* heading level implied by an unknown pStyle id */
 } para;
 
 typedef struct run {
@@ -194,7 +195,7 @@ typedef struct walker {
         }                                                            \
     } while (0)
 
-void docx_refs_free(docx_refs *r)
+void extract_docx_refs_free(docx_refs *r)
 {
     free(r->id);
     memset(r, 0, sizeof *r);
@@ -352,9 +353,9 @@ static void put_codepoint(walker *w, unsigned long c)
 static void put_sym(walker *w)
 {
     char ch[32], font[64];
-    if (!docx_xml_attr(&w->x, "char", ch, sizeof ch))
+    if (!extract_docx_xml_attr(&w->x, "char", ch, sizeof ch))
         return;
-    docx_xml_attr(&w->x, "font", font, sizeof font);
+    extract_docx_xml_attr(&w->x, "font", font, sizeof font);
     unsigned long c = strtoul(ch, NULL, 16);
     if (c >= 0xF000 && c <= 0xF0FF) {
         if (strstr(font, "Symbol") || strstr(font, "Wingdings") ||
@@ -391,9 +392,14 @@ static int script_run(run *r, para *p)
         if (!((s[i] >= '0' && s[i] <= '9') || strchr(sym, s[i])) || !s[i])
             return 0;
     for (size_t i = 0; i < n; i++) {
-        const char *u = s[i] >= '0' && s[i] <= '9'
-                            ? (r->valign == 1 ? sup : sub)[s[i] - '0']
-                            : (r->valign == 1 ? sup_sym : sub_sym)[strchr(sym, s[i]) - sym];
+        const char *u;
+        if (s[i] >= '0' && s[i] <= '9') {
+            int k = s[i] - '0';
+            u = r->valign == 1 ? sup[k] : sub[k];
+        } else {
+            size_t k = (size_t)(strchr(sym, s[i]) - sym);
+            u = r->valign == 1 ? sup_sym[k] : sub_sym[k];
+        }
         td_buf_puts(&p->text, u);
     }
     return 1;
@@ -417,11 +423,11 @@ static void end_run(walker *w, run *r, para *p)
     docx_fonts eff = st->defaults;
     const docx_style *ts = table_style(w);
     if (ts)
-        docx_style_fonts(st, (docx_style *)ts, &eff);
-    docx_style_fonts(st, p->style ? p->style : st->default_para, &eff);
+        extract_docx_style_fonts(st, (docx_style *)ts, &eff);
+    extract_docx_style_fonts(st, p->style ? p->style : st->default_para, &eff);
     if (r->cstyle)
-        docx_style_fonts(st, r->cstyle, &eff);
-    docx_fonts_merge(&eff, &r->direct);
+        extract_docx_style_fonts(st, r->cstyle, &eff);
+    extract_docx_fonts_merge(&eff, &r->direct);
     /* hAnsi covers U+00A0-U+00FF, where legacy letters arrive; ascii says
      * whether ASCII letters are drawn by an all-capitals "H" font */
     docx_font hi = eff.f[r->cs ? DOCX_F_CS : DOCX_F_HANSI];
@@ -462,7 +468,7 @@ static void end_run(walker *w, run *r, para *p)
 static int attr_int(walker *w, const char *name, int def)
 {
     char buf[32];
-    if (!docx_xml_attr(&w->x, name, buf, sizeof buf))
+    if (!extract_docx_xml_attr(&w->x, name, buf, sizeof buf))
         return def;
     return atoi(buf);
 }
@@ -489,13 +495,13 @@ static cont *top_cont(walker *w, int type)
 static int choice_ok(walker *w)
 {
     char req[256];
-    if (!docx_xml_attr_any(&w->x, "Requires", req, sizeof req))
+    if (!extract_docx_xml_attr_any(&w->x, "Requires", req, sizeof req))
         return 0;
     char *save = NULL;
     for (char *tok = strtok_r(req, " \t\r\n", &save); tok;
          tok = strtok_r(NULL, " \t\r\n", &save)) {
         xmlChar *uri = xmlTextReaderLookupNamespace(w->x.r, (const xmlChar *)tok);
-        int ok = docx_ns_understood(uri);
+        int ok = extract_docx_ns_understood(uri);
         xmlFree(uri);
         if (!ok)
             return 0;
@@ -512,8 +518,11 @@ static void start_ppr_child(walker *w, const char *ln, int depth, int empty)
         if (!empty)
             w->skip = depth;
     } else if (strcmp(ln, "pStyle") == 0) {
-        if (docx_xml_attr(&w->x, "val", buf, sizeof buf))
-            p->style = docx_style_find(w->st, buf);
+        if (extract_docx_xml_attr(&w->x, "val", buf, sizeof buf)) {
+            p->style = extract_docx_style_find(w->st, buf);
+            if (!p->style)   /* no styles part, or the id is missing there */
+                p->id_heading = extract_docx_heading_of(buf);
+        }
     } else if (strcmp(ln, "numPr") == 0) {
         p->has_numpr = 1;
     } else if (strcmp(ln, "numId") == 0) {
@@ -523,7 +532,7 @@ static void start_ppr_child(walker *w, const char *ln, int depth, int empty)
     } else if (strcmp(ln, "outlineLvl") == 0) {
         p->outline = attr_int(w, "val", -1);
     } else if (strcmp(ln, "framePr") == 0) {
-        if (docx_xml_attr(&w->x, "dropCap", buf, sizeof buf) &&
+        if (extract_docx_xml_attr(&w->x, "dropCap", buf, sizeof buf) &&
             (strcmp(buf, "drop") == 0 || strcmp(buf, "margin") == 0))
             p->dropcap = 1;
     }
@@ -537,18 +546,18 @@ static void start_rpr_child(walker *w, const char *ln, int depth, int empty)
         if (!empty)
             w->skip = depth;
     } else if (strcmp(ln, "vertAlign") == 0) {
-        docx_xml_attr(&w->x, "val", buf, sizeof buf);
+        extract_docx_xml_attr(&w->x, "val", buf, sizeof buf);
         r->valign = strcmp(buf, "superscript") == 0 ? 1 : strcmp(buf, "subscript") == 0 ? 2 : 0;
     } else if (!w->st->legacy) {
         return;   /* fonts only matter for legacy decoding */
     } else if (strcmp(ln, "rStyle") == 0) {
-        if (docx_xml_attr(&w->x, "val", buf, sizeof buf))
-            r->cstyle = docx_style_find(w->st, buf);
+        if (extract_docx_xml_attr(&w->x, "val", buf, sizeof buf))
+            r->cstyle = extract_docx_style_find(w->st, buf);
     } else if (strcmp(ln, "rFonts") == 0) {
-        docx_rfonts(w->st, &w->x, &r->direct);
+        extract_docx_rfonts(w->st, &w->x, &r->direct);
     } else if (strcmp(ln, "cs") == 0 || strcmp(ln, "rtl") == 0) {
-        docx_xml_attr(&w->x, "val", buf, sizeof buf);
-        if (docx_onoff(buf, 1))
+        extract_docx_xml_attr(&w->x, "val", buf, sizeof buf);
+        if (extract_docx_onoff(buf, 1))
             r->cs = 1;
     }
 }
@@ -584,7 +593,7 @@ static void start_w(walker *w, const char *ln, int depth, int empty, long a,
     case 'e':
     case 'f':
         if (strcmp(ln, "fldChar") == 0) {
-            docx_xml_attr(&w->x, "fldCharType", buf, sizeof buf);
+            extract_docx_xml_attr(&w->x, "fldCharType", buf, sizeof buf);
             if (strcmp(buf, "begin") == 0) {
                 if (w->nfld < FIELD_MAX)
                     w->fld[w->nfld++] = 1;
@@ -607,11 +616,11 @@ static void start_w(walker *w, const char *ln, int depth, int empty, long a,
         } else if (strcmp(ln, "footnoteReference") == 0 ||
                    strcmp(ln, "endnoteReference") == 0) {
             docx_refs *r = ln[0] == 'f' ? w->foot : w->end;
-            if (r && docx_xml_attr(&w->x, "id", buf, sizeof buf))
+            if (r && extract_docx_xml_attr(&w->x, "id", buf, sizeof buf))
                 refs_add(r, atol(buf));
         } else if ((strcmp(ln, "footnote") == 0 || strcmp(ln, "endnote") == 0) &&
                    w->story != DOCX_STORY_BODY) {
-            docx_xml_attr(&w->x, "type", buf, sizeof buf);
+            extract_docx_xml_attr(&w->x, "type", buf, sizeof buf);
             int normal = !buf[0] || strcmp(buf, "normal") == 0;
             int id = attr_int(w, "id", -1);
             if (!normal || !refs_has(w->want, id)) {
@@ -663,6 +672,7 @@ static void start_w(walker *w, const char *ln, int depth, int empty, long a,
             p->style = NULL, p->has_numpr = 0, p->num_id = 0, p->ilvl = 0;
             p->outline = -1;
             p->dropcap = 0;
+            p->id_heading = 0;
             if (w->dropcap.len) {
                 td_buf_append(&p->text, w->dropcap.ptr, w->dropcap.len);
                 td_buf_clear(&w->dropcap);
@@ -730,8 +740,8 @@ static void start_w(walker *w, const char *ln, int depth, int empty, long a,
             }
         } else if (strcmp(ln, "tblStyle") == 0) {
             cont *t = top_cont(w, C_TABLE);
-            if (t && docx_xml_attr(&w->x, "val", buf, sizeof buf))
-                t->tstyle = docx_style_find(w->st, buf);
+            if (t && extract_docx_xml_attr(&w->x, "val", buf, sizeof buf))
+                t->tstyle = extract_docx_style_find(w->st, buf);
         } else if (strcmp(ln, "txbxContent") == 0 && !empty) {
             push_cont(w, C_TXBX, depth);
         } else if ((strcmp(ln, "tblGrid") == 0 || strcmp(ln, "tblPrChange") == 0 ||
@@ -755,7 +765,7 @@ static void end_para(walker *w, long b)
     docx_style *ps = p->style ? p->style : st->default_para;
     int kind = TD_BLOCK_PARA, level = 0;
     int h = p->outline >= 0 && p->outline <= 9 ? (p->outline < 9 ? p->outline + 1 : 0)
-                                                : docx_style_heading(st, ps);
+          : p->id_heading ? p->id_heading : extract_docx_style_heading(st, ps);
     if (h == 10) {
         kind = KIND_TITLE_OR_H1;
     } else if (h > 0) {
@@ -767,14 +777,14 @@ static void end_para(walker *w, long b)
     if (p->has_numpr)
         num = p->num_id;
     else
-        num = docx_style_numbering(st, ps, &ilvl);
+        num = extract_docx_style_numbering(st, ps, &ilvl);
     const char *text = p->text.ptr ? p->text.ptr : "";
     size_t tlen = p->text.len;
     if (num > 0) {
         /* numbered headings count too, but only list items show a label,
          * as pandoc does */
         char label[128];
-        int has = w->nb && docx_numbering_label(w->nb, num, ilvl, label, sizeof label);
+        int has = w->nb && extract_docx_numbering_label(w->nb, num, ilvl, label, sizeof label);
         if (kind == TD_BLOCK_PARA) {
             kind = TD_BLOCK_LIST_ITEM;
             level = ilvl < 0 ? 0 : ilvl > 8 ? 8 : ilvl;
@@ -893,7 +903,7 @@ static void start_mc(walker *w, const char *ln, int depth, int empty)
 static int walk(walker *w, td_err *e)
 {
     int rc;
-    while ((rc = docx_xml_next(&w->x, e)) == 1) {
+    while ((rc = extract_docx_xml_next(&w->x, e)) == 1) {
         xmlTextReaderPtr r = w->x.r;
         int type = xmlTextReaderNodeType(r);
         if (type == XML_READER_TYPE_ELEMENT || type == XML_READER_TYPE_END_ELEMENT) {
@@ -908,7 +918,7 @@ static int walk(walker *w, td_err *e)
                     w->skip = -1;
                 continue;
             }
-            docx_ns ns = docx_xml_ns(&w->x);
+            docx_ns ns = extract_docx_xml_ns(&w->x);
             const char *ln = (const char *)xmlTextReaderConstLocalName(r);
             if (start) {
                 if (ns == DOCX_NS_W)
@@ -943,7 +953,7 @@ static int walk(walker *w, td_err *e)
     return rc < 0 ? -rc : TD_OK;
 }
 
-int docx_walk(td_doc *d, docx_story story, const char *part,
+int extract_docx_walk(td_doc *d, docx_story story, const char *part,
               const char *data, size_t len, const docx_styles *st,
               docx_numbering *nb, const extract_opts *o, docx_refs *foot, docx_refs *end,
               int *legacy_enc, td_err *e)
@@ -966,10 +976,10 @@ int docx_walk(td_doc *d, docx_story story, const char *part,
             qsort(want->id, want->n, sizeof *want->id, cmp_long);
         w.want = want;
     }
-    int rc = docx_xml_open(&w.x, data, len, part, o->max_depth, e);
+    int rc = extract_docx_xml_open(&w.x, data, len, part, o->max_depth, e);
     if (rc == TD_OK)
         rc = walk(&w, e);
-    docx_xml_close(&w.x);
+    extract_docx_xml_close(&w.x);
     if (rc == TD_OK) {
         w.acc = 0;   /* a truncated story: keep what is pending */
         flush_pending(&w);

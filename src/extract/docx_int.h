@@ -28,7 +28,7 @@ typedef struct docx_pkg {
  * malloc'd NUL-terminated buffer, enforcing o->max_entry, o->max_ratio and
  * o->max_total both from the entry header and while inflating.  A missing
  * entry gives TD_OK with *out NULL.  On failure *out is NULL and e is set. */
-int docx_read_part(docx_pkg *p, const char *name, char **out, size_t *len,
+int extract_docx_read_part(docx_pkg *p, const char *name, char **out, size_t *len,
                    td_err *e);
 
 /* ---- Interface to code in docx_xml.c ---------------------------------- */
@@ -45,11 +45,11 @@ typedef enum {
     DOCX_NS_DCTERMS   /* Dublin Core terms */
 } docx_ns;
 
-docx_ns docx_ns_of(const xmlChar *uri);
+docx_ns extract_docx_ns_of(const xmlChar *uri);
 
 /* A namespace a mc:Choice may require and that this reader understands
  * (its text is found by the generic walk). */
-int docx_ns_understood(const xmlChar *uri);
+int extract_docx_ns_understood(const xmlChar *uri);
 
 /* A streaming reader over one part held in memory: no network, no entity
  * substitution, no DTD loading; external entities are never fetched. */
@@ -59,30 +59,30 @@ typedef struct docx_xml {
     int max_depth;
     char err[200];           /* first parser error, "" if none */
     int err_depth;           /* the parser hit its own nesting limit */
-    const xmlChar *last_uri; /* one-entry cache for docx_xml_ns */
+    const xmlChar *last_uri; /* one-entry cache for extract_docx_xml_ns */
     docx_ns last_ns;
     xmlExternalEntityLoader saved_loader; /* restored on close */
 } docx_xml;
 
 /* Open a reader over data (not copied: it must outlive the reader).
  * Returns TD_OK or TD_ENOMEM with e set. */
-int docx_xml_open(docx_xml *x, const char *data, size_t len,
+int extract_docx_xml_open(docx_xml *x, const char *data, size_t len,
                   const char *part, int max_depth, td_err *e);
 /* Advance to the next node: 1 = a node, 0 = end of the part, or a TD_*
  * error code negated (-TD_EFORMAT for malformed XML naming the part,
  * -TD_ELIMIT for nesting deeper than max_depth) with e set. */
-int docx_xml_next(docx_xml *x, td_err *e);
+int extract_docx_xml_next(docx_xml *x, td_err *e);
 /* Namespace class of the current node (cached by URI pointer). */
-docx_ns docx_xml_ns(docx_xml *x);
+docx_ns extract_docx_xml_ns(docx_xml *x);
 /* Copy the value of the current element's attribute with this local name
  * (in the W namespace or none) into buf; 1 when found, else 0 and buf "". */
-int docx_xml_attr(docx_xml *x, const char *local, char *buf, size_t n);
+int extract_docx_xml_attr(docx_xml *x, const char *local, char *buf, size_t n);
 /* Same for an attribute in any namespace (relationships, themes). */
-int docx_xml_attr_any(docx_xml *x, const char *local, char *buf, size_t n);
-void docx_xml_close(docx_xml *x);
+int extract_docx_xml_attr_any(docx_xml *x, const char *local, char *buf, size_t n);
+void extract_docx_xml_close(docx_xml *x);
 
 /* True for "1", "true", "on" or an absent value (OOXML on/off type). */
-int docx_onoff(const char *val, int present);
+int extract_docx_onoff(const char *val, int present);
 
 /* ---- Interface to code in docx_styles.c ------------------------------- */
 
@@ -112,28 +112,31 @@ typedef struct docx_styles {
 
 /* Load theme, font table and styles from their XML (any may be NULL).
  * Malformed auxiliary parts are ignored: they only refine the result. */
-void docx_styles_load(docx_styles *s, const char *theme, size_t theme_len,
+void extract_docx_styles_load(docx_styles *s, const char *theme, size_t theme_len,
                       const char *fonts, size_t fonts_len,
                       const char *styles, size_t styles_len,
                       const extract_opts *o);
-void docx_styles_free(docx_styles *s);
+void extract_docx_styles_free(docx_styles *s);
 
 /* The style with this id, or NULL. */
-docx_style *docx_style_find(const docx_styles *s, const char *id);
+docx_style *extract_docx_style_find(const docx_styles *s, const char *id);
 
 /* Heading level of a paragraph style through its basedOn chain: 1-9, 10
  * for the document title style, 0 for none. */
-int docx_style_heading(const docx_styles *s, docx_style *st);
+int extract_docx_style_heading(const docx_styles *s, docx_style *st);
+/* Heading level a style name or id implies by itself ("heading 2",
+ * "Heading2" → 2, "Title" → 10, else 0); used for styles styles.xml lacks. */
+int extract_docx_heading_of(const char *name);
 /* The numbering a paragraph style applies (numId > 0), or 0; *ilvl set. */
-int docx_style_numbering(const docx_styles *s, docx_style *st, int *ilvl);
+int extract_docx_style_numbering(const docx_styles *s, docx_style *st, int *ilvl);
 /* Merge the fonts of st and its basedOn chain onto acc. */
-void docx_style_fonts(const docx_styles *s, docx_style *st, docx_fonts *acc);
+void extract_docx_style_fonts(const docx_styles *s, docx_style *st, docx_fonts *acc);
 
 /* Parse a w:rFonts element at the reader's position into layer (slots the
  * element leaves open stay unset). */
-void docx_rfonts(const docx_styles *s, docx_xml *x, docx_fonts *layer);
+void extract_docx_rfonts(const docx_styles *s, docx_xml *x, docx_fonts *layer);
 /* Apply layer over acc, slot by slot. */
-void docx_fonts_merge(docx_fonts *acc, const docx_fonts *layer);
+void extract_docx_fonts_merge(docx_fonts *acc, const docx_fonts *layer);
 
 /* ---- Interface to code in docx_num.c ---------------------------------- */
 
@@ -166,15 +169,15 @@ typedef struct docx_numbering {
 
 /* Load word/numbering.xml (data may be NULL: no numbering).  Malformed XML
  * keeps what was read before the error. */
-void docx_numbering_load(docx_numbering *nb, const char *data, size_t len,
+void extract_docx_numbering_load(docx_numbering *nb, const char *data, size_t len,
                          const extract_opts *o);
 /* Count one numbered paragraph of list num_id at level ilvl and write the
  * label Word shows for it into buf ("2.", "b)", "1.3").  Returns 1 when
  * there is a visible label, 0 for bullets, "none" levels and unknown lists
  * (buf then ""). */
-int docx_numbering_label(docx_numbering *nb, int num_id, int ilvl, char *buf,
+int extract_docx_numbering_label(docx_numbering *nb, int num_id, int ilvl, char *buf,
                          size_t cap);
-void docx_numbering_free(docx_numbering *nb);
+void extract_docx_numbering_free(docx_numbering *nb);
 
 /* ---- Interface to code in docx_body.c --------------------------------- */
 
@@ -196,11 +199,11 @@ typedef enum {
  * notes part, only the notes whose id is in the matching list are read.
  * *legacy_enc receives the legacy encoding used, if any.  Returns TD_OK or
  * an error code with e set (blocks appended so far stay in d). */
-int docx_walk(td_doc *d, docx_story story, const char *part,
+int extract_docx_walk(td_doc *d, docx_story story, const char *part,
               const char *data, size_t len, const docx_styles *st,
               docx_numbering *nb, const extract_opts *o, docx_refs *foot, docx_refs *end,
               int *legacy_enc, td_err *e);
 
-void docx_refs_free(docx_refs *r);
+void extract_docx_refs_free(docx_refs *r);
 
 #endif

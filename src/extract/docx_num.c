@@ -49,7 +49,7 @@ static void lvl_default(docx_lvl *l)
     l->defined = 0;
 }
 
-void docx_numbering_load(docx_numbering *nb, const char *data, size_t len,
+void extract_docx_numbering_load(docx_numbering *nb, const char *data, size_t len,
                          const extract_opts *o)
 {
     memset(nb, 0, sizeof *nb);
@@ -57,15 +57,15 @@ void docx_numbering_load(docx_numbering *nb, const char *data, size_t len,
         return;
     docx_xml x;
     td_err e;
-    if (docx_xml_open(&x, data, len, "numbering", o->max_depth, &e) != TD_OK)
+    if (extract_docx_xml_open(&x, data, len, "numbering", o->max_depth, &e) != TD_OK)
         return;
     docx_lvl *lvl = NULL;        /* the w:lvl being read */
     long cur_abs = -1, cur_num = -1;
     int ovr = -1;                /* ilvl of the open w:lvlOverride */
     char buf[128];
-    while (docx_xml_next(&x, &e) == 1) {
+    while (extract_docx_xml_next(&x, &e) == 1) {
         int type = xmlTextReaderNodeType(x.r);
-        if (docx_xml_ns(&x) != DOCX_NS_W)
+        if (extract_docx_xml_ns(&x) != DOCX_NS_W)
             continue;
         const char *ln = (const char *)xmlTextReaderConstLocalName(x.r);
         if (type == XML_READER_TYPE_END_ELEMENT) {
@@ -89,7 +89,7 @@ void docx_numbering_load(docx_numbering *nb, const char *data, size_t len,
             }
             docx_abs_num *a = &nb->a[nb->na];
             memset(a, 0, sizeof *a);
-            docx_xml_attr(&x, "abstractNumId", buf, sizeof buf);
+            extract_docx_xml_attr(&x, "abstractNumId", buf, sizeof buf);
             a->id = atoi(buf);
             for (int i = 0; i < 9; i++)
                 lvl_default(&a->lvl[i]);
@@ -102,7 +102,7 @@ void docx_numbering_load(docx_numbering *nb, const char *data, size_t len,
             }
             docx_num_def *n = &nb->n[nb->nn];
             memset(n, 0, sizeof *n);
-            docx_xml_attr(&x, "numId", buf, sizeof buf);
+            extract_docx_xml_attr(&x, "numId", buf, sizeof buf);
             n->id = atoi(buf);
             n->abs_id = -1;
             for (int i = 0; i < 9; i++) {
@@ -112,18 +112,18 @@ void docx_numbering_load(docx_numbering *nb, const char *data, size_t len,
             cur_num = empty ? -1 : (long)nb->nn;
             nb->nn++;
         } else if (strcmp(ln, "abstractNumId") == 0 && cur_num >= 0) {
-            docx_xml_attr(&x, "val", buf, sizeof buf);
+            extract_docx_xml_attr(&x, "val", buf, sizeof buf);
             nb->n[cur_num].abs_id = atoi(buf);
         } else if (strcmp(ln, "lvlOverride") == 0 && cur_num >= 0) {
-            docx_xml_attr(&x, "ilvl", buf, sizeof buf);
+            extract_docx_xml_attr(&x, "ilvl", buf, sizeof buf);
             ovr = atoi(buf);
             if (ovr < 0 || ovr > 8 || empty)
                 ovr = -1;
         } else if (strcmp(ln, "startOverride") == 0 && cur_num >= 0 && ovr >= 0) {
-            docx_xml_attr(&x, "val", buf, sizeof buf);
+            extract_docx_xml_attr(&x, "val", buf, sizeof buf);
             nb->n[cur_num].start_over[ovr] = atoi(buf);
         } else if (strcmp(ln, "lvl") == 0) {
-            docx_xml_attr(&x, "ilvl", buf, sizeof buf);
+            extract_docx_xml_attr(&x, "ilvl", buf, sizeof buf);
             int i = atoi(buf);
             lvl = NULL;
             if (i >= 0 && i <= 8 && !empty) {
@@ -135,22 +135,22 @@ void docx_numbering_load(docx_numbering *nb, const char *data, size_t len,
             if (lvl)
                 lvl->defined = 1;
         } else if (lvl && strcmp(ln, "start") == 0) {
-            docx_xml_attr(&x, "val", buf, sizeof buf);
+            extract_docx_xml_attr(&x, "val", buf, sizeof buf);
             lvl->start = atoi(buf);
         } else if (lvl && strcmp(ln, "numFmt") == 0) {
-            docx_xml_attr(&x, "val", buf, sizeof buf);
+            extract_docx_xml_attr(&x, "val", buf, sizeof buf);
             /* "custom" sits in an mc:Choice; its mc:Fallback has the plain
              * format, which is what is kept */
             if (strcmp(buf, "custom") != 0)
                 lvl->fmt = fmt_code(buf);
         } else if (lvl && strcmp(ln, "lvlText") == 0) {
-            docx_xml_attr(&x, "val", lvl->text, sizeof lvl->text);
+            extract_docx_xml_attr(&x, "val", lvl->text, sizeof lvl->text);
         }
     }
-    docx_xml_close(&x);
+    extract_docx_xml_close(&x);
 }
 
-void docx_numbering_free(docx_numbering *nb)
+void extract_docx_numbering_free(docx_numbering *nb)
 {
     free(nb->a);
     free(nb->n);
@@ -204,7 +204,7 @@ static void format_num(int v, char fmt, char *out, size_t cap)
     snprintf(out, cap, "%d", v);
 }
 
-int docx_numbering_label(docx_numbering *nb, int num_id, int ilvl, char *buf,
+int extract_docx_numbering_label(docx_numbering *nb, int num_id, int ilvl, char *buf,
                          size_t cap)
 {
     buf[0] = '\0';

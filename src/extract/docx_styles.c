@@ -62,7 +62,7 @@ static docx_font theme_font(const docx_styles *s, const char *ref)
     return f;
 }
 
-void docx_rfonts(const docx_styles *s, docx_xml *x, docx_fonts *layer)
+void extract_docx_rfonts(const docx_styles *s, docx_xml *x, docx_fonts *layer)
 {
     static const char *plain[DOCX_F_N] = {"ascii", "hAnsi", "eastAsia", "cs"};
     static const char *themed[DOCX_F_N] = {"asciiTheme", "hAnsiTheme",
@@ -70,14 +70,14 @@ void docx_rfonts(const docx_styles *s, docx_xml *x, docx_fonts *layer)
     char buf[128];
     for (int i = 0; i < DOCX_F_N; i++) {
         /* the theme attribute overrides the plain one on the same element */
-        if (docx_xml_attr(x, themed[i], buf, sizeof buf))
+        if (extract_docx_xml_attr(x, themed[i], buf, sizeof buf))
             layer->f[i] = theme_font(s, buf);
-        else if (docx_xml_attr(x, plain[i], buf, sizeof buf))
+        else if (extract_docx_xml_attr(x, plain[i], buf, sizeof buf))
             layer->f[i] = classify(buf);
     }
 }
 
-void docx_fonts_merge(docx_fonts *acc, const docx_fonts *layer)
+void extract_docx_fonts_merge(docx_fonts *acc, const docx_fonts *layer)
 {
     for (int i = 0; i < DOCX_F_N; i++)
         if (layer->f[i].set)
@@ -97,7 +97,7 @@ static int cmp_style(const void *a, const void *b)
     return strcmp(((const docx_style *)a)->id, ((const docx_style *)b)->id);
 }
 
-docx_style *docx_style_find(const docx_styles *s, const char *id)
+docx_style *extract_docx_style_find(const docx_styles *s, const char *id)
 {
     if (!id || !s->n)
         return NULL;
@@ -106,7 +106,7 @@ docx_style *docx_style_find(const docx_styles *s, const char *id)
     return bsearch(&key, s->v, s->n, sizeof *s->v, cmp_style);
 }
 
-int docx_style_heading(const docx_styles *s, docx_style *st)
+int extract_docx_style_heading(const docx_styles *s, docx_style *st)
 {
     (void)s;
     for (int i = 0; st && i < CHAIN_MAX; i++, st = st->base) {
@@ -118,7 +118,7 @@ int docx_style_heading(const docx_styles *s, docx_style *st)
     return 0;
 }
 
-int docx_style_numbering(const docx_styles *s, docx_style *st, int *ilvl)
+int extract_docx_style_numbering(const docx_styles *s, docx_style *st, int *ilvl)
 {
     (void)s;
     for (int i = 0; st && i < CHAIN_MAX; i++, st = st->base)
@@ -129,7 +129,7 @@ int docx_style_numbering(const docx_styles *s, docx_style *st, int *ilvl)
     return 0;
 }
 
-void docx_style_fonts(const docx_styles *s, docx_style *st, docx_fonts *acc)
+void extract_docx_style_fonts(const docx_styles *s, docx_style *st, docx_fonts *acc)
 {
     (void)s;
     docx_style *chain[CHAIN_MAX];
@@ -137,13 +137,13 @@ void docx_style_fonts(const docx_styles *s, docx_style *st, docx_fonts *acc)
     for (; st && n < CHAIN_MAX; st = st->base)
         chain[n++] = st;
     while (n > 0)   /* from the root of the chain down */
-        docx_fonts_merge(acc, &chain[--n]->fonts);
+        extract_docx_fonts_merge(acc, &chain[--n]->fonts);
 }
 
 /* Heading level a style's name or id implies: "heading 3" / "Heading3" → 3,
  * "Title" → 10.  Built-in styles keep their English name in w:name even in
  * localized Word; the id may be localized, the outline level is not. */
-static int heading_of(const char *s)
+int extract_docx_heading_of(const char *s)
 {
     if (!s)
         return 0;
@@ -164,13 +164,13 @@ static void load_theme(docx_styles *s, const char *data, size_t len,
 {
     docx_xml x;
     td_err e;
-    if (docx_xml_open(&x, data, len, "theme", o->max_depth, &e) != TD_OK)
+    if (extract_docx_xml_open(&x, data, len, "theme", o->max_depth, &e) != TD_OK)
         return;
     int which = -1;
     char buf[128];
-    while (docx_xml_next(&x, &e) == 1) {
+    while (extract_docx_xml_next(&x, &e) == 1) {
         if (xmlTextReaderNodeType(x.r) != XML_READER_TYPE_ELEMENT ||
-            docx_xml_ns(&x) != DOCX_NS_A)
+            extract_docx_xml_ns(&x) != DOCX_NS_A)
             continue;
         const char *ln = (const char *)xmlTextReaderConstLocalName(x.r);
         if (strcmp(ln, "majorFont") == 0)
@@ -180,13 +180,13 @@ static void load_theme(docx_styles *s, const char *data, size_t len,
         else if (which >= 0 && (strcmp(ln, "latin") == 0 || strcmp(ln, "ea") == 0 ||
                                 strcmp(ln, "cs") == 0)) {
             int script = ln[0] == 'l' ? 0 : ln[0] == 'e' ? 1 : 2;
-            if (docx_xml_attr_any(&x, "typeface", buf, sizeof buf))
+            if (extract_docx_xml_attr_any(&x, "typeface", buf, sizeof buf))
                 s->theme[which][script] = classify(buf);
             if (is_legacy(s->theme[which][script]))
                 s->legacy = 1;
         }
     }
-    docx_xml_close(&x);
+    extract_docx_xml_close(&x);
 }
 
 /* 1 when the font table names a legacy font, 0 when it names none, -1
@@ -195,21 +195,21 @@ static int scan_font_table(const char *data, size_t len, const extract_opts *o)
 {
     docx_xml x;
     td_err e;
-    if (docx_xml_open(&x, data, len, "fonts", o->max_depth, &e) != TD_OK)
+    if (extract_docx_xml_open(&x, data, len, "fonts", o->max_depth, &e) != TD_OK)
         return -1;
     int found = 0, rc;
     char buf[128];
-    while ((rc = docx_xml_next(&x, &e)) == 1) {
+    while ((rc = extract_docx_xml_next(&x, &e)) == 1) {
         if (xmlTextReaderNodeType(x.r) != XML_READER_TYPE_ELEMENT ||
-            docx_xml_ns(&x) != DOCX_NS_W)
+            extract_docx_xml_ns(&x) != DOCX_NS_W)
             continue;
         const char *ln = (const char *)xmlTextReaderConstLocalName(x.r);
-        if ((strcmp(ln, "font") == 0 && docx_xml_attr(&x, "name", buf, sizeof buf)) ||
-            (strcmp(ln, "altName") == 0 && docx_xml_attr(&x, "val", buf, sizeof buf)))
+        if ((strcmp(ln, "font") == 0 && extract_docx_xml_attr(&x, "name", buf, sizeof buf)) ||
+            (strcmp(ln, "altName") == 0 && extract_docx_xml_attr(&x, "val", buf, sizeof buf)))
             if (is_legacy(classify(buf)))
                 found = 1;
     }
-    docx_xml_close(&x);
+    extract_docx_xml_close(&x);
     return rc < 0 ? -1 : found;
 }
 
@@ -231,14 +231,14 @@ static void load_styles(docx_styles *s, const char *data, size_t len,
 {
     docx_xml x;
     td_err e;
-    if (docx_xml_open(&x, data, len, "styles", o->max_depth, &e) != TD_OK)
+    if (extract_docx_xml_open(&x, data, len, "styles", o->max_depth, &e) != TD_OK)
         return;
     char buf[256], name[256];
     long cur = -1;            /* index of the style being read */
     int in_defaults = 0, skip = -1, is_default = 0;
     long default_para = -1;
     name[0] = '\0';
-    while (docx_xml_next(&x, &e) == 1) {
+    while (extract_docx_xml_next(&x, &e) == 1) {
         int type = xmlTextReaderNodeType(x.r);
         int depth = xmlTextReaderDepth(x.r);
         if (type == XML_READER_TYPE_END_ELEMENT) {
@@ -247,16 +247,16 @@ static void load_styles(docx_styles *s, const char *data, size_t len,
                     skip = -1;
                 continue;
             }
-            if (docx_xml_ns(&x) != DOCX_NS_W)
+            if (extract_docx_xml_ns(&x) != DOCX_NS_W)
                 continue;
             const char *ln = (const char *)xmlTextReaderConstLocalName(x.r);
             if (strcmp(ln, "docDefaults") == 0)
                 in_defaults = 0;
             else if (strcmp(ln, "style") == 0 && cur >= 0) {
                 docx_style *st = &s->v[cur];
-                st->heading = heading_of(name[0] ? name : NULL);
+                st->heading = extract_docx_heading_of(name[0] ? name : NULL);
                 if (!st->heading && st->type == 'p')
-                    st->heading = heading_of(st->id);
+                    st->heading = extract_docx_heading_of(st->id);
                 if (is_default && st->type == 'p' && default_para < 0)
                     default_para = cur;
                 cur = -1;
@@ -264,7 +264,7 @@ static void load_styles(docx_styles *s, const char *data, size_t len,
             continue;
         }
         if (type != XML_READER_TYPE_ELEMENT || skip >= 0 ||
-            docx_xml_ns(&x) != DOCX_NS_W)
+            extract_docx_xml_ns(&x) != DOCX_NS_W)
             continue;
         const char *ln = (const char *)xmlTextReaderConstLocalName(x.r);
         int empty = xmlTextReaderIsEmptyElement(x.r);
@@ -273,13 +273,13 @@ static void load_styles(docx_styles *s, const char *data, size_t len,
         } else if (strcmp(ln, "style") == 0) {
             docx_style *st = new_style(s);
             cur = (long)(st - s->v);
-            docx_xml_attr(&x, "styleId", buf, sizeof buf);
+            extract_docx_xml_attr(&x, "styleId", buf, sizeof buf);
             st->id = td_xstrdup(buf);
-            docx_xml_attr(&x, "type", buf, sizeof buf);
+            extract_docx_xml_attr(&x, "type", buf, sizeof buf);
             st->type = strcmp(buf, "character") == 0 ? 'c'
                      : strcmp(buf, "table") == 0 ? 't'
                      : strcmp(buf, "numbering") == 0 ? 'n' : 'p';
-            is_default = docx_onoff(buf, docx_xml_attr(&x, "default", buf, sizeof buf));
+            is_default = extract_docx_onoff(buf, extract_docx_xml_attr(&x, "default", buf, sizeof buf));
             name[0] = '\0';
             if (empty)
                 cur = -1;
@@ -291,31 +291,31 @@ static void load_styles(docx_styles *s, const char *data, size_t len,
             docx_fonts *layer = cur >= 0 ? &s->v[cur].fonts
                               : in_defaults ? &s->defaults : NULL;
             if (layer) {
-                docx_rfonts(s, &x, layer);
+                extract_docx_rfonts(s, &x, layer);
                 if (fonts_legacy(layer))
                     s->legacy = 1;
             }
         } else if (cur >= 0) {
             docx_style *st = &s->v[cur];
             if (strcmp(ln, "name") == 0)
-                docx_xml_attr(&x, "val", name, sizeof name);
-            else if (strcmp(ln, "basedOn") == 0 && docx_xml_attr(&x, "val", buf, sizeof buf))
+                extract_docx_xml_attr(&x, "val", name, sizeof name);
+            else if (strcmp(ln, "basedOn") == 0 && extract_docx_xml_attr(&x, "val", buf, sizeof buf))
                 st->based_on = td_xstrdup(buf);
-            else if (strcmp(ln, "outlineLvl") == 0 && docx_xml_attr(&x, "val", buf, sizeof buf))
+            else if (strcmp(ln, "outlineLvl") == 0 && extract_docx_xml_attr(&x, "val", buf, sizeof buf))
                 st->outline = atoi(buf);
-            else if (strcmp(ln, "numId") == 0 && docx_xml_attr(&x, "val", buf, sizeof buf))
+            else if (strcmp(ln, "numId") == 0 && extract_docx_xml_attr(&x, "val", buf, sizeof buf))
                 st->num_id = atoi(buf);
-            else if (strcmp(ln, "ilvl") == 0 && docx_xml_attr(&x, "val", buf, sizeof buf))
+            else if (strcmp(ln, "ilvl") == 0 && extract_docx_xml_attr(&x, "val", buf, sizeof buf))
                 st->ilvl = atoi(buf);
         }
     }
-    docx_xml_close(&x);
+    extract_docx_xml_close(&x);
 
     char *default_id = default_para >= 0 ? s->v[default_para].id : NULL;
     qsort(s->v, s->n, sizeof *s->v, cmp_style);
     for (size_t i = 0; i < s->n; i++) {
         docx_style *st = &s->v[i];
-        st->base = st->based_on ? docx_style_find(s, st->based_on) : NULL;
+        st->base = st->based_on ? extract_docx_style_find(s, st->based_on) : NULL;
         if (st->base == st)
             st->base = NULL;
         if (st->num_id >= 0 && (st->ilvl < 0 || st->ilvl > 8))
@@ -323,10 +323,10 @@ static void load_styles(docx_styles *s, const char *data, size_t len,
         if (st->outline < -1 || st->outline > 9)
             st->outline = -1;
     }
-    s->default_para = default_id ? docx_style_find(s, default_id) : NULL;
+    s->default_para = default_id ? extract_docx_style_find(s, default_id) : NULL;
 }
 
-void docx_styles_load(docx_styles *s, const char *theme, size_t theme_len,
+void extract_docx_styles_load(docx_styles *s, const char *theme, size_t theme_len,
                       const char *fonts, size_t fonts_len,
                       const char *styles, size_t styles_len,
                       const extract_opts *o)
@@ -342,7 +342,7 @@ void docx_styles_load(docx_styles *s, const char *theme, size_t theme_len,
         load_styles(s, styles, styles_len, o);
 }
 
-void docx_styles_free(docx_styles *s)
+void extract_docx_styles_free(docx_styles *s)
 {
     for (size_t i = 0; i < s->n; i++) {
         free(s->v[i].id);

@@ -27,7 +27,7 @@ static const struct {
     {"http://purl.org/dc/terms/", DOCX_NS_DCTERMS},
 };
 
-docx_ns docx_ns_of(const xmlChar *uri)
+docx_ns extract_docx_ns_of(const xmlChar *uri)
 {
     if (!uri)
         return DOCX_NS_OTHER;
@@ -39,7 +39,7 @@ docx_ns docx_ns_of(const xmlChar *uri)
 
 /* Namespaces whose content the generic walk reads correctly: text boxes in
  * DrawingML shapes and groups, Word 2010+ extensions, math, VML. */
-int docx_ns_understood(const xmlChar *uri)
+int extract_docx_ns_understood(const xmlChar *uri)
 {
     static const char *known[] = {
         "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
@@ -56,7 +56,7 @@ int docx_ns_understood(const xmlChar *uri)
     };
     if (!uri)
         return 0;
-    if (docx_ns_of(uri) != DOCX_NS_OTHER)
+    if (extract_docx_ns_of(uri) != DOCX_NS_OTHER)
         return 1;
     for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
         if (strcmp((const char *)uri, known[i]) == 0)
@@ -93,7 +93,7 @@ static void on_error(void *arg, xmlErrorPtr err)
     x->err[n] = (char)tolower((unsigned char)x->err[n]);
 }
 
-int docx_xml_open(docx_xml *x, const char *data, size_t len,
+int extract_docx_xml_open(docx_xml *x, const char *data, size_t len,
                   const char *part, int max_depth, td_err *e)
 {
     memset(x, 0, sizeof *x);
@@ -110,14 +110,14 @@ int docx_xml_open(docx_xml *x, const char *data, size_t len,
                               XML_PARSE_NONET | XML_PARSE_NOERROR |
                               XML_PARSE_NOWARNING);
     if (!x->r) {
-        docx_xml_close(x);
+        extract_docx_xml_close(x);
         return td_err_set(e, TD_ENOMEM, "cannot create an xml reader for '%s'", part);
     }
     xmlTextReaderSetStructuredErrorHandler(x->r, on_error, x);
     return TD_OK;
 }
 
-int docx_xml_next(docx_xml *x, td_err *e)
+int extract_docx_xml_next(docx_xml *x, td_err *e)
 {
     int rc = xmlTextReaderRead(x->r);
     if (rc == 1) {
@@ -140,13 +140,13 @@ int docx_xml_next(docx_xml *x, td_err *e)
     return -TD_EFORMAT;
 }
 
-docx_ns docx_xml_ns(docx_xml *x)
+docx_ns extract_docx_xml_ns(docx_xml *x)
 {
     const xmlChar *uri = xmlTextReaderConstNamespaceUri(x->r);
     if (uri != x->last_uri) {
         /* the reader interns names, so one pointer stands for one URI */
         x->last_uri = uri;
-        x->last_ns = docx_ns_of(uri);
+        x->last_ns = extract_docx_ns_of(uri);
     }
     return x->last_ns;
 }
@@ -163,7 +163,7 @@ static int attr_impl(docx_xml *x, const char *local, int any_ns, char *buf,
         if (!ln || strcmp((const char *)ln, local) != 0)
             continue;
         const xmlChar *uri = xmlTextReaderConstNamespaceUri(x->r);
-        if (!any_ns && uri && docx_ns_of(uri) != DOCX_NS_W)
+        if (!any_ns && uri && extract_docx_ns_of(uri) != DOCX_NS_W)
             continue;
         const xmlChar *v = xmlTextReaderConstValue(x->r);
         snprintf(buf, n, "%s", v ? (const char *)v : "");
@@ -175,17 +175,17 @@ static int attr_impl(docx_xml *x, const char *local, int any_ns, char *buf,
     return found;
 }
 
-int docx_xml_attr(docx_xml *x, const char *local, char *buf, size_t n)
+int extract_docx_xml_attr(docx_xml *x, const char *local, char *buf, size_t n)
 {
     return attr_impl(x, local, 0, buf, n);
 }
 
-int docx_xml_attr_any(docx_xml *x, const char *local, char *buf, size_t n)
+int extract_docx_xml_attr_any(docx_xml *x, const char *local, char *buf, size_t n)
 {
     return attr_impl(x, local, 1, buf, n);
 }
 
-void docx_xml_close(docx_xml *x)
+void extract_docx_xml_close(docx_xml *x)
 {
     if (x->r)
         xmlFreeTextReader(x->r);
@@ -195,7 +195,7 @@ void docx_xml_close(docx_xml *x)
     x->saved_loader = NULL;
 }
 
-int docx_onoff(const char *val, int present)
+int extract_docx_onoff(const char *val, int present)
 {
     if (!present)
         return 0;
