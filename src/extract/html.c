@@ -321,6 +321,34 @@ void html_resolve_font(html_ctx *c, xmlNode *n, html_info *in, const html_info *
     }
 }
 
+/* 1 when s holds a letter no legacy font text can hold once read as
+ * U+00xx (Vietnamese letters such as ư, ạ, đ): the text is Unicode already,
+ * typed with a legacy font name left on it. */
+static int unicode_text(const char *s, size_t n)
+{
+    static const unsigned short cp1252[] = {0x152, 0x153, 0x160, 0x161, 0x178,
+        0x17D, 0x17E, 0x192, 0x2C6, 0x2DC, 0};
+    for (size_t i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0xC4 || b >= 0xE2)
+            continue;   /* ASCII, U+0000-U+00FF, punctuation and symbols */
+        unsigned cp;
+        if (b < 0xE0 && i + 1 < n)
+            cp = ((b & 0x1Fu) << 6) | ((unsigned char)s[i + 1] & 0x3Fu);
+        else if (i + 2 < n)
+            cp = ((b & 0x0Fu) << 12) | (((unsigned char)s[i + 1] & 0x3Fu) << 6) |
+                 ((unsigned char)s[i + 2] & 0x3Fu);
+        else
+            continue;
+        int punct = 0;
+        for (size_t k = 0; cp1252[k]; k++)
+            punct |= cp == cp1252[k];
+        if (!punct)
+            return 1;
+    }
+    return 0;
+}
+
 void html_decode_text(html_ctx *c, const xmlNode *t, td_buf *out)
 {
     const char *s = (const char *)t->content;
@@ -329,7 +357,7 @@ void html_decode_text(html_ctx *c, const xmlNode *t, td_buf *out)
     size_t n = strlen(s);
     html_info *pin = t->parent && t->parent->type == XML_ELEMENT_NODE
                          ? html_info_of(c, t->parent) : NULL;
-    if (pin && pin->enc)
+    if (pin && pin->enc && (c->page_enc || !unicode_text(s, n)))
         norm_decode_legacy_utf8((norm_encoding)pin->enc, s, n, pin->hfont, out);
     else if (c->page_enc)
         norm_decode_legacy_utf8(c->page_enc, s, n, 0, out);
@@ -625,6 +653,30 @@ static int title_class(xmlNode *n)
     return hit;
 }
 
+/* A site logo or name, by class or id. */
+static int logo(xmlNode *n)
+{
+    static const char *const names[] = {"logo", "brand", "site-name", "sitename",
+                                        "site-title", NULL};
+    int hit = 0;
+    for (xmlNode *a = n; a && a->type == XML_ELEMENT_NODE && !hit; a = a->parent) {
+        static const char *const attrs[] = {"class", "id"};
+        for (int k = 0; k < 2 && !hit; k++) {
+            char *v = (char *)xmlGetProp(a, (const xmlChar *)attrs[k]);
+            if (!v)
+                continue;
+            for (char *p = v; *p; p++)
+                *p = (char)tolower((unsigned char)*p);
+            for (size_t i = 0; names[i] && !hit; i++)
+                hit = strstr(v, names[i]) != NULL;
+            xmlFree(v);
+        }
+        if (a != n)
+            break;   /* the element and its parent */
+    }
+    return hit;
+}
+
 /* The article's heading: the first h1 inside the article, else the last
  * one before it; without h1, an element whose class names a title.
  * Headings inside navigation or sidebars and site logos do not count. */
@@ -636,7 +688,7 @@ static xmlNode *article_heading(html_ctx *c, xmlNode *root, const char *site)
         if (n->type != XML_ELEMENT_NODE)
             continue;
         int kind = !strcmp(html_tag(n), "h1") ? 0 : title_class(n) ? 1 : -1;
-        if (kind < 0 || inside_furniture(c, n))
+        if (kind < 0 || inside_furniture(c, n) || logo(n))
             continue;
         int within = 0;
         for (xmlNode *a = n; a; a = a->parent)
@@ -896,6 +948,15 @@ int extract_html(td_doc *d, const char *data, size_t len,
     }
     c.title_node = article_heading(&c, body, site && *site ? site : NULL);
     char *title = NULL;
+    if (m.og_title && site && *site) {
+        char *a = fold(m.og_title, strlen(m.og_title)), *b = fold(site, strlen(site));
+        if (!strcmp(a, b)) {   /* a CMS that puts the site name everywhere */
+            free(m.og_title);
+            m.og_title = NULL;
+        }
+        free(a);
+        free(b);
+    }
     if (m.og_title)
         title = strip_site(m.og_title);
     else if (c.title_node) {

@@ -520,7 +520,11 @@ static int clean_away(html_ctx *c, xmlNode *n, long top_text)
         return 1;
     if (in->ninput > 0 && in->ninput * 3 > in->np)
         return 1;
-    if (in->text < 20 && (in->nimg == 0 || in->nimg > 2))
+    /* a short text on its own ("Mai Thảo" in a div) is a paragraph, not
+     * an empty box */
+    if (in->text < 20 && (in->nimg == 0 || in->nimg > 2) && in->own < in->text)
+        return 1;
+    if (in->text == 0 && in->nimg == 0)
         return 1;
     if ((w < 25 && ld > 0.2) || (w >= 25 && ld > 0.5))
         return 1;
@@ -683,6 +687,14 @@ static void flush(emitter *em, long end)
             td_buf_clear(&em->cur);
             return;
         }
+    }
+    /* a bare date line at the top of the article is the page's
+     * publication stamp (kept in d->published), not article text */
+    int y, m, dd, tm;
+    if (!c->o->keep_boilerplate && c->d->nblocks < c->first_block + 3 &&
+        extract_is_date_line(s, n, &y, &m, &dd, &tm)) {
+        td_buf_clear(&em->cur);
+        return;
     }
     const char *tag = html_tag(owner);
     td_block_kind kind = TD_BLOCK_PARA;

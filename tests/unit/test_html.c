@@ -412,3 +412,28 @@ TEST(text_util_bylines_and_dates)
     s = "31/02/2024";
     CHECK(!extract_find_date(s, strlen(s), &y, &m, &d, NULL));
 }
+
+TEST(html_div_paragraphs_and_related_list)
+{
+    int rc;
+    td_err e;
+    td_doc *d = load(HDIR "related.html", &rc, &e);
+    CHECK_INT(rc, TD_OK);
+    if (!d)
+        return;
+    char *t = joined(d);
+    CHECK_STR(d->title, "Khối thi đua Nội chính tỉnh ký kết giao ước thi đua năm 2022");
+    CHECK_STR(d->published, "2022-02-15");
+    CHECK_STR(d->author, "Hoàng Minh");
+    CHECK(strstr(t, "Viện Kiểm sát nhân dân tỉnh làm Phó khối") != NULL);
+    /* the date stamp, the related list (links or not), font-size and
+     * visitor widgets are gone */
+    static const char *const junk[] = {"Cập nhật", "Tin liên quan", "Bình Định", "Phú Yên",
+                                       "Gia Lai", "Cỡ chữ", "A+", "online", "Hôm nay", NULL};
+    for (size_t i = 0; junk[i]; i++)
+        if (strstr(t, junk[i]))
+            unit_fail(__FILE__, __LINE__, "boilerplate kept: \"%s\"", junk[i]);
+    CHECK_INT(d->nblocks, 4);
+    free(t);
+    td_doc_free(d);
+}
