@@ -48,7 +48,7 @@ void cli_table_print(const cli_table *t, FILE *f, int csv, const char *indent)
                     fputc(',', f);
                 csv_cell(f, t->cells[r * t->ncols + c]);
             }
-            fputs("\r\n", f);
+            fputc('\n', f);
         }
         return;
     }

@@ -1,7 +1,8 @@
 /* canon_table.h - aligned text tables and CSV for compare, leaders, blocs.
  *
  * Cells are UTF-8; columns are padded by display width (cli_width), so
- * Vietnamese names line up.  CSV quotes cells as RFC 4180 says.
+ * Vietnamese names line up.  CSV quotes cells as RFC 4180 says (lines end in
+ * a plain newline).
  */
 #ifndef CANON_TABLE_H
 #define CANON_TABLE_H

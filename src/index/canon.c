@@ -960,12 +960,16 @@ static int fill_variants(index_db *db, canon_bloc *b, td_err *e)
 
 /* 1 when the bloc matches the user's --bloc argument. */
 static int bloc_matches(const names_table *t, const char *arg, long id,
-                        const char *name)
+                        const char *name, const char *province)
 {
     char *end;
     long want = strtol(arg, &end, 10);
     if (*arg && !*end)
         return want == id;
+    /* "Khối ... tỉnh Ninh Thuận" does not ask for the Khánh Hòa bloc */
+    const char *ap = names_province_in(t, arg, NULL);
+    if (ap && province && strcmp(ap, province) != 0)
+        return 0;
     if (names_bloc_confidence(t, arg, NULL, name, NULL) >= NAMES_BLOC_THRESHOLD)
         return 1;
     char *fa = names_words(t, arg), *fn = names_words(t, name);
@@ -1013,7 +1017,7 @@ int index_canon_blocs(index_db *db, const char *rules_dir,
                 part_of = prov;
             }
         }
-        if (f && f->bloc && !bloc_matches(t, f->bloc, id, name))
+        if (f && f->bloc && !bloc_matches(t, f->bloc, id, name, bp))
             continue;
         canon_bloc b;
         memset(&b, 0, sizeof b);
