@@ -440,3 +440,68 @@ TEST(index_search_exact_first_and_migration)
     index_close(db);
     rm_tmpdb(dir, path);
 }
+
+static size_t filtered(index_db *db, const char *q, const char *province,
+                       const char *bloc, int year, const char *format,
+                       index_hit **hits)
+{
+    index_search_opts o;
+    memset(&o, 0, sizeof o);
+    o.query = q;
+    o.province = province;
+    o.bloc = bloc;
+    o.year = year;
+    o.format = format;
+    o.limit = 10;
+    size_t n = 0;
+    td_err e;
+    if (index_search(db, &o, hits, &n, &e) != TD_OK)
+        return (size_t)-1;
+    return n;
+}
+
+TEST(index_search_filters)
+{
+    char dir[64];
+    char *path = tmpdb(dir, sizeof dir);
+    index_db *db = NULL;
+    td_err e;
+    CHECK_INT(index_open(path, 1, &db, &e), TD_OK);
+    td_doc *d = doc1("kh.txt");
+    CHECK_INT(index_store(db, d, NULL, &e), TD_OK);
+    td_doc_free(d);
+    d = make_doc("kt.txt", "Khối thi đua tỉnh Kon Tum tổng kết năm 2023. Hội Cựu chiến binh"
+                           " làm Trưởng khối.");
+    add_fact(d, TD_FACT_PROVINCE, "Kon Tum", NULL, 0, 0);
+    add_fact(d, TD_FACT_BLOC, "Khối thi đua tỉnh Kon Tum", "tinh", 0, 0);
+    add_fact(d, TD_FACT_REVIEWED_YEAR, NULL, NULL, 0, 2023);
+    CHECK_INT(index_store(db, d, NULL, &e), TD_OK);
+    td_doc_free(d);
+
+    index_hit *h = NULL;
+    size_t n = filtered(db, "thi đua", "KHANH HOA", NULL, 0, NULL, &h);
+    CHECK(n == 1 && strcmp(h[0].path, "kh.txt") == 0);
+    if (n == 1) {
+        CHECK_STR(h[0].province, "Khánh Hòa");
+        CHECK_STR(h[0].bloc, "Khối thi đua MTTQ tỉnh Khánh Hòa");
+        CHECK_INT(h[0].year, 2024);
+    }
+    index_hits_free(h, n);
+    n = filtered(db, "thi dua", NULL, NULL, 2023, NULL, &h);
+    CHECK(n == 1 && strcmp(h[0].path, "kt.txt") == 0);
+    index_hits_free(h, n);
+    n = filtered(db, "thi dua", NULL, "mttq", 0, NULL, &h);
+    CHECK(n == 1 && strcmp(h[0].path, "kh.txt") == 0);
+    index_hits_free(h, n);
+    n = filtered(db, "thi dua", NULL, NULL, 0, "html", &h);
+    CHECK_INT(n, 0);
+    index_hits_free(h, n);
+    n = filtered(db, NULL, "kon", NULL, 0, "text", &h);   /* filters only */
+    CHECK(n == 1 && strcmp(h[0].path, "kt.txt") == 0);
+    index_hits_free(h, n);
+    n = filtered(db, NULL, NULL, NULL, 2024, NULL, &h);
+    CHECK(n == 1 && strcmp(h[0].path, "kh.txt") == 0);
+    index_hits_free(h, n);
+    index_close(db);
+    rm_tmpdb(dir, path);
+}
