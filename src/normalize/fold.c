@@ -34,29 +34,56 @@ static void put_cp(td_buf *out, int32_t cp)
 
 void norm_nfc(const char *s, size_t n, td_buf *out)
 {
-    /* utf8proc rejects invalid UTF-8 as a whole, so copy it clean first */
-    td_buf clean = TD_BUF_INIT;
+    /* check first: most text needs no cleaning, and ASCII no NFC at all */
+    int ascii = 1, clean = 1;
     for (size_t i = 0; i < n;) {
+        if ((unsigned char)s[i] < 0x80) {
+            clean &= s[i] != '\0';
+            i++;
+            continue;
+        }
         int32_t cp;
-        size_t k = next_cp(s, i, n, &cp);
-        if (cp != 0)
-            put_cp(&clean, cp);
-        i += k;
+        utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                                (utf8proc_ssize_t)(n - i), &cp);
+        ascii = 0;
+        if (len <= 0) {
+            clean = 0;
+            break;
+        }
+        i += (size_t)len;
     }
-    if (clean.len == 0) {
+    if (clean && ascii) {
+        td_buf_append(out, s, n);
+        return;
+    }
+    /* utf8proc rejects invalid UTF-8 as a whole, so copy it clean first */
+    td_buf copy = TD_BUF_INIT;
+    if (!clean) {
+        for (size_t i = 0; i < n;) {
+            int32_t cp;
+            size_t k = next_cp(s, i, n, &cp);
+            if (cp != 0)
+                put_cp(&copy, cp);
+            i += k;
+        }
+        s = copy.ptr ? copy.ptr : "";
+        n = copy.len;
+    }
+    if (n == 0) {
         td_buf_append(out, "", 0);
+        td_buf_free(&copy);
         return;
     }
     utf8proc_uint8_t *dst = NULL;
-    utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)clean.ptr,
-                                        (utf8proc_ssize_t)clean.len, &dst,
+    utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)s,
+                                        (utf8proc_ssize_t)n, &dst,
                                         UTF8PROC_STABLE | UTF8PROC_COMPOSE);
     if (len >= 0)
         td_buf_append(out, (const char *)dst, (size_t)len);
     else
-        td_buf_append(out, clean.ptr, clean.len);
+        td_buf_append(out, s, n);
     free(dst);
-    td_buf_free(&clean);
+    td_buf_free(&copy);
 }
 
 /* Space-like code points that fold to white space. */
