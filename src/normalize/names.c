@@ -35,6 +35,7 @@ typedef struct alias {
 typedef struct prov {
     char *name;        /* canonical name, NFC */
     int set;           /* 63 or 34 */
+    int city;          /* a centrally-run city (type thanh_pho) */
     char *successor;   /* merged_into (63 set), NULL otherwise */
     wlist parts;       /* merged_from (34 set), canonical names */
     wlist forms;       /* name and variants as names_words, prefix removed */
@@ -311,23 +312,26 @@ int names_province_is_part(const names_table *t, const char *whole,
 
 /* ---- units ------------------------------------------------------------- */
 
-/* Drop a trailing "tỉnh [Province]" / "thành phố [Province]" from l. */
+/* 1 when the province p named after the word `pre` is the province-level
+ * unit: "tỉnh X", or "thành phố X" for a centrally-run city only (UBND
+ * thành phố Tây Ninh is the provincial capital's, not the province's). */
+static int province_level(const prov *p, const char *pre)
+{
+    return strcmp(pre, "tinh") == 0 || (strcmp(pre, "pho") == 0 && p->city);
+}
+
+/* Drop a trailing "tỉnh [Province]" (or "thành phố [City]"), then a bare
+ * trailing "tỉnh", from l. */
 static void strip_unit_tail(const names_table *t, wlist *l)
 {
     size_t at, len;
     const prov *p = t ? find_province(t, l, 63, &at, &len) : NULL;
-    if (p && at + len == l->n && at > 0 &&
-        (strcmp(l->w[at - 1], "tinh") == 0 || strcmp(l->w[at - 1], "pho") == 0)) {
+    if (p && at + len == l->n && at > 0 && province_level(p, l->w[at - 1])) {
         while (l->n > at)
             free(l->w[--l->n]);
     }
-    if (l->n > 1 && strcmp(l->w[l->n - 1], "tinh") == 0) {
+    if (l->n > 1 && strcmp(l->w[l->n - 1], "tinh") == 0)
         free(l->w[--l->n]);
-    } else if (l->n > 2 && strcmp(l->w[l->n - 1], "pho") == 0 &&
-               strcmp(l->w[l->n - 2], "thanh") == 0) {
-        free(l->w[--l->n]);
-        free(l->w[--l->n]);
-    }
 }
 
 static char *unit_key(const names_table *t, const char *s)
@@ -368,7 +372,14 @@ static char *unit_display(const names_table *t, const char *raw)
             fj[--fl] = '\0';
         int pre = strcmp(fj, "tinh") == 0 || strcmp(fj, "pho") == 0 ||
                   strcmp(fj, "tp") == 0;
-        if (pre && names_province(t, tail, NULL)) {
+        const prov *pv = NULL;
+        if (pre && t) {
+            const char *pn = names_province(t, tail, NULL);
+            for (size_t r = 0; pn && r < t->nprovs && !pv; r++)
+                if (strcmp(t->provs[r].name, pn) == 0)
+                    pv = &t->provs[r];
+        }
+        if (pv && province_level(pv, strcmp(fj, "tp") == 0 ? "pho" : fj)) {
             cut = j + 1;
             free(fj);
             free(tail);
@@ -736,7 +747,7 @@ static int parse_provinces(names_table *t, char *data, const char *path,
     int nh = line ? split_tabs(line, hdr, 32) : 0;
     int cn = column(hdr, nh, "name"), cv = column(hdr, nh, "variants"),
         cs = column(hdr, nh, "set"), ci = column(hdr, nh, "merged_into"),
-        cf = column(hdr, nh, "merged_from");
+        cf = column(hdr, nh, "merged_from"), ct = column(hdr, nh, "type");
     if (cn < 0 || cs < 0)
         return td_err_set(e, TD_ERULE, "%s:1: header lacks 'name' or 'set'", path);
     while ((line = next_line(&p)) != NULL) {
@@ -757,6 +768,7 @@ static int parse_provinces(names_table *t, char *data, const char *path,
         memset(r, 0, sizeof *r);
         r->name = td_xstrdup(trim(f[cn]));
         r->set = set;
+        r->city = ct >= 0 && ct < nf && strcmp(trim(f[ct]), "thanh_pho") == 0;
         r->successor = (set == 63 && ci >= 0 && ci < nf && *trim(f[ci]))
                            ? td_xstrdup(trim(f[ci])) : NULL;
         add_form(t, r, r->name);

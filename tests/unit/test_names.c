@@ -85,6 +85,11 @@ TEST(names_unit_unknown_keeps_spelling)
     UNIT(t, "Đài PTTH Nghệ An", "Đài Phát thanh - Truyền hình Nghệ An",
          "dai phat thanh truyen hinh nghe an");
     UNIT(t, "Trường Chính trị", "Trường Chính trị", "truong chinh tri");
+    /* the city of Tây Ninh is not the province; Hà Nội the city is */
+    UNIT(t, "UBND thành phố Tây Ninh", "Ủy ban nhân dân thành phố Tây Ninh",
+         "uy ban nhan dan thanh pho tay ninh");
+    UNIT(t, "Sở Y tế thành phố Hà Nội", "Sở Y tế thành phố", "so y te thanh pho");
+    UNIT(t, "UBND tỉnh Tây Ninh", "Ủy ban nhân dân tỉnh", "uy ban nhan dan");
     names_free(t);
 }
 
