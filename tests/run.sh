@@ -26,7 +26,7 @@ suite() {   # name, command...
         status=1
         return
     fi
-    p=$(echo "$line" | sed -E 's/.*[^0-9]?([0-9]+) passed.*/\1/; s/^[^0-9]*//')
+    p=$(echo "$line" | sed -E 's/^[^0-9]*([0-9]+) passed.*/\1/')
     f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
     echo "$p $f" >>"$log"
     if [ "$rc" -ne 0 ] || [ "$f" -ne 0 ]; then status=1; fi
