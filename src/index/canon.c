@@ -209,6 +209,15 @@ static size_t vfind(variant *v, size_t i)
     return i;
 }
 
+/* Number of ASCII capitals in s (a cheap measure of "written in caps"). */
+static size_t capitals(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += *s >= 'A' && *s <= 'Z';
+    return n;
+}
+
 static char *make_vkey(const names_table *t, const char *name, const char *prov)
 {
     char *w = names_words(t, name);
@@ -631,8 +640,10 @@ static int rebuild_in_tx(index_db *db, const names_table *t, td_err *e)
             vi = (long)nv++;
         } else {
             free(vkey);
-            /* the same name written out in full reads better than MTTQ */
-            if (strlen(r->name) > strlen(v[vi].name)) {
+            /* the same name written out in full reads better than MTTQ,
+             * and a headline in capitals worse than running text */
+            size_t ln = strlen(r->name), lv = strlen(v[vi].name);
+            if (ln > lv || (ln == lv && capitals(r->name) < capitals(v[vi].name))) {
                 free(v[vi].name);
                 v[vi].name = td_xstrdup(r->name);
             }
