@@ -179,8 +179,8 @@ static void print_json(const index_hit *h, int rank, const char *snippet)
     td_json_str(&b, h->title);
     td_buf_puts(&b, ",\"format\":");
     td_json_str(&b, h->format);
-    td_buf_printf(&b, ",\"score\":%.4f,\"exact\":%d,\"snippet\":", -h->score,
-                  h->exact);
+    td_buf_printf(&b, ",\"score\":%.6g,\"exact\":%d,\"snippet\":",
+                  h->score == 0 ? 0.0 : -h->score, h->exact);
     td_json_str(&b, snippet);
     td_buf_puts(&b, ",\"province\":");
     td_json_str(&b, h->province);
@@ -198,8 +198,8 @@ static void print_json(const index_hit *h, int rank, const char *snippet)
 static void print_hit(const index_hit *h, int rank, const char *snippet,
                       size_t width)
 {
-    printf("%d. %s  [%s, doc %ld, score %.2f]\n", rank, h->path,
-           h->format ? h->format : "?", h->id, -h->score);
+    printf("%d. %s  [%s, doc %ld]\n", rank, h->path, h->format ? h->format : "?",
+           h->id);
     if (h->title && *h->title) {
         fputs("   ", stdout);
         print_cut(h->title, width ? width - 3 : 0);

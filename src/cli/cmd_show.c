@@ -3,6 +3,7 @@
  * Every fact is printed with the rule that produced it and the sentence it
  * came from, the evidence marked inside the sentence.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -79,6 +80,10 @@ static void print_sentence(const index_fact_row *f, int bold)
 {
     const char *s = f->sentence ? f->sentence : "";
     long n = (long)strlen(s);
+    if (n == 0) {
+        puts("      (document metadata, no sentence)");
+        return;
+    }
     long a = f->start - f->sent_start, z = f->end - f->sent_start;
     if (a < 0 || z > n || a > z)
         a = z = -1;
@@ -120,12 +125,17 @@ static void print_doc(const index_docinfo *di, int bold)
             td_buf_puts(&v, f->value);
         else
             td_buf_printf(&v, "%ld", f->num);
-        if (f->extra && f->year)
-            td_buf_printf(&v, " (%s, %d)", f->extra, f->year);
+        char year[16] = "";
+        if (f->year)
+            snprintf(year, sizeof year, "%d", f->year);
+        if (f->value && strcmp(f->value, year) == 0)
+            year[0] = '\0';   /* pledge_year 2022, not 2022 (2022) */
+        if (f->extra && year[0])
+            td_buf_printf(&v, " (%s, %s)", f->extra, year);
         else if (f->extra)
             td_buf_printf(&v, " (%s)", f->extra);
-        else if (f->year)
-            td_buf_printf(&v, " (%d)", f->year);
+        else if (year[0])
+            td_buf_printf(&v, " (%s)", year);
         printf("  %-14s ", f->fact);
         cli_print_padded(stdout, v.ptr, 40);
         printf("  rule %s\n", f->rule ? f->rule : "?");

@@ -180,11 +180,18 @@ int index_stats_get(index_db *db, index_stats *st, td_err *e)
     if (rc == SQLITE_OK)
         rc = counts(db, "SELECT format, count(*) FROM documents GROUP BY format"
                         " ORDER BY 2 DESC, 1", &st->formats, &st->nformats);
-    /* provinces and years count documents, spelled as most often written */
+    /* provinces and years count documents; a province is spelled as most
+     * often written, mixed case before capitals (p DESC: 'g' > 'G') */
     if (rc == SQLITE_OK)
-        rc = counts(db, "SELECT min(province), count(DISTINCT doc_id) FROM blocs"
-                        " WHERE province IS NOT NULL GROUP BY td_fold(province)"
-                        " ORDER BY 2 DESC, 1", &st->provinces, &st->nprovinces);
+        rc = counts(db, "WITH s AS (SELECT td_fold(province) AS k, province AS p,"
+                        " count(DISTINCT doc_id) AS n FROM blocs"
+                        " WHERE province IS NOT NULL GROUP BY 1, 2)"
+                        " SELECT (SELECT p FROM s AS s2 WHERE s2.k = s.k"
+                        " ORDER BY n DESC, p DESC LIMIT 1),"
+                        " (SELECT count(DISTINCT doc_id) FROM blocs"
+                        " WHERE td_fold(province) = s.k)"
+                        " FROM s GROUP BY k ORDER BY 2 DESC, 1",
+                    &st->provinces, &st->nprovinces);
     if (rc == SQLITE_OK)
         rc = counts(db, "SELECT y, count(DISTINCT doc_id) FROM (SELECT doc_id,"
                         " coalesce(pledge_year, reviewed_year,"
