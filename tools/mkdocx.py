@@ -17,13 +17,20 @@ have produced it:
   - a run in .VnTimeH (headings) is typed with the lowercase codes.
 Such runs must have the form <w:r><w:rPr>...</w:rPr><w:t ...>TEXT</w:t></w:r>.
 
+Legacy-encoded pages.  corpus/src/legacy/<file>.utf8 is the readable UTF-8
+source of corpus/<file>; a name holding "cp1258" is encoded in windows-1258
+the way glibc iconv writes it (a precomposed byte where the code page has
+one, else base letter + combining tone byte) with CRLF line ends.
+
 usage: tools/mkdocx.py [--check] [NAME...]
-  (no NAME)  every directory under corpus/src
-  --check    build in memory and compare with corpus/<name>.docx: same parts,
-             same order, same bytes, same timestamps.  Exit 1 on a difference.
+  (no NAME)  every directory under corpus/src and every corpus/src/legacy/*.utf8
+  --check    build in memory and compare with the files in corpus/: for a DOCX
+             the same parts, order, bytes and timestamps; for a legacy page the
+             same bytes.  Exit 1 on a difference.
 """
 import html
 import io
+import unicodedata
 import os
 import re
 import sys
@@ -96,6 +103,36 @@ def encode_legacy_runs(xml):
     return RUN_RE.sub(run, xml)
 
 
+CP1258_TONES = {"\u0300": 0xCC, "\u0301": 0xEC, "\u0303": 0xDE,
+                "\u0309": 0xD2, "\u0323": 0xF2}
+
+
+def cp1258_encode(text):
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            out += ch.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        d = unicodedata.normalize("NFD", ch)
+        marks = "".join(c for c in d[1:] if c not in CP1258_TONES)
+        out += unicodedata.normalize("NFC", d[0] + marks).encode("cp1258")
+        out += bytes(CP1258_TONES[c] for c in d[1:] if c in CP1258_TONES)
+    data = bytes(out)
+    back = unicodedata.normalize("NFC", data.decode("cp1258"))
+    assert back == unicodedata.normalize("NFC", text), "cp1258 round trip failed"
+    return data
+
+
+def build_legacy(src):
+    with open(src, encoding="utf-8") as f:
+        text = f.read()
+    if "cp1258" not in os.path.basename(src):
+        raise SystemExit("mkdocx: %s: no known encoding in the name" % src)
+    return cp1258_encode(text.replace("\r\n", "\n").replace("\n", "\r\n"))
+
+
 def parts_of(srcdir):
     names = []
     for dirpath, _, files in os.walk(srcdir):
@@ -147,21 +184,38 @@ def main(argv):
     if any(n.startswith("-") for n in names):
         sys.stderr.write(__doc__)
         return 2
+    legacy = os.path.join(SRC, "legacy")
     if not names:
-        names = sorted(d for d in os.listdir(SRC) if os.path.isdir(os.path.join(SRC, d)))
+        names = sorted(d for d in os.listdir(SRC)
+                       if os.path.isdir(os.path.join(SRC, d)) and d != "legacy")
+        if os.path.isdir(legacy):
+            names += sorted(f for f in os.listdir(legacy) if f.endswith(".utf8"))
     bad = 0
     for n in names:
-        data = build(n)
-        path = os.path.join(OUT, n + ".docx")
+        if n.endswith(".utf8"):
+            data = build_legacy(os.path.join(legacy, n))
+            path = os.path.join(OUT, n[:-len(".utf8")])
+            n = n[:-len(".utf8")]
+        else:
+            data = build(n)
+            path = os.path.join(OUT, n + ".docx")
+            n += ".docx"
         if check:
-            why = same(data, path)
+            if path.endswith(".docx"):
+                why = same(data, path)
+            else:
+                try:
+                    with open(path, "rb") as f:
+                        why = None if f.read() == data else "different bytes"
+                except OSError as e:
+                    why = str(e)
             if why:
-                print("mkdocx: %s.docx is stale: %s" % (n, why))
+                print("mkdocx: %s is stale: %s" % (n, why))
                 bad += 1
         else:
             with open(path, "wb") as f:
                 f.write(data)
-            print("mkdocx: wrote corpus/%s.docx (%d bytes)" % (n, len(data)))
+            print("mkdocx: wrote corpus/%s (%d bytes)" % (n, len(data)))
     return 1 if bad else 0
 
 

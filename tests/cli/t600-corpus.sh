@@ -1,7 +1,8 @@
 # t600-corpus: the bundled sample corpus is complete and readable.
 #   - every document in corpus/ is non-empty;
-#   - every corpus/<name>.docx is built from corpus/src/<name>/ and is up to
-#     date (tools/mkdocx.py --check; skipped without python3);
+#   - every corpus/<name>.docx is built from corpus/src/<name>/, every
+#     legacy-encoded page from corpus/src/legacy/<file>.utf8, and all are up
+#     to date (tools/mkdocx.py --check; skipped without python3);
 #   - corpus/expected.jsonl holds exactly one valid line per document;
 #   - `thidua extract --text` reads every document, and the text it prints
 #     holds the title, the bloc name, the leading units and the officials
@@ -17,9 +18,11 @@ for f in $docs; do
     [ -s "$C/$f" ] || fail "corpus/$f is empty"
 done
 
-# DOCX sources and built files pair up one to one.
+# DOCX sources and built files pair up one to one; so do the UTF-8
+# sources of legacy-encoded pages (src/legacy/<file>.utf8) and their files.
 for d in "$C"/src/*/; do
     name=$(basename "$d")
+    [ "$name" = legacy ] && continue
     [ -f "$C/$name.docx" ] || fail "corpus/src/$name has no corpus/$name.docx"
     [ -f "$d/word/document.xml" ] || fail "corpus/src/$name has no word/document.xml"
 done
@@ -27,10 +30,16 @@ for f in "$C"/*.docx; do
     [ -d "$C/src/$(basename "$f" .docx)" ] || fail "$(basename "$f") has no source in corpus/src"
 done
 
+for s in "$C"/src/legacy/*.utf8; do
+    [ -e "$s" ] || continue
+    f=$(basename "$s" .utf8)
+    [ -s "$C/$f" ] || fail "corpus/src/legacy/$f.utf8 has no corpus/$f"
+done
+
 have_py=0
 command -v python3 >/dev/null 2>&1 && have_py=1
 if [ $have_py = 1 ]; then
-    python3 "$ROOT/tools/mkdocx.py" --check >out 2>err || { cat out err; fail "corpus DOCX files are stale: run tools/mkdocx.py"; }
+    python3 "$ROOT/tools/mkdocx.py" --check >out 2>err || { cat out err; fail "corpus files are stale: run tools/mkdocx.py"; }
 else
     echo "warning: python3 not found, DOCX rebuild check skipped"
 fi
