@@ -5,7 +5,7 @@
  * network, recovering) while recording each element's byte span, resolves
  * legacy fonts (.VnTime, VNI-Times) from font tags, inline styles and
  * <style> rules, and reads title, publication date and byline.  Choosing
- * and emitting the article text is html_content.c's job.
+ * and emitting the article text is extract_html_content.c's job.
  */
 #include "extract/html_int.h"
 
@@ -277,13 +277,13 @@ static int has_class(const char *classes, const char *cls)
     return 0;
 }
 
-void html_resolve_font(html_ctx *c, xmlNode *n, html_info *in, const html_info *pin)
+void extract_html_resolve_font(html_ctx *c, xmlNode *n, html_info *in, const html_info *pin)
 {
     in->enc = pin->enc;
     in->hfont = pin->hfont;
     char fam[128] = "";
     char *v;
-    if (!strcmp(html_tag(n), "font") && (v = (char *)xmlGetProp(n, (const xmlChar *)"face"))) {
+    if (!strcmp(extract_html_tag(n), "font") && (v = (char *)xmlGetProp(n, (const xmlChar *)"face"))) {
         first_family(v, strlen(v), fam, sizeof fam);
         xmlFree(v);
     }
@@ -299,7 +299,7 @@ void html_resolve_font(html_ctx *c, xmlNode *n, html_info *in, const html_info *
         int best = 0;
         for (size_t i = 0; i < c->ncss; i++) {
             const struct html_css *r = &c->css[i];
-            if (r->tag[0] && strcmp(r->tag, html_tag(n)))
+            if (r->tag[0] && strcmp(r->tag, extract_html_tag(n)))
                 continue;
             if (r->cls[0] && (!cls || !has_class(cls, r->cls)))
                 continue;
@@ -349,14 +349,14 @@ static int unicode_text(const char *s, size_t n)
     return 0;
 }
 
-void html_decode_text(html_ctx *c, const xmlNode *t, td_buf *out)
+void extract_html_decode_text(html_ctx *c, const xmlNode *t, td_buf *out)
 {
     const char *s = (const char *)t->content;
     if (!s)
         return;
     size_t n = strlen(s);
     html_info *pin = t->parent && t->parent->type == XML_ELEMENT_NODE
-                         ? html_info_of(c, t->parent) : NULL;
+                         ? extract_html_info_of(c, t->parent) : NULL;
     if (pin && pin->enc && (c->page_enc || !unicode_text(s, n)))
         norm_decode_legacy_utf8((norm_encoding)pin->enc, s, n, pin->hfont, out);
     else if (c->page_enc)
@@ -422,7 +422,7 @@ static void sax_start(void *ctx, const xmlChar *name, const xmlChar **atts)
                 k--;
             start = (long)p->input->consumed + k;
         }
-        html_info *in = html_info_of(c, n);
+        html_info *in = extract_html_info_of(c, n);
         in->start = start;
     }
 }
@@ -433,7 +433,7 @@ static void sax_end(void *ctx, const xmlChar *name)
     html_ctx *c = p->_private;
     xmlNode *n = p->node;
     if (n && n->type == XML_ELEMENT_NODE && n->_private && xmlStrEqual(n->name, name))
-        html_info_of(c, n)->end = input_offset(p);
+        extract_html_info_of(c, n)->end = input_offset(p);
     c->sax_end(ctx, name);
 }
 
@@ -487,10 +487,10 @@ static void read_meta(html_ctx *c, xmlNode *root, meta *m)
         "datepublished", "pubdate", "publishdate", "publish-date", "publish_date",
         "date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.issued",
         "article:published", "sailthru.date", NULL};
-    for (xmlNode *n = root; n; n = html_next(n, root, 0)) {
+    for (xmlNode *n = root; n; n = extract_html_next(n, root, 0)) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
-        const char *tag = html_tag(n);
+        const char *tag = extract_html_tag(n);
         if (!strcmp(tag, "title") && !m->title) {
             char *t = (char *)xmlNodeGetContent(n);
             if (t)
@@ -595,9 +595,9 @@ static char *fold(const char *s, size_t n)
 static char *node_text(html_ctx *c, xmlNode *n)
 {
     td_buf b = TD_BUF_INIT;
-    for (xmlNode *k = n; k; k = html_next(k, n, 0))
+    for (xmlNode *k = n; k; k = extract_html_next(k, n, 0))
         if (k->type == XML_TEXT_NODE) {
-            html_decode_text(c, k, &b);
+            extract_html_decode_text(c, k, &b);
             td_buf_putc(&b, ' ');
         }
     char *raw = td_buf_detach(&b);
@@ -625,10 +625,10 @@ static char *node_text(html_ctx *c, xmlNode *n)
 static int inside_furniture(html_ctx *c, xmlNode *n)
 {
     for (xmlNode *a = n; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
-        const char *tag = html_tag(a);
+        const char *tag = extract_html_tag(a);
         if (!strcmp(tag, "nav") || !strcmp(tag, "aside") || !strcmp(tag, "footer"))
             return 1;
-        if ((html_info_of(c, a)->flags & HTML_F_DROP) && strcmp(tag, "header"))
+        if ((extract_html_info_of(c, a)->flags & HTML_F_DROP) && strcmp(tag, "header"))
             return 1;
     }
     return 0;
@@ -684,10 +684,10 @@ static xmlNode *article_heading(html_ctx *c, xmlNode *root, const char *site)
 {
     xmlNode *best[2] = {NULL, NULL};   /* [0] h1, [1] title class */
     int inside[2] = {0, 0};
-    for (xmlNode *n = root; n; n = html_next(n, root, 0)) {
+    for (xmlNode *n = root; n; n = extract_html_next(n, root, 0)) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
-        int kind = !strcmp(html_tag(n), "h1") ? 0 : title_class(n) ? 1 : -1;
+        int kind = !strcmp(extract_html_tag(n), "h1") ? 0 : title_class(n) ? 1 : -1;
         if (kind < 0 || inside_furniture(c, n) || logo(n))
             continue;
         int within = 0;
@@ -716,7 +716,7 @@ static xmlNode *article_heading(html_ctx *c, xmlNode *root, const char *site)
         }
         /* before the article: the latest one wins; after it: ignore */
         if (c->top && c->top != root) {
-            html_info *ti = html_info_of(c, c->top), *ni = html_info_of(c, n);
+            html_info *ti = extract_html_info_of(c, c->top), *ni = extract_html_info_of(c, n);
             if (ti->start >= 0 && ni->start > ti->start)
                 continue;
         }
@@ -739,13 +739,13 @@ static void set_published(td_doc *d, const char *s)
  * the title (after it first, then just before it). */
 static void find_published(html_ctx *c, xmlNode *root, xmlNode *anchor)
 {
-    for (xmlNode *n = root; n && !c->d->published; n = html_next(n, root, 0)) {
+    for (xmlNode *n = root; n && !c->d->published; n = extract_html_next(n, root, 0)) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
         char *ip = (char *)xmlGetProp(n, (const xmlChar *)"itemprop");
         int is_pub = ip && strcasecmp(ip, "datePublished") == 0;
         xmlFree(ip);
-        if (!is_pub && strcmp(html_tag(n), "time"))
+        if (!is_pub && strcmp(extract_html_tag(n), "time"))
             continue;
         if (inside_furniture(c, n))
             continue;
@@ -765,8 +765,8 @@ static void find_published(html_ctx *c, xmlNode *root, xmlNode *anchor)
         return;
     /* text nodes after the anchor, then before it */
     int budget = 60;
-    for (xmlNode *n = html_next(anchor, root, 1); n && budget-- > 0 && !c->d->published;
-         n = html_next(n, root, 0)) {
+    for (xmlNode *n = extract_html_next(anchor, root, 1); n && budget-- > 0 && !c->d->published;
+         n = extract_html_next(n, root, 0)) {
         if (n->type != XML_TEXT_NODE || (n->parent && inside_furniture(c, n->parent)))
             continue;
         char *t = node_text(c, n->parent);
@@ -795,7 +795,7 @@ static char *author_element(html_ctx *c, xmlNode *root)
 {
     static const char *const names[] = {"author", "byline", "tacgia", "tac-gia",
                                         "tac_gia", NULL};
-    for (xmlNode *n = root; n; n = html_next(n, root, 0)) {
+    for (xmlNode *n = root; n; n = extract_html_next(n, root, 0)) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
         int hit = 0;
@@ -840,8 +840,8 @@ static char *author_element(html_ctx *c, xmlNode *root)
 
 static xmlNode *find_body(xmlNode *root)
 {
-    for (xmlNode *n = root; n; n = html_next(n, root, 0))
-        if (!strcmp(html_tag(n), "body"))
+    for (xmlNode *n = root; n; n = extract_html_next(n, root, 0))
+        if (!strcmp(extract_html_tag(n), "body"))
             return n;
     return root;
 }
@@ -869,7 +869,7 @@ static void add_title(html_ctx *c, const char *title)
     free(ft);
     long s = -1, e = -1;
     if (c->title_node && c->base >= 0) {
-        html_info *in = html_info_of(c, c->title_node);
+        html_info *in = extract_html_info_of(c, c->title_node);
         if (in->start >= 0 && in->end > in->start)
             s = c->base + in->start, e = c->base + in->end;
     }
@@ -923,8 +923,8 @@ int extract_html(td_doc *d, const char *data, size_t len,
     if (rc != TD_OK)
         goto done;
     xmlNode *root = xmlDocGetRootElement(c.doc);
-    for (xmlNode *n = root; n; n = html_next(n, root, 0))
-        if (!strcmp(html_tag(n), "style")) {
+    for (xmlNode *n = root; n; n = extract_html_next(n, root, 0))
+        if (!strcmp(extract_html_tag(n), "style")) {
             char *css = (char *)xmlNodeGetContent(n);
             if (css)
                 parse_css(&c, css);
@@ -932,7 +932,7 @@ int extract_html(td_doc *d, const char *data, size_t len,
         }
     read_meta(&c, root, &m);
     xmlNode *body = find_body(root);
-    rc = html_content(&c, body, e);
+    rc = extract_html_content(&c, body, e);
     if (rc != TD_OK)
         goto done;
     if (d->nblocks == c.first_block) {

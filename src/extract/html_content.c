@@ -1,4 +1,4 @@
-/* html_content.c - the article inside an HTML page, as blocks.
+/* extract_html_content.c - the article inside an HTML page, as blocks.
  *
  * Drops page furniture (scripts, navigation, sidebars, forms, hidden and
  * "unlikely" elements), scores candidate containers the way Mozilla
@@ -44,7 +44,7 @@ static const char *const ok_hints[] = {
     "and", "article", "body", "column", "content", "main", "shadow",
     "noi-dung", "noidung", "chi-tiet", "chitiet", "detail", NULL};
 
-html_info *html_info_of(html_ctx *c, xmlNode *n)
+html_info *extract_html_info_of(html_ctx *c, xmlNode *n)
 {
     size_t i = (size_t)(uintptr_t)n->_private;
     if (i == 0 || i >= c->ninfo) {
@@ -62,7 +62,7 @@ html_info *html_info_of(html_ctx *c, xmlNode *n)
     return &c->info[i];
 }
 
-const char *html_tag(const xmlNode *n)
+const char *extract_html_tag(const xmlNode *n)
 {
     return n && n->type == XML_ELEMENT_NODE && n->name ? (const char *)n->name : "";
 }
@@ -75,7 +75,7 @@ static int in_list(const char *s, const char *const *list)
     return 0;
 }
 
-int html_is_block(const char *tag)
+int extract_html_is_block(const char *tag)
 {
     static const char *const blocks[] = {
         "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
@@ -94,7 +94,7 @@ static int heading_level(const char *tag)
     return 0;
 }
 
-xmlNode *html_next(xmlNode *n, const xmlNode *root, int skip_children)
+xmlNode *extract_html_next(xmlNode *n, const xmlNode *root, int skip_children)
 {
     if (!skip_children && n->children && n->type == XML_ELEMENT_NODE)
         return n->children;
@@ -217,16 +217,16 @@ static void count_text(const xmlNode *t, long *chars, long *commas)
 
 static int dropped(html_ctx *c, xmlNode *n)
 {
-    return n->type == XML_ELEMENT_NODE && (html_info_of(c, n)->flags & HTML_F_DROP);
+    return n->type == XML_ELEMENT_NODE && (extract_html_info_of(c, n)->flags & HTML_F_DROP);
 }
 
 /* Fill text, links, commas, own*, np, nimg, ninput of every element under
  * body, skipping dropped subtrees (their form controls still count). */
 static void stats(html_ctx *c, xmlNode *body)
 {
-    for (xmlNode *n = body; n; n = html_next(n, body, 0)) {
+    for (xmlNode *n = body; n; n = extract_html_next(n, body, 0)) {
         if (n->type == XML_ELEMENT_NODE) {
-            html_info *in = html_info_of(c, n);
+            html_info *in = extract_html_info_of(c, n);
             in->text = in->links = in->commas = 0;
             in->own = in->own_links = in->own_commas = 0;
             in->np = in->nimg = in->ninput = 0;
@@ -235,13 +235,13 @@ static void stats(html_ctx *c, xmlNode *body)
     for (xmlNode *n = body; n;) {
         int skip = 0;
         if (n->type == XML_ELEMENT_NODE) {
-            const char *tag = html_tag(n);
+            const char *tag = extract_html_tag(n);
             int isp = !strcmp(tag, "p"), isimg = !strcmp(tag, "img");
             int isin = !strcmp(tag, "input") || !strcmp(tag, "select") ||
                        !strcmp(tag, "textarea") || !strcmp(tag, "button");
             if (n != body && (isp || isimg || isin))
                 for (xmlNode *a = n->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
-                    html_info *ai = html_info_of(c, a);
+                    html_info *ai = extract_html_info_of(c, a);
                     ai->np += isp;
                     ai->nimg += isimg;
                     ai->ninput += isin;
@@ -255,17 +255,17 @@ static void stats(html_ctx *c, xmlNode *body)
             if (ch) {
                 int link = 0, own_done = 0;
                 for (xmlNode *a = n->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
-                    if (!strcmp(html_tag(a), "a"))
+                    if (!strcmp(extract_html_tag(a), "a"))
                         link = 1;
                     if (a == body)
                         break;
                 }
                 for (xmlNode *a = n->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
-                    html_info *ai = html_info_of(c, a);
+                    html_info *ai = extract_html_info_of(c, a);
                     ai->text += ch;
                     ai->commas += cm;
                     ai->links += link ? ch : 0;
-                    if (!own_done && (html_is_block(html_tag(a)) || a == body)) {
+                    if (!own_done && (extract_html_is_block(extract_html_tag(a)) || a == body)) {
                         ai->own += ch;
                         ai->own_commas += cm;
                         ai->own_links += link ? ch : 0;
@@ -276,7 +276,7 @@ static void stats(html_ctx *c, xmlNode *body)
                 }
             }
         }
-        n = html_next(n, body, skip);
+        n = extract_html_next(n, body, skip);
     }
 }
 
@@ -294,10 +294,10 @@ static void inline_text(html_ctx *c, xmlNode *b, td_buf *out, size_t max)
     for (xmlNode *n = b->children; n && out->len < max;) {
         int skip = 0;
         if (n->type == XML_ELEMENT_NODE)
-            skip = dropped(c, n) || html_is_block(html_tag(n));
+            skip = dropped(c, n) || extract_html_is_block(extract_html_tag(n));
         else if (n->type == XML_TEXT_NODE)
-            html_decode_text(c, n, out), td_buf_putc(out, ' ');
-        n = html_next(n, b, skip);
+            extract_html_decode_text(c, n, out), td_buf_putc(out, ' ');
+        n = extract_html_next(n, b, skip);
     }
 }
 
@@ -313,7 +313,7 @@ static extract_ui first_text_ui(html_ctx *c, xmlNode *e)
             count_text(n, &ch, &cm);
             if (ch) {
                 xmlNode *b = n->parent;
-                while (b != e && !html_is_block(html_tag(b)))
+                while (b != e && !extract_html_is_block(extract_html_tag(b)))
                     b = b->parent;
                 td_buf t = TD_BUF_INIT;
                 inline_text(c, b, &t, 240);
@@ -322,7 +322,7 @@ static extract_ui first_text_ui(html_ctx *c, xmlNode *e)
                 return k;
             }
         }
-        n = html_next(n, e, skip);
+        n = extract_html_next(n, e, skip);
     }
     return EXTRACT_UI_NONE;
 }
@@ -341,13 +341,13 @@ static int drop_by_tag(html_ctx *c, xmlNode *root, td_err *e)
     while (n) {
         int skip = 0;
         if (n->type == XML_ELEMENT_NODE) {
-            html_info *in = html_info_of(c, n);
+            html_info *in = extract_html_info_of(c, n);
             html_info pin = {0};
             if (n->parent && n->parent->type == XML_ELEMENT_NODE && n != root)
-                pin = *html_info_of(c, n->parent);
-            in = html_info_of(c, n);
-            html_resolve_font(c, n, in, &pin);
-            const char *tag = html_tag(n);
+                pin = *extract_html_info_of(c, n->parent);
+            in = extract_html_info_of(c, n);
+            extract_html_resolve_font(c, n, in, &pin);
+            const char *tag = extract_html_tag(n);
             if (n != root && (in_list(tag, drop_tags) || hidden(n))) {
                 in->flags |= HTML_F_DROP;
                 skip = 1;
@@ -379,26 +379,26 @@ static int drop_by_tag(html_ctx *c, xmlNode *root, td_err *e)
  * likely a wrapper with an unlucky class name. */
 static void drop_by_hint(html_ctx *c, xmlNode *body)
 {
-    long total = html_info_of(c, body)->text;
+    long total = extract_html_info_of(c, body)->text;
     for (xmlNode *n = body; n;) {
         int skip = 0;
         if (n->type == XML_ELEMENT_NODE && n != body) {
-            html_info *in = html_info_of(c, n);
-            const char *tag = html_tag(n);
+            html_info *in = extract_html_info_of(c, n);
+            const char *tag = extract_html_tag(n);
             if (in->flags & HTML_F_DROP) {
                 skip = 1;
             } else if (strcmp(tag, "a") && in->text * 2 < total + 1) {
                 int drop = unlikely(n) || !strcmp(tag, "form");
-                if (!drop && html_is_block(tag) && strcmp(tag, "p") &&
+                if (!drop && extract_html_is_block(tag) && strcmp(tag, "p") &&
                     in->text * 10 < total * 3 + 10)
                     drop = boxed_ui(first_text_ui(c, n));
                 if (drop) {
-                    html_info_of(c, n)->flags |= HTML_F_DROP;
+                    extract_html_info_of(c, n)->flags |= HTML_F_DROP;
                     skip = 1;
                 }
             }
         }
-        n = html_next(n, body, skip);
+        n = extract_html_next(n, body, skip);
     }
 }
 
@@ -438,19 +438,19 @@ static xmlNode *choose_top(html_ctx *c, xmlNode *body)
     for (xmlNode *n = body; n;) {
         int skip = 0;
         if (n->type == XML_ELEMENT_NODE) {
-            html_info *in = html_info_of(c, n);
+            html_info *in = extract_html_info_of(c, n);
             if (n != body && (in->flags & HTML_F_DROP)) {
                 skip = 1;
             } else if (in->own >= 20 && in->own_links * 2 < in->own) {
                 long bonus = in->own / 85;
                 double s = 1.0 + (double)in->own_commas + (double)(bonus > 3 ? 3 : bonus);
-                xmlNode *a = para_like(html_tag(n)) ? n->parent : n;
+                xmlNode *a = para_like(extract_html_tag(n)) ? n->parent : n;
                 for (int lvl = 0; lvl < 5 && a && a->type == XML_ELEMENT_NODE &&
-                                  strcmp(html_tag(a), "html"); lvl++, a = a->parent) {
-                    html_info *ai = html_info_of(c, a);
+                                  strcmp(extract_html_tag(a), "html"); lvl++, a = a->parent) {
+                    html_info *ai = extract_html_info_of(c, a);
                     if (!(ai->flags & HTML_F_SCORED)) {
                         ai->flags |= HTML_F_SCORED;
-                        ai->score = tag_base(html_tag(a)) + class_weight(a);
+                        ai->score = tag_base(extract_html_tag(a)) + class_weight(a);
                         if (nc == cap) {
                             cap = cap ? cap * 2 : 64;
                             cand = td_xrealloc(cand, cap * sizeof *cand);
@@ -463,12 +463,12 @@ static xmlNode *choose_top(html_ctx *c, xmlNode *body)
                 }
             }
         }
-        n = html_next(n, body, skip);
+        n = extract_html_next(n, body, skip);
     }
     xmlNode *top = NULL;
     double best = 0;
     for (size_t i = 0; i < nc; i++) {
-        double f = final_score(html_info_of(c, cand[i]));
+        double f = final_score(extract_html_info_of(c, cand[i]));
         if (!top || f > best)
             top = cand[i], best = f;
     }
@@ -480,7 +480,7 @@ static xmlNode *choose_top(html_ctx *c, xmlNode *body)
     double last = best, threshold = best / 3;
     for (xmlNode *p = top->parent; p && p != body->parent && p->type == XML_ELEMENT_NODE;
          p = p->parent) {
-        html_info *pi = html_info_of(c, p);
+        html_info *pi = extract_html_info_of(c, p);
         if (!(pi->flags & HTML_F_SCORED))
             continue;
         double ps = final_score(pi);
@@ -502,10 +502,10 @@ static int clean_away(html_ctx *c, xmlNode *n, long top_text)
 {
     static const char *const boxes[] = {"div", "section", "ul", "ol", "table",
         "form", "fieldset", "dl", "center", "figure", NULL};
-    const char *tag = html_tag(n);
+    const char *tag = extract_html_tag(n);
     if (!in_list(tag, boxes))
         return 0;
-    html_info *in = html_info_of(c, n);
+    html_info *in = extract_html_info_of(c, n);
     int w = class_weight(n);
     /* Readability drops any container scoring below zero; short plain
      * lists (goals, members) score so, so only a negative hint counts */
@@ -546,14 +546,14 @@ typedef struct emitter {
 
 static int is_data_table(html_ctx *c, xmlNode *t)
 {
-    html_info *ti = html_info_of(c, t);
+    html_info *ti = extract_html_info_of(c, t);
     if (ti->flags & HTML_F_TABLE_DECIDED)
         return (ti->flags & HTML_F_TABLE_DATA) != 0;
     int rows = 0, cols = 0, nested = 0, big = 0, cur = 0;
     for (xmlNode *n = t->children; n;) {
         int skip = 0;
         if (n->type == XML_ELEMENT_NODE) {
-            const char *tag = html_tag(n);
+            const char *tag = extract_html_tag(n);
             if (!strcmp(tag, "table")) {
                 nested = 1;
                 skip = 1;
@@ -563,19 +563,19 @@ static int is_data_table(html_ctx *c, xmlNode *t)
             } else if (!strcmp(tag, "td") || !strcmp(tag, "th")) {
                 if (++cur > cols)
                     cols = cur;
-                if (html_info_of(c, n)->text > 600)
+                if (extract_html_info_of(c, n)->text > 600)
                     big = 1;
                 /* cell contents are not rows of this table */
-                for (xmlNode *k = n->children; k; k = html_next(k, n, 0))
-                    if (!strcmp(html_tag(k), "table"))
+                for (xmlNode *k = n->children; k; k = extract_html_next(k, n, 0))
+                    if (!strcmp(extract_html_tag(k), "table"))
                         nested = 1;
                 skip = 1;
             }
         }
-        n = html_next(n, t, skip);
+        n = extract_html_next(n, t, skip);
     }
     int data = rows >= 2 && cols >= 2 && !nested && !big;
-    ti = html_info_of(c, t);
+    ti = extract_html_info_of(c, t);
     ti->flags |= HTML_F_TABLE_DECIDED | (data ? HTML_F_TABLE_DATA : 0u);
     return data;
 }
@@ -586,18 +586,18 @@ static xmlNode *owner_of(html_ctx *c, xmlNode *n, xmlNode *root)
 {
     xmlNode *blk = NULL;
     for (xmlNode *a = n; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
-        const char *tag = html_tag(a);
+        const char *tag = extract_html_tag(a);
         if (heading_level(tag) || !strcmp(tag, "li") || !strcmp(tag, "figcaption") ||
             !strcmp(tag, "caption"))
             return a;
         if (!strcmp(tag, "td") || !strcmp(tag, "th")) {
             xmlNode *t = a->parent;
-            while (t && strcmp(html_tag(t), "table"))
+            while (t && strcmp(extract_html_tag(t), "table"))
                 t = t->parent;
             if (t && is_data_table(c, t))
                 return a;
         }
-        if (!blk && html_is_block(tag))
+        if (!blk && extract_html_is_block(tag))
             blk = a;
         if (a == root)
             break;
@@ -607,14 +607,14 @@ static xmlNode *owner_of(html_ctx *c, xmlNode *n, xmlNode *root)
 
 static int is_atomic(html_ctx *c, xmlNode *owner)
 {
-    const char *tag = html_tag(owner);
+    const char *tag = extract_html_tag(owner);
     if (heading_level(tag) || !strcmp(tag, "li") || !strcmp(tag, "figcaption") ||
         !strcmp(tag, "caption"))
         return 1;
     if (strcmp(tag, "td") && strcmp(tag, "th"))
         return 0;
     xmlNode *t = owner->parent;
-    while (t && strcmp(html_tag(t), "table"))
+    while (t && strcmp(extract_html_tag(t), "table"))
         t = t->parent;
     return t && is_data_table(c, t);
 }
@@ -641,18 +641,18 @@ static void cell_pos(xmlNode *cell, int *row, int *col)
 {
     *row = *col = 0;
     for (xmlNode *s = cell->prev; s; s = s->prev)
-        if (!strcmp(html_tag(s), "td") || !strcmp(html_tag(s), "th"))
+        if (!strcmp(extract_html_tag(s), "td") || !strcmp(extract_html_tag(s), "th"))
             (*col)++;
     xmlNode *tr = cell->parent, *t = tr;
-    while (t && strcmp(html_tag(t), "table"))
+    while (t && strcmp(extract_html_tag(t), "table"))
         t = t->parent;
     if (!t)
         return;
     for (xmlNode *n = t->children; n && n != tr;) {
-        int skip = !strcmp(html_tag(n), "table") || !strcmp(html_tag(n), "tr");
-        if (!strcmp(html_tag(n), "tr"))
+        int skip = !strcmp(extract_html_tag(n), "table") || !strcmp(extract_html_tag(n), "tr");
+        if (!strcmp(extract_html_tag(n), "tr"))
             (*row)++;
-        n = html_next(n, t, skip);
+        n = extract_html_next(n, t, skip);
     }
 }
 
@@ -672,7 +672,7 @@ static void flush(emitter *em, long end)
         return;
     }
     if (em->skip_scope) {
-        html_info *oi = html_info_of(c, owner);
+        html_info *oi = extract_html_info_of(c, owner);
         if (descends(owner, em->skip_scope) && (n < 200 || link_density(oi) > 0.3)) {
             td_buf_clear(&em->cur);
             return;
@@ -696,7 +696,7 @@ static void flush(emitter *em, long end)
         td_buf_clear(&em->cur);
         return;
     }
-    const char *tag = html_tag(owner);
+    const char *tag = extract_html_tag(owner);
     td_block_kind kind = TD_BLOCK_PARA;
     int level = 0, row = -1, col = -1;
     if ((level = heading_level(tag)) != 0) {
@@ -704,7 +704,7 @@ static void flush(emitter *em, long end)
     } else if (!strcmp(tag, "li")) {
         kind = TD_BLOCK_LIST_ITEM;
         for (xmlNode *a = owner->parent; a; a = a->parent)
-            if (!strcmp(html_tag(a), "ul") || !strcmp(html_tag(a), "ol"))
+            if (!strcmp(extract_html_tag(a), "ul") || !strcmp(extract_html_tag(a), "ol"))
                 level++;
         level = level > 0 ? level - 1 : 0;
         if (level > 8)
@@ -730,7 +730,7 @@ static void append_text(emitter *em, xmlNode *t, xmlNode *root, int pre)
 {
     html_ctx *c = em->c;
     td_buf_clear(&em->tmp);
-    html_decode_text(c, t, &em->tmp);
+    extract_html_decode_text(c, t, &em->tmp);
     if (!em->tmp.ptr)
         return;
     const char *s = em->tmp.ptr;
@@ -754,7 +754,7 @@ static void append_text(emitter *em, xmlNode *t, xmlNode *root, int pre)
         }
         if (!em->owner) {
             em->owner = owner_of(c, t->parent, root);
-            em->start = html_info_of(c, em->owner)->start;
+            em->start = extract_html_info_of(c, em->owner)->start;
             if (em->next_start > em->start)
                 em->start = em->next_start;
         }
@@ -785,13 +785,13 @@ static void emit_subtree(emitter *em, xmlNode *root)
         if (entering) {
             int skip = 0;
             if (n->type == XML_ELEMENT_NODE) {
-                const char *tag = html_tag(n);
-                html_info *in = html_info_of(c, n);
+                const char *tag = extract_html_tag(n);
+                html_info *in = extract_html_info_of(c, n);
                 long start = in->start, end = in->end;
                 if (n != root && ((in->flags & HTML_F_DROP) ||
                                   (!c->o->keep_boilerplate && clean_away(c, n, em->top_text)))) {
                     skip = 1;
-                    if (html_is_block(tag))
+                    if (extract_html_is_block(tag))
                         boundary(em, n, start);
                 } else if (!strcmp(tag, "br")) {
                     size_t l = em->cur.len;
@@ -804,7 +804,7 @@ static void emit_subtree(emitter *em, xmlNode *root)
                         soft_break(em);
                 } else if (!strcmp(tag, "hr")) {
                     flush(em, start);
-                } else if (html_is_block(tag)) {
+                } else if (extract_html_is_block(tag)) {
                     boundary(em, n, start);
                     if (!strcmp(tag, "pre"))
                         pre++;
@@ -819,11 +819,11 @@ static void emit_subtree(emitter *em, xmlNode *root)
             }
         }
         /* leaving n */
-        if (n->type == XML_ELEMENT_NODE && html_is_block(html_tag(n)) &&
+        if (n->type == XML_ELEMENT_NODE && extract_html_is_block(extract_html_tag(n)) &&
             !(n != root && dropped(c, n))) {
-            if (!strcmp(html_tag(n), "pre") && pre > 0)
+            if (!strcmp(extract_html_tag(n), "pre") && pre > 0)
                 pre--;
-            boundary(em, n, html_info_of(c, n)->end);
+            boundary(em, n, extract_html_info_of(c, n)->end);
         }
         if (n == root)
             break;
@@ -835,13 +835,13 @@ static void emit_subtree(emitter *em, xmlNode *root)
             entering = 0;
         }
     }
-    flush(em, html_info_of(c, root)->end);
+    flush(em, extract_html_info_of(c, root)->end);
 }
 
 /* Siblings of top that belong to the article (Readability's rule). */
 static int sibling_ok(html_ctx *c, xmlNode *s, xmlNode *top, double top_score)
 {
-    html_info *si = html_info_of(c, s);
+    html_info *si = extract_html_info_of(c, s);
     if (si->flags & HTML_F_DROP)
         return 0;
     double threshold = top_score * 0.2 > 10 ? top_score * 0.2 : 10;
@@ -853,7 +853,7 @@ static int sibling_ok(html_ctx *c, xmlNode *s, xmlNode *top, double top_score)
     xmlFree(b);
     if ((si->flags & HTML_F_SCORED) && final_score(si) + bonus >= threshold)
         return 1;
-    if (!strcmp(html_tag(s), "p")) {
+    if (!strcmp(extract_html_tag(s), "p")) {
         double ld = link_density(si);
         if (si->text > 70 && ld < 0.25)
             return 1;
@@ -868,7 +868,7 @@ static int sibling_ok(html_ctx *c, xmlNode *s, xmlNode *top, double top_score)
     return 0;
 }
 
-int html_content(html_ctx *c, xmlNode *body, td_err *e)
+int extract_html_content(html_ctx *c, xmlNode *body, td_err *e)
 {
     int rc = drop_by_tag(c, body, e);
     if (rc != TD_OK)
@@ -882,12 +882,12 @@ int html_content(html_ctx *c, xmlNode *body, td_err *e)
     c->top = top;
     emitter em = {0};
     em.c = c;
-    em.top_text = html_info_of(c, top)->text;
+    em.top_text = extract_html_info_of(c, top)->text;
     c->first_block = c->d->nblocks;
     if (top == body || !top->parent) {
         emit_subtree(&em, top);
     } else {
-        double ts = final_score(html_info_of(c, top));
+        double ts = final_score(extract_html_info_of(c, top));
         for (xmlNode *s = top->parent->children; s; s = s->next) {
             if (s->type != XML_ELEMENT_NODE)
                 continue;

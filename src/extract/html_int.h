@@ -2,7 +2,7 @@
  *
  * html.c decodes the bytes, parses them with libxml2 (recording each
  * element's byte span), reads metadata and legacy-font hints, and calls
- * html_content.c, which drops page furniture, scores candidate containers
+ * extract_html_content.c, which drops page furniture, scores candidate containers
  * (Readability-style) and emits the article's blocks.
  */
 #ifndef HTML_INT_H
@@ -62,30 +62,30 @@ typedef struct html_ctx {
 
 /* Info of node n (allocated on first use).  The pointer is valid until the
  * next call that may allocate. */
-html_info *html_info_of(html_ctx *c, xmlNode *n);
+html_info *extract_html_info_of(html_ctx *c, xmlNode *n);
 
 /* Lowercase tag name of an element ("" for other nodes). */
-const char *html_tag(const xmlNode *n);
+const char *extract_html_tag(const xmlNode *n);
 
 /* 1 when the tag starts a block (p, div, h1, li, td, ...). */
-int html_is_block(const char *tag);
+int extract_html_is_block(const char *tag);
 
 /* Append the visible text of a text node, decoded for the legacy font or
  * the byte-preserving page encoding that applies to its parent. */
-void html_decode_text(html_ctx *c, const xmlNode *text, td_buf *out);
+void extract_html_decode_text(html_ctx *c, const xmlNode *text, td_buf *out);
 
 /* Set in->enc/hfont for element n: its own font (<font face>, inline
  * font-family, a CSS rule from <style>) or else the parent's (pin). */
-void html_resolve_font(html_ctx *c, xmlNode *n, html_info *in,
+void extract_html_resolve_font(html_ctx *c, xmlNode *n, html_info *in,
                        const html_info *pin);
 
 /* Next node after n in document order inside root (children skipped when
  * skip_children); NULL at the end.  Iterative: deep trees are safe. */
-xmlNode *html_next(xmlNode *n, const xmlNode *root, int skip_children);
+xmlNode *extract_html_next(xmlNode *n, const xmlNode *root, int skip_children);
 
 /* Drop furniture, score, choose the article and append its blocks to
  * c->d (no title block; html.c adds it).  Sets c->top.  Returns TD_OK or a
  * TD_* code with e filled. */
-int html_content(html_ctx *c, xmlNode *body, td_err *e);
+int extract_html_content(html_ctx *c, xmlNode *body, td_err *e);
 
 #endif
