@@ -39,6 +39,7 @@ typedef struct prov {
     char *successor;   /* merged_into (63 set), NULL otherwise */
     wlist parts;       /* merged_from (34 set), canonical names */
     wlist forms;       /* name and variants as names_words, prefix removed */
+    wlist *fwords;     /* the same forms cut into words (forms.n entries) */
 } prov;
 
 struct names_table {
@@ -197,18 +198,16 @@ static size_t match_province(const names_table *t, const wlist *l, size_t i,
             if ((pass == 0) != (p->set == pref))
                 continue;
             for (size_t f = 0; f < p->forms.n; f++) {
-                wlist fw = {0};
-                split_words(p->forms.w[f], &fw);
+                const wlist *fw = &p->fwords[f];
                 size_t j = 0;
-                if (fw.n > 0 && fw.n <= l->n - i) {
-                    while (j < fw.n && strcmp(fw.w[j], l->w[i + j]) == 0)
+                if (fw->n > 0 && fw->n <= l->n - i) {
+                    while (j < fw->n && strcmp(fw->w[j], l->w[i + j]) == 0)
                         j++;
                 }
-                if (fw.n > 0 && j == fw.n && j > best) {
+                if (fw->n > 0 && j == fw->n && j > best) {
                     best = j;
                     *hit = p;
                 }
-                wl_free(&fw);
             }
         }
     }
@@ -780,6 +779,13 @@ static int parse_provinces(names_table *t, char *data, const char *path,
                 if (*trim(v))
                     wl_push(&r->parts, trim(v), strlen(trim(v)));
     }
+    /* forms are matched word by word many times: cut them once */
+    for (size_t i = 0; i < t->nprovs; i++) {
+        prov *r = &t->provs[i];
+        r->fwords = td_xcalloc(r->forms.n ? r->forms.n : 1, sizeof *r->fwords);
+        for (size_t f = 0; f < r->forms.n; f++)
+            split_words(r->forms.w[f], &r->fwords[f]);
+    }
     /* without a merged_from column, the parts of a new unit are the old
      * units whose merged_into names it */
     for (size_t i = 0; i < t->nprovs; i++) {
@@ -878,6 +884,9 @@ void names_free(names_table *t)
         free(t->provs[i].name);
         free(t->provs[i].successor);
         wl_free(&t->provs[i].parts);
+        for (size_t f = 0; t->provs[i].fwords && f < t->provs[i].forms.n; f++)
+            wl_free(&t->provs[i].fwords[f]);
+        free(t->provs[i].fwords);
         wl_free(&t->provs[i].forms);
     }
     free(t->provs);
