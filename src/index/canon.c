@@ -355,12 +355,19 @@ typedef struct docbloc {
     int year;
 } docbloc;
 
-static const docbloc *doc_primary(const docbloc *db_, size_t n, long doc_id)
+/* The primary bloc of doc_id; pb is sorted by doc_id (rows come in
+ * document order). */
+static const docbloc *doc_primary(const docbloc *pb, size_t n, long doc_id)
 {
-    for (size_t i = 0; i < n; i++)
-        if (db_[i].doc_id == doc_id)
-            return &db_[i];
-    return NULL;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (pb[mid].doc_id < doc_id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && pb[lo].doc_id == doc_id ? &pb[lo] : NULL;
 }
 
 static int load_overrides(index_db *db, ovr **out, size_t *n, td_err *e)
