@@ -16,15 +16,15 @@
 
 /* Bumped whenever the tokens change (folding, number handling, exact
  * forms): schema.c then rebuilds the FTS index on open. */
-#define INDEX_TOKENIZER_VERSION 1
+#define INDEX_TOKENIZER_VERSION 2
 
 /* Prefix byte of exact (diacritics kept) tokens, so that they can never
  * collide with folded ones, which hold only letters and digits. */
 #define INDEX_EXACT_MARK '='
 
-/* One word of text.  folded is lowercase without marks (đ→d); exact is
- * NFC lowercase with canonical tone placement, or NULL for words without
- * letters (numbers).  Both are valid only during the callback.  start and
+/* One word of text.  folded is lowercase without marks (đ→d, ký = kí);
+ * exact is NFC lowercase with canonical tone placement, or NULL for words
+ * without letters (numbers).  Both are valid only during the callback.  start and
  * end are byte offsets into the text given to index_split. */
 typedef int (*index_word_fn)(void *ctx, const char *folded, size_t nfolded,
                              const char *exact, size_t nexact,

@@ -1,8 +1,8 @@
 /* tokenizer.c - the "thidua" FTS5 tokenizer for Vietnamese.
  *
  * Words are runs of letters, digits and combining marks.  Each word is
- * indexed folded (no tones, no vowel marks, đ→d, lowercase: what every
- * query matches on) and, in document text, also as a colocated exact form
+ * indexed folded (no tones, no vowel marks, đ→d, lowercase, final i/y
+ * after a consonant unified: what every query matches on) and, in document text, also as a colocated exact form
  * (NFC, lowercase, canonical tone placement, prefixed with '=') that lets
  * search rank exact-diacritic matches first.  A query phrase that starts
  * with '=' asks for exact forms.  Written against fts5_tokenizer v1
@@ -62,6 +62,27 @@ static size_t digits_at(const char *s, size_t i, size_t n)
     return k;
 }
 
+static int is_vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+/* Vietnamese writes a final i after a consonant either way (kí/ký kết,
+ * lí/lý do, qui/quy định): the folded word takes the i.  "uy" (tuy, thủy)
+ * and "ay" (tay) are other rhymes and stay. */
+static void unify_final_y(td_buf *fold)
+{
+    char *f = fold->ptr;
+    size_t n = fold->len;
+    if (n < 2 || f[n - 1] != 'y')
+        return;
+    for (size_t i = 0; i < n; i++)
+        if (f[i] < 'a' || f[i] > 'z')
+            return;
+    if (!is_vowel(f[n - 2]) || (n == 3 && f[0] == 'q' && f[1] == 'u'))
+        f[n - 1] = 'i';
+}
+
 /* Fold and key one word (raw bytes w) and hand it to cb. */
 static int emit(const char *w, size_t n, int letters, td_buf *fold,
                 index_word_fn cb, void *ctx, size_t start, size_t end)
@@ -70,6 +91,7 @@ static int emit(const char *w, size_t n, int letters, td_buf *fold,
     norm_fold(w, n, fold, NULL);
     if (fold->len == 0)
         return 0;
+    unify_final_y(fold);
     if (!letters)
         return cb(ctx, fold->ptr, fold->len, NULL, 0, start, end);
     char *tmp = td_xstrndup(w, n);
