@@ -696,7 +696,14 @@ static void flush(emitter *em, long end)
         td_buf_clear(&em->cur);
         return;
     }
+    /* a paragraph, item or heading that is all link is a headline of
+     * another article (related news slipped into the text) */
     const char *tag = extract_html_tag(owner);
+    if (!c->o->keep_boilerplate && strcmp(tag, "td") && strcmp(tag, "th") &&
+        link_density(extract_html_info_of(c, owner)) >= 0.8) {
+        td_buf_clear(&em->cur);
+        return;
+    }
     td_block_kind kind = TD_BLOCK_PARA;
     int level = 0, row = -1, col = -1;
     if ((level = heading_level(tag)) != 0) {
