@@ -542,8 +542,9 @@ static int site_like(const char *s, size_t n)
 
 /* Remove a site name from a page title: "Tiêu đề - Báo X", "Tiêu đề |
  * Cổng thông tin ...", "Cổng TTĐT tỉnh X | Tiêu đề".  " - " is also
- * common inside titles ("chính trị - xã hội"), so a tail after a dash is cut
- * only when it starts with a capital and names a site or is short. */
+ * common inside titles ("chính trị - xã hội", "Văn hóa - Xã hội"), so a
+ * tail after a dash is cut only when it names a site ("Báo ...", "Cổng
+ * thông tin ...", a domain). */
 static char *strip_site(const char *t)
 {
     static const char *const seps[] = {" | ", " :: ", " » ", " - ", " – ", " — ", NULL};
@@ -567,7 +568,7 @@ static char *strip_site(const char *t)
             size_t hl = (size_t)(last - s), tl = n - (size_t)(tail - s);
             int tw = extract_count_words(tail, tl), hw = extract_count_words(s, hl);
             if (hw >= 3 && extract_starts_upper(tail, tl) &&
-                (site_like(tail, tl) || (hard ? tw <= 8 : tw <= 4))) {
+                (site_like(tail, tl) || (hard && tw <= 8))) {
                 s[hl] = '\0';
                 cut = 1;
             } else if (hard && site_like(s, (size_t)(first - s)) &&
@@ -769,7 +770,10 @@ static void find_published(html_ctx *c, xmlNode *root, xmlNode *anchor)
          n = extract_html_next(n, root, 0)) {
         if (n->type != XML_TEXT_NODE || (n->parent && inside_furniture(c, n->parent)))
             continue;
-        char *t = node_text(c, n->parent);
+        /* the text node with its inline siblings, when that is short */
+        char *t = extract_html_info_of(c, n->parent)->text < 200
+                      ? node_text(c, n->parent)
+                      : td_xstrdup(n->content ? (const char *)n->content : "");
         int y, m, dd, tm;
         if (extract_is_date_line(t, strlen(t), &y, &m, &dd, &tm))
             set_published(c->d, t);
@@ -959,11 +963,8 @@ int extract_html(td_doc *d, const char *data, size_t len,
     }
     if (m.og_title)
         title = strip_site(m.og_title);
-    else if (c.title_node) {
-        char *t = node_text(&c, c.title_node);
-        title = strip_site(t);
-        free(t);
-    } else if (d->blocks[c.first_block].kind == TD_BLOCK_HEADING &&
+    else if (c.title_node)
+        title = node_text(&c, c.title_node);   /* headings carry no site name */ else if (d->blocks[c.first_block].kind == TD_BLOCK_HEADING &&
                d->blocks[c.first_block].level <= 3 &&
                extract_count_words(d->blocks[c.first_block].text,
                                    d->blocks[c.first_block].len) >= 4) {

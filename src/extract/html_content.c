@@ -374,9 +374,32 @@ static int drop_by_tag(html_ctx *c, xmlNode *root, td_err *e)
     return TD_OK;
 }
 
+/* 1 when n wraps the article: an <article>, <main> or <h1> below it, or
+ * an element named like content (and not like furniture). */
+static int wraps_content(xmlNode *n)
+{
+    int budget = 5000;
+    for (xmlNode *k = n->children; k && budget-- > 0; k = extract_html_next(k, n, 0)) {
+        if (k->type != XML_ELEMENT_NODE)
+            continue;
+        const char *tag = extract_html_tag(k);
+        if (!strcmp(tag, "article") || !strcmp(tag, "main") || !strcmp(tag, "h1"))
+            return 1;
+        char *cls = attr_of(k, "class"), *id = attr_of(k, "id");
+        int hit = (hint_match(cls, pos_hints) || hint_match(id, pos_hints)) &&
+                  !hint_match(cls, neg_hints) && !hint_match(id, neg_hints);
+        xmlFree(cls);
+        xmlFree(id);
+        if (hit)
+            return 1;
+    }
+    return 0;
+}
+
 /* Pass 2: furniture by class, role and first words, and small forms.  An
- * element holding half the page's text is never dropped here: it is more
- * likely a wrapper with an unlucky class name. */
+ * element holding half the page's text is dropped only when nothing in it
+ * looks like the article: it is more likely a wrapper with an unlucky
+ * class name (an ASP.NET page is one big <form>). */
 static void drop_by_hint(html_ctx *c, xmlNode *body)
 {
     long total = extract_html_info_of(c, body)->text;
@@ -387,8 +410,10 @@ static void drop_by_hint(html_ctx *c, xmlNode *body)
             const char *tag = extract_html_tag(n);
             if (in->flags & HTML_F_DROP) {
                 skip = 1;
-            } else if (strcmp(tag, "a") && in->text * 2 < total + 1) {
-                int drop = unlikely(n) || !strcmp(tag, "form");
+            } else if (strcmp(tag, "a")) {
+                int big = in->text * 2 >= total + 1;
+                int drop = (unlikely(n) || !strcmp(tag, "form")) &&
+                           (!big || !wraps_content(n));
                 if (!drop && extract_html_is_block(tag) && strcmp(tag, "p") &&
                     in->text * 10 < total * 3 + 10)
                     drop = boxed_ui(first_text_ui(c, n));

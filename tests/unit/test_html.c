@@ -437,3 +437,55 @@ TEST(html_div_paragraphs_and_related_list)
     free(t);
     td_doc_free(d);
 }
+
+TEST(html_comment_thread_and_form_wrapper)
+{
+    /* the whole page sits in an ASP.NET <form>; reader comments hold most
+     * of the text; " - Xã hội" in the heading is not a site name */
+    int rc;
+    td_err e;
+    td_doc *d = load(HDIR "comments.html", &rc, &e);
+    CHECK_INT(rc, TD_OK);
+    if (!d)
+        return;
+    char *t = joined(d);
+    CHECK_STR(d->title, "Tổng kết Khối thi đua Văn hóa - Xã hội năm 2023");
+    CHECK_INT(d->nblocks, 3);
+    CHECK(strstr(t, "Sở Y tế làm Trưởng khối") != NULL);
+    CHECK(!strstr(t, "Hòa Bình") && !strstr(t, "Bạn đọc") && !strstr(t, "Bình luận"));
+    CHECK(!strstr(t, "Trang chủ"));
+    free(t);
+    td_doc_free(d);
+}
+
+TEST(html_title_site_suffix)
+{
+    static const struct {
+        const char *title, *want;
+    } cases[] = {
+        {"Khối thi đua ký kết giao ước năm 2024 - Báo Khánh Hòa",
+         "Khối thi đua ký kết giao ước năm 2024"},
+        {"Khối thi đua ký kết giao ước năm 2024 | Cổng thông tin điện tử tỉnh Kon Tum",
+         "Khối thi đua ký kết giao ước năm 2024"},
+        {"Cổng TTĐT tỉnh Hải Dương | Khối thi đua ký kết giao ước năm 2024",
+         "Khối thi đua ký kết giao ước năm 2024"},
+        {"Khối thi đua Mặt trận và các tổ chức chính trị - xã hội tỉnh",
+         "Khối thi đua Mặt trận và các tổ chức chính trị - xã hội tỉnh"},
+        {"Tổng kết Khối thi đua Văn hóa - Xã hội năm 2023",
+         "Tổng kết Khối thi đua Văn hóa - Xã hội năm 2023"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        td_buf b = TD_BUF_INIT;
+        td_buf_printf(&b, "<html><head><meta charset=\"utf-8\"><title>%s</title></head><body>"
+                          "<p>Hội nghị đã diễn ra với sự tham dự của đại diện các đơn vị, "
+                          "các đơn vị đã ký kết giao ước thi đua.</p></body></html>",
+                      cases[i].title);
+        td_doc *d = NULL;
+        td_err e;
+        CHECK_INT(extract_buffer("t.html", b.ptr, b.len, NULL, &d, &e), TD_OK);
+        if (d)
+            CHECK_STR(d->title, cases[i].want);
+        td_doc_free(d);
+        td_buf_free(&b);
+    }
+}
