@@ -189,6 +189,9 @@ typedef struct variant {
     int via_override;   /* joined its bloc through a merge override */
     double conf;        /* best automatic edge inside its bloc */
     long bloc_id;
+    char *level;        /* tinh, huyen, ... of its first row, or NULL */
+    char **units;       /* unit keys of its documents' members and leaders */
+    size_t nunits;
 } variant;
 
 typedef struct edge {
@@ -270,6 +273,48 @@ static int cmp_edge(const void *a, const void *b)
     return (x->b > y->b) - (x->b < y->b);
 }
 
+static void add_unit(variant *v, const char *key)
+{
+    for (size_t i = 0; i < v->nunits; i++)
+        if (strcmp(v->units[i], key) == 0)
+            return;
+    v->units = td_xrealloc(v->units, (v->nunits + 1) * sizeof *v->units);
+    v->units[v->nunits++] = td_xstrdup(key);
+}
+
+/* Shared unit keys over the smaller set; 0 when either is empty. */
+static double unit_overlap(const variant *a, const variant *b)
+{
+    size_t common = 0;
+    for (size_t i = 0; i < a->nunits; i++)
+        for (size_t j = 0; j < b->nunits; j++)
+            if (strcmp(a->units[i], b->units[j]) == 0) {
+                common++;
+                break;
+            }
+    size_t mn = a->nunits < b->nunits ? a->nunits : b->nunits;
+    return mn ? (double)common / (double)mn : 0;
+}
+
+/* Whether two variants may merge automatically at all: same level when both
+ * are known; and when a province is missing, the names alone are not
+ * enough ("Khối thi đua các cơ quan Đảng" exists in every province and
+ * district), so their documents must share units. */
+static int same_level(const variant *a, const variant *b)
+{
+    return !(a->level && b->level && strcmp(a->level, "other") != 0 &&
+             strcmp(b->level, "other") != 0 && strcmp(a->level, b->level) != 0);
+}
+
+static int may_merge(const variant *a, const variant *b)
+{
+    if (!same_level(a, b))
+        return 0;
+    if (a->province && b->province)
+        return strcmp(a->province, b->province) == 0;
+    return unit_overlap(a, b) >= 0.3;
+}
+
 /* Group the variants into blocs. */
 static void cluster(const names_table *t, variant *v, size_t n, const ovr *o,
                     size_t no)
@@ -296,10 +341,26 @@ static void cluster(const names_table *t, variant *v, size_t n, const ovr *o,
     char **keys = td_xcalloc(n ? n : 1, sizeof *keys);
     for (size_t i = 0; i < n; i++)
         keys[i] = names_bloc_key(t, v[i].name);
+    /* a name without a province that fits blocs of two provinces is
+     * ambiguous, whatever units it shares: it joins neither */
+    const char **fits = td_xcalloc(n ? n : 1, sizeof *fits);
+    char *ambiguous = td_xcalloc(n ? n : 1, 1);
     for (size_t i = 0; i < n; i++)
         for (size_t j = i + 1; j < n; j++) {
-            if (v[i].province && v[j].province &&
-                strcmp(v[i].province, v[j].province) != 0)
+            if ((v[i].province == NULL) == (v[j].province == NULL) || !same_level(&v[i], &v[j]))
+                continue;
+            if (names_key_similarity(keys[i], keys[j]) * 0.9 < NAMES_BLOC_THRESHOLD)
+                continue;
+            size_t u = v[i].province ? j : i, k = u == i ? j : i;
+            if (fits[u] && strcmp(fits[u], v[k].province) != 0)
+                ambiguous[u] = 1;
+            fits[u] = v[k].province;
+        }
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++) {
+            if (!may_merge(&v[i], &v[j]))
+                continue;
+            if ((ambiguous[i] && v[j].province) || (ambiguous[j] && v[i].province))
                 continue;
             double c = names_key_similarity(keys[i], keys[j]);
             if ((v[i].province == NULL) != (v[j].province == NULL))
@@ -312,6 +373,8 @@ static void cluster(const names_table *t, variant *v, size_t n, const ovr *o,
             }
             ed[ne++] = (edge){i, j, c};
         }
+    free(fits);
+    free(ambiguous);
     if (ne > 1)
         qsort(ed, ne, sizeof *ed, cmp_edge);
     for (size_t k = 0; k < ne; k++) {
@@ -585,6 +648,37 @@ static int store_facts(index_db *db, const names_table *t, const docbloc *pb,
     return rc;
 }
 
+/* Give every variant the unit keys of its documents (their first bloc
+ * row's variant), the evidence may_merge() needs. */
+static int collect_units(index_db *db, const names_table *t, const brow *rows,
+                         size_t nrows, variant *v, td_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = prep(db, "SELECT doc_id, unit FROM members UNION ALL "
+                      "SELECT doc_id, unit FROM leaders", &st, e);
+    while (rc == TD_OK && sqlite3_step(st) == SQLITE_ROW) {
+        long doc = (long)sqlite3_column_int64(st, 0);
+        size_t lo = 0, hi = nrows;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (rows[mid].doc_id < doc)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo >= nrows || rows[lo].doc_id != doc)
+            continue;
+        char *disp, *key;
+        names_unit(t, (const char *)sqlite3_column_text(st, 1), &disp, &key);
+        if (*key)
+            add_unit(&v[rows[lo].variant], key);
+        free(disp);
+        free(key);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
 static int rebuild_in_tx(index_db *db, const names_table *t, td_err *e)
 {
     int rc = exec(db, canon_schema, e);
@@ -604,7 +698,7 @@ static int rebuild_in_tx(index_db *db, const names_table *t, td_err *e)
     rc = prep(db,
               "SELECT b.doc_id, b.name, b.province, b.event, b.pledge_year, "
               "b.reviewed_year, b.meeting_date, b.member_count, b.evidence_id, "
-              "d.published FROM blocs b JOIN documents d ON d.id = b.doc_id "
+              "d.published, b.level FROM blocs b JOIN documents d ON d.id = b.doc_id "
               "JOIN canon_doc c ON c.doc_id = b.doc_id AND c.canon_id = c.doc_id "
               "WHERE b.name IS NOT NULL AND b.name != '' ORDER BY b.doc_id, b.id",
               &st, e);
@@ -644,6 +738,7 @@ static int rebuild_in_tx(index_db *db, const names_table *t, td_err *e)
             x->vkey = vkey;
             x->parent = nv;
             x->last_doc = -1;
+            x->level = col_dup(st, 10);
             vi = (long)nv++;
         } else {
             free(vkey);
@@ -665,6 +760,8 @@ static int rebuild_in_tx(index_db *db, const names_table *t, td_err *e)
     }
     sqlite3_finalize(st);
     st = NULL;
+    if (rc == TD_OK)
+        rc = collect_units(db, t, rows, nrows, v, e);
     if (rc == TD_OK)
         rc = load_overrides(db, &o, &no, e);
     if (rc == TD_OK) {
@@ -718,6 +815,10 @@ static int rebuild_in_tx(index_db *db, const names_table *t, td_err *e)
         free(v[i].name);
         free(v[i].province);
         free(v[i].vkey);
+        free(v[i].level);
+        for (size_t k = 0; k < v[i].nunits; k++)
+            free(v[i].units[k]);
+        free(v[i].units);
     }
     free(v);
     free(pb);

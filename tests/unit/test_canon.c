@@ -234,3 +234,45 @@ TEST(canon_overrides_and_staleness)
     CHECK_INT(nblocs(db, NULL), 3);
     done(db, path);
 }
+
+TEST(canon_province_less_names_need_evidence)
+{
+    char path[256];
+    index_db *db = scratch(path, sizeof path);
+    if (!db)
+        return;
+    /* 8: a district bloc named like a provincial one, no province, its own
+     * units; 9: the Kon Tum bloc's name without province, sharing units;
+     * 10: a province-less MTTQ name that fits Khánh Hòa and Ninh Thuận */
+    const char *more =
+        "INSERT INTO documents(id, path, hash, format, size, text) VALUES"
+        " (8, 'g.txt', 'h8', 'text', 1, 'huyện'), (9, 'h.txt', 'h9', 'text', 1, 'kon tum 2025'),"
+        " (10, 'i.txt', 'h10', 'text', 1, 'mttq không rõ tỉnh');"
+        "INSERT INTO blocs(doc_id, name, province, level, pledge_year) VALUES"
+        " (8, 'Khối thi đua Văn hóa - Xã hội', NULL, 'huyen', 2021),"
+        " (9, 'Khối Văn hóa - Xã hội', NULL, 'tinh', 2025),"
+        " (10, 'Khối MTTQ và các đoàn thể', NULL, 'tinh', 2022);"
+        "INSERT INTO members(doc_id, unit) VALUES (8, 'Phòng Văn hóa huyện'),"
+        " (9, 'Hội Chữ thập đỏ tỉnh'), (10, 'Hội LHPN tỉnh'), (10, 'Hội CCB');";
+    CHECK(sqlite3_exec(index_sqlite(db), more, NULL, NULL, NULL) == SQLITE_OK);
+    td_err e;
+    canon_bloc *b = NULL;
+    size_t n = 0;
+    CHECK_INT(index_canon_blocs(db, TD_RULES_DIR, NULL, &b, &n, &e), TD_OK);
+    /* Khánh Hòa, Kon Tum (+ doc 9), Ninh Thuận, and the two left alone */
+    CHECK_INT(n, 5);
+    int kontum = 0, alone = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (b[i].province && strcmp(b[i].province, "Kon Tum") == 0) {
+            kontum = 1;
+            CHECK_INT(b[i].nvariants, 2);
+            CHECK(canon_bloc_year_get(&b[i], 2025) != NULL);
+        }
+        if (!b[i].province)
+            alone++;
+    }
+    CHECK(kontum);
+    CHECK_INT(alone, 2);
+    index_canon_blocs_free(b, n);
+    done(db, path);
+}
