@@ -130,6 +130,20 @@ int extract_docx_read_part(docx_pkg *p, const char *name, char **out, size_t *le
     return TD_OK;
 }
 
+/* An auxiliary part (relationships, styles, theme, font table, numbering,
+ * properties) only refines the text: a corrupt one is skipped like a
+ * missing one, as Word's repair would do.  Limits still refuse the file. */
+static int read_aux(docx_pkg *p, const char *name, char **out, size_t *len,
+                    td_err *e)
+{
+    int rc = extract_docx_read_part(p, name, out, len, e);
+    if (rc == TD_EFORMAT) {
+        td_err_clear(e);
+        rc = TD_OK;
+    }
+    return rc;
+}
+
 /* ---- relationships ----------------------------------------------------- */
 
 /* strlcpy: copy what fits, always NUL-terminate. */
@@ -199,7 +213,7 @@ static int load_rels(docx_pkg *p, const char *relpart, const char *dir,
 {
     char *data;
     size_t len;
-    int rc = extract_docx_read_part(p, relpart, &data, &len, e);
+    int rc = read_aux(p, relpart, &data, &len, e);
     if (rc != TD_OK || !data)
         return rc;
     docx_xml x;
@@ -426,7 +440,7 @@ int extract_docx(td_doc *d, const char *data, size_t len,
 
     const char *auxname[3] = {theme_part, fonts_part, styles_part};
     for (int i = 0; i < 3; i++) {
-        rc = extract_docx_read_part(&pkg, auxname[i], &aux[i], &aux_len[i], e);
+        rc = read_aux(&pkg, auxname[i], &aux[i], &aux_len[i], e);
         if (rc != TD_OK)
             goto done;
     }
@@ -435,7 +449,7 @@ int extract_docx(td_doc *d, const char *data, size_t len,
         st.legacy = 1;
     char *num_xml;
     size_t num_len;
-    rc = extract_docx_read_part(&pkg, num_part, &num_xml, &num_len, e);
+    rc = read_aux(&pkg, num_part, &num_xml, &num_len, e);
     if (rc != TD_OK)
         goto done;
     extract_docx_numbering_load(&nb, num_xml, num_len, o);
@@ -462,7 +476,7 @@ int extract_docx(td_doc *d, const char *data, size_t len,
 
     char *core;
     size_t core_len;
-    rc = extract_docx_read_part(&pkg, core_part, &core, &core_len, e);
+    rc = read_aux(&pkg, core_part, &core, &core_len, e);
     if (rc != TD_OK)
         goto done;
     if (core) {

@@ -312,7 +312,8 @@ static void load_styles(docx_styles *s, const char *data, size_t len,
     extract_docx_xml_close(&x);
 
     char *default_id = default_para >= 0 ? s->v[default_para].id : NULL;
-    qsort(s->v, s->n, sizeof *s->v, cmp_style);
+    if (s->n)
+        qsort(s->v, s->n, sizeof *s->v, cmp_style);
     for (size_t i = 0; i < s->n; i++) {
         docx_style *st = &s->v[i];
         st->base = st->based_on ? extract_docx_style_find(s, st->based_on) : NULL;
