@@ -8,6 +8,7 @@
  */
 #include "rules/rules_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -332,6 +333,14 @@ static int group_list_check(const docinfo *di, cand *c, const char *list,
                 if ((p == s || f[p - 1] == ' ') && f[p] >= 'a' && f[p] <= 'z' &&
                     !upper_at(di, p))
                     return 0;
+        } else if (mode == 3) {        /* lower */
+            int any = 0;
+            const char *f = di->d->fold;
+            for (size_t p = s; p < e && !any; p++)
+                if (f[p] >= 'a' && f[p] <= 'z' && !upper_at(di, p))
+                    any = 1;
+            if (!any)
+                return 0;
         } else {                       /* trim */
             if (!trim_to_unit(di, &s, e))
                 return 0;
@@ -361,6 +370,8 @@ static int accept(const docinfo *di, cand *c)
     if (!group_list_check(di, c, r->cap, 0))
         return 0;
     if (!group_list_check(di, c, r->capwords, 1))
+        return 0;
+    if (!group_list_check(di, c, r->lower, 3))
         return 0;
     c->score = r->prio;
     return 1;
@@ -400,6 +411,10 @@ void apply_rules(const docinfo *di, cand_list *out)
                 fill(&c, r, re, md, rc);
                 size_t m0 = c.ov[0], m1 = c.ov[1];
                 int ok = accept(di, &c);
+#ifdef RULES_DEBUG
+                fprintf(stderr, "%s %s [%zu,%zu) %.*s\n", ok ? "+" : "-", r->id, m0, m1,
+                        (int)(m1 - m0), d->fold + m0);
+#endif
                 if (ok)
                     cand_push(out, &c);
                 /* a refused match may hide a good one starting inside it */

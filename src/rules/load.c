@@ -230,6 +230,8 @@ static int rule_option(loader *L, rule *r, size_t ri, char *key, char *val,
         r->capwords = td_xstrdup(val);
     } else if (strcmp(key, "trim") == 0) {
         r->trim = td_xstrdup(val);
+    } else if (strcmp(key, "lower") == 0) {
+        r->lower = td_xstrdup(val);
     } else if (strcmp(key, "pattern") == 0 || strcmp(key, "sentence") == 0 ||
                strcmp(key, "not-sentence") == 0) {
         add_pending(L, ri, key, val, file, line);
@@ -616,6 +618,7 @@ void rules_free(rules_set *rs)
         free(r->cap);
         free(r->capwords);
         free(r->trim);
+        free(r->lower);
         pcre2_code_free(r->sentence);
         pcre2_code_free(r->not_sentence);
         for (size_t k = 0; k < r->npats; k++)

@@ -456,6 +456,7 @@ typedef struct lead {
     size_t us, ue;             /* unit, fold span */
     const char *role;
     long year;
+    int explicit_year;         /* written next to the role */
     int score;
     const cand *c;
     size_t fs, fe;             /* evidence span */
@@ -486,22 +487,41 @@ static void lead_add(ctx *x, lead_list *l, const cand *c, const char *sfx, size_
     /* evidence from the unit (after trimming) when it comes first */
     if (cand_group(c, g, &rs_, &re_) && us < rs_ && us > fs && us < fe)
         fs = us;
+    /* a unit that is really several ("X và Y") is ambiguous here */
+    span_list parts = {0};
+    split_members(x->di, us, ue, &parts, 0);
+    size_t nparts = parts.n;
+    free(parts.v);
+    if (nparts > 1)
+        return;
     snprintf(g, sizeof g, "year%s", sfx);
     long y = year_of(x, c, g);
     if (!y && *sfx)
         y = year_of(x, c, "year");
+    int explicit_year = y != 0;
     if (!y)
         y = x->pledge_year;
     if (l->n == l->cap) {
         l->cap = l->cap ? 2 * l->cap : 8;
         l->v = td_xrealloc(l->v, l->cap * sizeof *l->v);
     }
-    l->v[l->n++] = (lead){us, ue, role, y, c->score + zone_bonus(TD_FACT_LEADER, c->zone),
-                          c, fs, fe};
+    l->v[l->n++] = (lead){us, ue, role, y, explicit_year,
+                          c->score + zone_bonus(TD_FACT_LEADER, c->zone), c, fs, fe};
 }
 
 static void emit_leaders(ctx *x, lead_list *l)
 {
+    /* a role without its own year takes one written for another role in
+     * the same sentence ("bầu Trưởng khối năm 2024 là X; Phó khối là Y") */
+    for (size_t i = 0; i < l->n; i++) {
+        if (l->v[i].explicit_year)
+            continue;
+        for (size_t j = 0; j < l->n; j++)
+            if (l->v[j].explicit_year && l->v[j].c->ss == l->v[i].c->ss) {
+                l->v[i].year = l->v[j].year;
+                break;
+            }
+    }
     /* one unit per role and year: the best-scored, then the earliest */
     for (size_t i = 0; i < l->n; i++) {
         lead *a = &l->v[i];
@@ -537,7 +557,8 @@ static void do_members(ctx *x, lead_list *leads)
         if (!cand_group(c, "list", &s, &e))
             continue;
         span_list items = {0};
-        split_members(di, s, e, &items, NULL);
+        size_t hs1, he1;
+        split_members(di, s, e, &items, cand_group(c, "head", &hs1, &he1));
         /* a real list: at least two items, each starting with a capital */
         size_t good = 0;
         for (size_t k = 0; k < items.n; k++)

@@ -41,6 +41,7 @@ typedef struct rule {
     char *cap;                 /* groups whose first letter must be upper case */
     char *capwords;            /* groups whose every word must be upper case */
     char *trim;                /* groups trimmed to start at a unit head */
+    char *lower;               /* groups that must hold a lower-case letter */
     pcre2_code *sentence;      /* the sentence must match this, or NULL */
     pcre2_code *not_sentence;  /* the sentence must not match this */
     pcre2_code **pats;         /* alternatives, each compiled alone */
@@ -140,10 +141,10 @@ void cand_push(cand_list *l, const cand *c);
 typedef struct span { size_t s, e; } span;
 typedef struct span_list { span *v; size_t n, cap; } span_list;
 void span_push(span_list *l, size_t s, size_t e);
-/* Cut a member list at fold[s..e) into item spans. head: fold span of a
- * shared head word ("các Sở:"), or s == e. */
+/* Cut a member list at fold[s..e) into item spans.  loose: a shared head
+ * word was given ("các Sở: A, B và C"), so "và" before any capital cuts. */
 void split_members(const docinfo *di, size_t s, size_t e, span_list *items,
-                   span *prefix_head);
+                   int loose);
 /* Cut a goal region into item spans by mode. */
 void split_goals(const docinfo *di, split_mode mode, size_t s, size_t e,
                  int cont, span_list *items);

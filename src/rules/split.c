@@ -36,11 +36,10 @@ static void push_trimmed(span_list *l, const char *f, size_t s, size_t e)
 }
 
 void split_members(const docinfo *di, size_t s, size_t e, span_list *items,
-                   span *head)
+                   int loose)
 {
     const char *f = di->d->fold;
     size_t ms, me;
-    (void)head;
     if (re_find(di, di->rs->list_end, s, e, 0, &ms, &me))
         e = ms;
     /* names that must not be cut */
@@ -84,7 +83,7 @@ void split_members(const docinfo *di, size_t s, size_t e, span_list *items,
             }
         } else if (ch == ' ' && p + 4 < e && memcmp(f + p, " va ", 4) == 0) {
             next = p + 4;
-            cut = unit_start(di, next, e);
+            cut = loose ? upper_at(di, next) : unit_start(di, next, e);
         }
         if (cut) {
             push_trimmed(items, f, a, p);
