@@ -34,7 +34,8 @@ const char cmd_compare_usage[] =
     "  --json        one JSON object: {\"year1\", \"year2\", \"blocs\": [{\"id\",\n"
     "                \"bloc\", \"province\", \"leader\": {\"Y1\", \"Y2\"}, \"deputy\",\n"
     "                \"member_count\", \"members\": {\"joined\", \"left\", \"kept\"},\n"
-    "                \"goals\": {\"new\", \"dropped\", \"kept\"}, \"present\": [...]}]}\n"
+    "                \"goals\": {\"new\", \"dropped\", \"kept\"}, \"sources\":\n"
+    "                {\"Y1\": [path], \"Y2\": [path]}, \"present\": [...]}]}\n"
     "  --csv         CSV, one row per bloc; lists joined by \"; \"\n"
     "  --db PATH     database (default: $THIDUA_DB or ./thidua.db)\n"
     "  --rules DIR   rule directory (names: *.aliases, provinces.tsv)\n"
@@ -197,6 +198,19 @@ static void print_json(const bloc_cmp *c, size_t n, int y1, int y2)
         td_buf_printf(&o, "},\"goals_listed\":{\"%d\":%s,\"%d\":%s}", y1,
                       x->goals_listed1 ? "true" : "false", y2,
                       x->goals_listed2 ? "true" : "false");
+        /* where each year's facts come from */
+        td_buf_puts(&o, ",\"sources\":{");
+        for (int k = 0; k < 2; k++) {
+            const canon_year *y = k ? x->y2 : x->y1;
+            td_buf_printf(&o, "%s\"%d\":[", k ? "," : "", k ? y2 : y1);
+            for (size_t p = 0; y && p < y->npaths; p++) {
+                if (p)
+                    td_buf_putc(&o, ',');
+                td_json_str(&o, y->paths[p]);
+            }
+            td_buf_putc(&o, ']');
+        }
+        td_buf_putc(&o, '}');
         td_buf_puts(&o, ",\"present\":[");
         int k = 0;
         if (x->y1 && x->y1->ndocs)

@@ -1047,6 +1047,9 @@ static int fill_years(index_db *db, canon_bloc *b, td_err *e)
         y->members = column_list(db, "SELECT unit FROM canon_member WHERE "
                                      "bloc_id = ?1 AND year = ?2 GROUP BY unit_key ORDER BY unit_key",
                                  b->id, y->year, &y->nmembers);
+        y->paths = column_list(db, "SELECT path FROM documents WHERE id IN (SELECT "
+                                   "doc_id FROM canon_bloc_year WHERE bloc_id = ?1 AND "
+                                   "year = ?2) ORDER BY id", b->id, y->year, &y->npaths);
         y->goals = column_list(db, "SELECT text FROM canon_goal WHERE bloc_id = ?1 "
                                    "AND year = ?2 ORDER BY doc_id, rowid",
                                b->id, y->year, &y->ngoals);
@@ -1185,6 +1188,7 @@ static void free_bloc_members(canon_bloc *b)
         free_list(y->members, y->nmembers);
         free_list(y->goals, y->ngoals);
         free(y->docs);
+        free_list(y->paths, y->npaths);
     }
     free(b->years);
     for (size_t i = 0; i < b->nvariants; i++) {

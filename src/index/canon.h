@@ -93,6 +93,8 @@ typedef struct canon_year {
     size_t ngoals;
     long *docs;           /* documents reporting the year */
     size_t ndocs;
+    char **paths;         /* their paths, in the same order */
+    size_t npaths;
 } canon_year;
 
 typedef struct canon_bloc {
