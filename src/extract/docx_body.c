@@ -13,6 +13,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "normalize/normalize.h"
 
@@ -347,9 +348,30 @@ static void put_codepoint(walker *w, unsigned long c)
     put(w, u, n);
 }
 
-/* w:sym: a character in a named font.  Code points in the private-use
- * F000-F0FF range are glyph indexes of symbol fonts (bullets, arrows) with
- * no faithful Unicode text; keep only real characters. */
+/* The Symbol font's glyphs 0x20-0xFF as Unicode (Adobe Symbol encoding;
+ * 0xA0 is the euro in Windows' Symbol).  NULL: bracket pieces and other
+ * glyphs with no text meaning. */
+static const char *const symbol_font[224] = {
+    " ", "!", "∀", "#", "∃", "%", "&", "∋", "(", ")", "∗", "+", ",", "−", ".", "/",
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", ":", ";", "<", "=", ">", "?",
+    "≅", "Α", "Β", "Χ", "Δ", "Ε", "Φ", "Γ", "Η", "Ι", "ϑ", "Κ", "Λ", "Μ", "Ν", "Ο",
+    "Π", "Θ", "Ρ", "Σ", "Τ", "Υ", "ς", "Ω", "Ξ", "Ψ", "Ζ", "[", "∴", "]", "⊥", "_",
+    NULL, "α", "β", "χ", "δ", "ε", "φ", "γ", "η", "ι", "ϕ", "κ", "λ", "μ", "ν", "ο",
+    "π", "θ", "ρ", "σ", "τ", "υ", "ϖ", "ω", "ξ", "ψ", "ζ", "{", "|", "}", "∼", NULL,
+    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+    "€", "ϒ", "′", "≤", "⁄", "∞", "ƒ", "♣", "♦", "♥", "♠", "↔", "←", "↑", "→", "↓",
+    "°", "±", "″", "≥", "×", "∝", "∂", "•", "÷", "≠", "≡", "≈", "…", NULL, NULL, "↵",
+    "ℵ", "ℑ", "ℜ", "℘", "⊗", "⊕", "∅", "∩", "∪", "⊃", "⊇", "⊄", "⊂", "⊆", "∈", "∉",
+    "∠", "∇", "®", "©", "™", "∏", "√", "⋅", "¬", "∧", "∨", "⇔", "⇐", "⇑", "⇒", "⇓",
+    "◊", "〈", "®", "©", "™", "∑", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+    NULL, "〉", "∫", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+};
+
+/* w:sym: a character in a named font.  In the Symbol font it is a glyph
+ * index (mapped above); code points F000-F0FF in other symbol fonts
+ * (Wingdings, Webdings) are pictures with no text; otherwise it is a
+ * character. */
 static void put_sym(walker *w)
 {
     char ch[32], font[64];
@@ -357,9 +379,15 @@ static void put_sym(walker *w)
         return;
     extract_docx_xml_attr(&w->x, "font", font, sizeof font);
     unsigned long c = strtoul(ch, NULL, 16);
+    if (strcasecmp(font, "Symbol") == 0) {
+        if (c >= 0xF000 && c <= 0xF0FF)
+            c -= 0xF000;
+        if (c >= 0x20 && c <= 0xFF && symbol_font[c - 0x20])
+            put(w, symbol_font[c - 0x20], strlen(symbol_font[c - 0x20]));
+        return;
+    }
     if (c >= 0xF000 && c <= 0xF0FF) {
-        if (strstr(font, "Symbol") || strstr(font, "Wingdings") ||
-            strstr(font, "Webdings"))
+        if (strstr(font, "Wingdings") || strstr(font, "Webdings"))
             return;
         c -= 0xF000;
     }
