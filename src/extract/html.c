@@ -524,22 +524,6 @@ static void read_meta(html_ctx *c, xmlNode *root, meta *m)
     }
 }
 
-static const char *const site_words[] = {"bao ", "cong thong tin", "cong ttdt",
-    "trang thong tin", "tap chi", "dai phat thanh", "truyen hinh", "website",
-    "portal", "tin tuc", ".vn", ".com", "online", "dien tu", NULL};
-
-static int site_like(const char *s, size_t n)
-{
-    char *raw = td_xstrndup(s, n);
-    char *f = norm_fold_str(raw);
-    free(raw);
-    int hit = 0;
-    for (size_t i = 0; site_words[i] && !hit; i++)
-        hit = strstr(f, site_words[i]) != NULL;
-    free(f);
-    return hit;
-}
-
 /* Remove a site name from a page title: "Tiêu đề - Báo X", "Tiêu đề |
  * Cổng thông tin ...", "Cổng TTĐT tỉnh X | Tiêu đề".  " - " is also
  * common inside titles ("chính trị - xã hội", "Văn hóa - Xã hội"), so a
@@ -568,10 +552,10 @@ static char *strip_site(const char *t)
             size_t hl = (size_t)(last - s), tl = n - (size_t)(tail - s);
             int tw = extract_count_words(tail, tl), hw = extract_count_words(s, hl);
             if (hw >= 3 && extract_starts_upper(tail, tl) &&
-                (site_like(tail, tl) || (hard && tw <= 8))) {
+                (extract_site_like(tail, tl) || (hard && tw <= 8))) {
                 s[hl] = '\0';
                 cut = 1;
-            } else if (hard && site_like(s, (size_t)(first - s)) &&
+            } else if (hard && extract_site_like(s, (size_t)(first - s)) &&
                        extract_count_words(first + sl, n - (size_t)(first + sl - s)) >= 3) {
                 memmove(s, first + sl, strlen(first + sl) + 1);
                 cut = 1;
@@ -961,25 +945,30 @@ int extract_html(td_doc *d, const char *data, size_t len,
         free(a);
         free(b);
     }
-    if (m.og_title)
+    /* what the reader sees first: the article's heading; then the page's
+     * own metadata; then a heading opening the text; then <title> */
+    if (c.title_node)
+        title = node_text(&c, c.title_node);   /* headings carry no site name */
+    else if (m.og_title)
         title = strip_site(m.og_title);
-    else if (c.title_node)
-        title = node_text(&c, c.title_node);   /* headings carry no site name */ else if (d->blocks[c.first_block].kind == TD_BLOCK_HEADING &&
-               d->blocks[c.first_block].level <= 3 &&
-               extract_count_words(d->blocks[c.first_block].text,
-                                   d->blocks[c.first_block].len) >= 4) {
-        /* no h1: a heading that opens the article text */
+    else if (d->blocks[c.first_block].kind == TD_BLOCK_HEADING &&
+             d->blocks[c.first_block].level <= 3 &&
+             extract_count_words(d->blocks[c.first_block].text,
+                                 d->blocks[c.first_block].len) >= 4)
         title = td_xstrdup(d->blocks[c.first_block].text);
-    } else if (site_title && *site_title) {
+    else if (site_title && *site_title)
         title = td_xstrdup(site_title);
-    }
     if (title && *title)
         add_title(&c, title);
     free(title);
     free(site_title);
     set_published(d, m.published);
     find_published(&c, root, c.title_node ? c.title_node : c.top);
-    char *au = m.author ? td_xstrdup(m.author) : author_element(&c, body);
+    /* the byline printed on the page before the meta author, which is
+     * often the account that posted the article */
+    char *au = author_element(&c, body);
+    if (!au && m.author)
+        au = td_xstrdup(m.author);
     if (au) {
         const char *p = au;
         size_t n = strlen(au);

@@ -129,7 +129,7 @@ static long find_title(const char *t, const line *ls, size_t nl)
             continue;
         if (extract_ui_phrase(p, n) != EXTRACT_UI_NONE)
             continue;
-        if (memchr(p, '|', n))   /* a menu or toolbar row */
+        if (extract_is_nav_line(p, n))
             continue;
         int words = extract_count_words(p, n);
         if (extract_is_all_caps(p, n)) {
@@ -201,13 +201,49 @@ static void add_lines(td_doc *d, td_block_kind kind, const char *t,
 
 /* A signature among the three blocks after the last long paragraph
  * ("Mai Thảo", "Theo Báo X"); page furniture may follow it. */
+static int byline_block(td_doc *d, size_t i)
+{
+    td_block *b = &d->blocks[i];
+    const char *nl = memchr(b->text, '\n', b->len);
+    size_t n = nl ? (size_t)(nl - b->text) : b->len;
+    const char *p = b->text;
+    extract_trim(&p, &n);
+    if (!extract_is_byline(p, n))
+        return 0;
+    d->author = td_arena_strndup(d->arena, p, n);
+    return 1;
+}
+
+/* 1 when block i is prose: a line of 150 bytes or more, and a first line
+ * that is not furniture ("Tin liên quan:", "Bình luận").  Lists of other
+ * articles' headlines are long blocks of short lines. */
+static int prose_block(td_doc *d, size_t i)
+{
+    td_block *b = &d->blocks[i];
+    const char *nl = memchr(b->text, '\n', b->len);
+    size_t n = nl ? (size_t)(nl - b->text) : b->len;
+    if (extract_ui_phrase(b->text, n) != EXTRACT_UI_NONE || extract_is_nav_line(b->text, n))
+        return 0;
+    size_t run = 0;
+    for (size_t k = 0; k < b->len; k++) {
+        run = b->text[k] == '\n' ? 0 : run + 1;
+        if (run >= 150)
+            return 1;
+    }
+    return 0;
+}
+
 static void find_byline(td_doc *d, size_t first)
 {
     long last = -1;
     for (size_t i = first; i < d->nblocks; i++)
-        if (d->blocks[i].len >= 200)
+        if (prose_block(d, i))
             last = (long)i;
     if (last < 0)
+        return;
+    /* some sites print the author right under the headline */
+    if (d->blocks[first].kind == TD_BLOCK_TITLE && first + 2 < d->nblocks &&
+        d->blocks[first + 2].len >= 200 && byline_block(d, first + 1))
         return;
     for (size_t i = (size_t)last + 1; i < d->nblocks && i <= (size_t)last + 3; i++) {
         td_block *b = &d->blocks[i];

@@ -233,6 +233,12 @@ int extract_is_byline(const char *s, size_t n)
         next_cp(s, off, n, &cp);
         return extract_count_words(s + off, n - off) <= 8 && is_upper_cp(cp);
     }
+    /* initials alone ("H.N", "T.T.")  */
+    size_t k = 0;
+    while (k + 1 < n && isupper((unsigned char)s[k]) && s[k + 1] == '.')
+        k += 2;
+    if (k >= 2 && (k == n || (k + 1 == n && isupper((unsigned char)s[k]))))
+        return 1;
     /* "Name, unit" or "Name - unit": judge the name part */
     size_t head = n;
     for (size_t i = 0; i < n; i++)
@@ -272,6 +278,11 @@ static const struct {
     {"ve dau trang", EXTRACT_UI_TOOLBAR},
     {"len dau trang", EXTRACT_UI_TOOLBAR},
     {"quay lai", EXTRACT_UI_TOOLBAR},
+    {"nghe doc bai viet", EXTRACT_UI_TOOLBAR},
+    {"skip ribbon commands", EXTRACT_UI_TOOLBAR},
+    {"skip to content", EXTRACT_UI_TOOLBAR},
+    {"truy cap noi dung", EXTRACT_UI_TOOLBAR},
+    {"luot xem", EXTRACT_UI_COUNTER},
     {"bai viet lien quan", EXTRACT_UI_SECTION},
     {"tin lien quan", EXTRACT_UI_SECTION},
     {"tin bai lien quan", EXTRACT_UI_SECTION},
@@ -471,4 +482,52 @@ void extract_decode_cp1252(const unsigned char *p, size_t n, td_buf *out)
             continue;
         extract_put_utf8(out, c >= 0x80 && c < 0xA0 ? hi[c - 0x80] : c);
     }
+}
+
+static const char *const site_words[] = {"bao ", "cong thong tin", "cong ttdt",
+    "trang thong tin", "tap chi", "dai phat thanh", "truyen hinh", "website",
+    "portal", "tin tuc", ".vn", ".com", "online", "dien tu", NULL};
+
+int extract_site_like(const char *s, size_t n)
+{
+    char *raw = td_xstrndup(s, n);
+    char *f = norm_fold_str(raw);
+    free(raw);
+    int hit = 0;
+    for (size_t i = 0; site_words[i] && !hit; i++)
+        hit = strstr(f, site_words[i]) != NULL;
+    free(f);
+    return hit;
+}
+
+int extract_is_nav_line(const char *s, size_t n)
+{
+    extract_trim(&s, &n);
+    int seps = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '|' || s[i] == '\t') {
+            seps++;
+        } else if (s[i] == ' ' && i + 1 < n && s[i + 1] == ' ') {
+            seps++;
+            while (i + 1 < n && s[i + 1] == ' ')
+                i++;
+        }
+    }
+    if (seps >= 2)
+        return 1;
+    /* breadcrumbs */
+    for (size_t i = 0; i + 2 < n; i++)
+        if (s[i] == ' ' && (s[i + 1] == '>' || !memcmp(s + i + 1, "\xC2\xBB", 2)) &&
+            extract_count_words(s, n) <= 15)
+            return 1;
+    /* "Site - Section": a short line whose part before the dash is a site */
+    const char *dash = NULL;
+    for (size_t i = 0; i + 2 < n && !dash; i++)
+        if (s[i] == ' ' && s[i + 1] == '-' && s[i + 2] == ' ')
+            dash = s + i;
+    if (dash && extract_count_words(s, n) <= 8 &&
+        extract_count_words(dash + 3, n - (size_t)(dash + 3 - s)) <= 3 &&
+        extract_site_like(s, (size_t)(dash - s)))
+        return 1;
+    return 0;
 }

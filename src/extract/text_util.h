@@ -52,6 +52,15 @@ void extract_decode_cp1252(const unsigned char *p, size_t n, td_buf *out);
 /* Append code point cp as UTF-8. */
 void extract_put_utf8(td_buf *b, unsigned cp);
 
+/* 1 when s names a web site ("Báo ...", "Cổng thông tin ...", "...
+ * Online", a domain). */
+int extract_site_like(const char *s, size_t n);
+
+/* 1 when line s is navigation rather than text: a menu row (three or more
+ * items separated by '|', tabs or runs of spaces), a breadcrumb ("Trang chủ
+ * > Tin tức"), or a "Site - Section" banner ("Tây Ninh Online - Thời sự"). */
+int extract_is_nav_line(const char *s, size_t n);
+
 /* Kinds of page furniture recognised from their text. */
 typedef enum {
     EXTRACT_UI_NONE = 0,

@@ -398,7 +398,19 @@ TEST(text_util_bylines_and_dates)
     CHECK(!BY("Video clip"));
     CHECK(!BY("Quang cảnh Hội nghị"));
     CHECK(!BY("Năm 2024"));
+    CHECK(BY("H.N"));
+    CHECK(BY("T.T"));
+    CHECK(BY("Nguồn: Báo Lạng Sơn"));
+    CHECK(!BY("TP.HCM"));
 #undef BY
+#define NAV(s) extract_is_nav_line(s, strlen(s))
+    CHECK(NAV("Chính trị  Xã hội  Kinh tế  Văn hóa  Thể thao"));
+    CHECK(NAV("Trang chủ > Tin tức - Sự kiện > Hoạt động của ngành"));
+    CHECK(NAV("Giới thiệu | Tin tức | Văn bản | Liên hệ"));
+    CHECK(NAV("Tây Ninh Online - Thời sự"));
+    CHECK(!NAV("Khối thi đua MTTQ và các tổ chức chính trị - xã hội tỉnh tổng kết năm 2022"));
+    CHECK(!NAV("Báo Nghệ An được suy tôn dẫn đầu Khối thi đua năm 2022"));
+#undef NAV
     int y, m, d, t;
     const char *s = "Thứ Bảy, 15/06/2024 17:21";
     CHECK(extract_is_date_line(s, strlen(s), &y, &m, &d, &t));

@@ -235,3 +235,27 @@ TEST(text_seed_titles_match_gold)
     CHECK_INT(checked, 5);
     free(gold);
 }
+
+TEST(text_menu_lines_and_byline_under_title)
+{
+    const char *s = "Trang chủ  |  Giới thiệu  |  Tin tức  |  Văn bản\n"
+                    "Cập nhật lúc 15:47, Thứ Hai, 15/07/2024\n\n"
+                    "Chính trị  Xã hội  Kinh tế  Văn hóa\n\n"
+                    "Khối thi đua các cơ quan Đảng tỉnh sơ kết 6 tháng đầu năm 2024\n\n"
+                    "Minh Quân\n\n"
+                    "Sáng ngày 12-7, Khối thi đua các cơ quan Đảng tỉnh tổ chức Hội nghị sơ kết "
+                    "công tác thi đua, khen thưởng 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng "
+                    "cuối năm 2024, với sự tham dự của lãnh đạo các đơn vị trong Khối.\n\n"
+                    "Tin liên quan:\n- Khối thi đua tỉnh bạn sơ kết 6 tháng (10/07/2024)\n"
+                    "- Một tin khác về hội nghị thi đua của tỉnh bạn năm nay (09/07/2024)\n"
+                    "- Và một tin khác nữa về phong trào thi đua yêu nước (08/07/2024)\n";
+    int rc;
+    td_doc *d = from_string(s, strlen(s), &rc);
+    CHECK_INT(rc, TD_OK);
+    if (!d)
+        return;
+    CHECK_STR(d->title, "Khối thi đua các cơ quan Đảng tỉnh sơ kết 6 tháng đầu năm 2024");
+    CHECK_STR(d->published, "2024-07-15");
+    CHECK_STR(d->author, "Minh Quân");
+    td_doc_free(d);
+}
