@@ -142,7 +142,8 @@ typedef struct cont {
     int type, depth;
     td_buf text;           /* CELL, NOTE: paragraphs joined by '\n' */
     long src_start;
-    int row, col, span;    /* TABLE: current row and column; CELL: its own */
+    int row, col, span;    /* TABLE: current row and column; CELL: its own;
+                            * NOTE: row is the note's number */
     docx_style *tstyle;    /* TABLE: w:tblStyle */
 } cont;
 
@@ -183,6 +184,7 @@ typedef struct walker {
     size_t npv, cap_pv;
     docx_refs *foot, *end;
     const docx_refs *want; /* notes story: the referenced ids */
+    int note_seq;          /* body: note marks written so far */
     int legacy_enc;
 } walker;
 
@@ -198,28 +200,35 @@ typedef struct walker {
 
 void extract_docx_refs_free(docx_refs *r)
 {
-    free(r->id);
+    free(r->v);
     memset(r, 0, sizeof *r);
 }
 
-static void refs_add(docx_refs *r, long id)
+/* Record a reference; 0 when the note was already referenced. */
+static int refs_add(docx_refs *r, long id, int num)
 {
-    for (size_t i = r->n; i > 0 && i + 64 > r->n; i--)
-        if (r->id[i - 1] == id)
-            return;   /* cheap check of recent ids; duplicates are harmless */
-    GROW(r->id, r->n, r->cap);
-    r->id[r->n++] = id;
+    for (size_t i = 0; i < r->n; i++)
+        if (r->v[i].id == id)
+            return 0;
+    GROW(r->v, r->n, r->cap);
+    r->v[r->n].id = id;
+    r->v[r->n++].num = num;
+    return 1;
 }
 
-static int cmp_long(const void *a, const void *b)
+static int cmp_ref(const void *a, const void *b)
 {
-    long x = *(const long *)a, y = *(const long *)b;
+    long x = ((const docx_ref *)a)->id, y = ((const docx_ref *)b)->id;
     return (x > y) - (x < y);
 }
 
-static int refs_has(const docx_refs *r, long id)
+/* The referenced note with this id (refs sorted), or NULL. */
+static const docx_ref *refs_find(const docx_refs *r, long id)
 {
-    return r && r->n && bsearch(&id, r->id, r->n, sizeof *r->id, cmp_long);
+    docx_ref key = {id, 0};
+    if (!r || !r->n)
+        return NULL;
+    return bsearch(&key, r->v, r->n, sizeof *r->v, cmp_ref);
 }
 
 /* ---- emitting blocks --------------------------------------------------- */
@@ -643,21 +652,31 @@ static void start_w(walker *w, const char *ln, int depth, int empty, long a,
             }
         } else if (strcmp(ln, "footnoteReference") == 0 ||
                    strcmp(ln, "endnoteReference") == 0) {
+            /* the mark Word shows as a superscript number becomes "[n]",
+             * one sequence for footnotes and endnotes, as pandoc writes */
             docx_refs *r = ln[0] == 'f' ? w->foot : w->end;
-            if (r && extract_docx_xml_attr(&w->x, "id", buf, sizeof buf))
-                refs_add(r, atol(buf));
+            int custom = extract_docx_onoff(buf, extract_docx_xml_attr(&w->x, "customMarkFollows",
+                                                                  buf, sizeof buf));
+            if (r && extract_docx_xml_attr(&w->x, "id", buf, sizeof buf) && w->instr == 0 &&
+                refs_add(r, atol(buf), custom ? 0 : w->note_seq + 1) && !custom) {
+                char mark[24];
+                int k = snprintf(mark, sizeof mark, "[%d]", ++w->note_seq);
+                put(w, mark, (size_t)k);
+            }
         } else if ((strcmp(ln, "footnote") == 0 || strcmp(ln, "endnote") == 0) &&
                    w->story != DOCX_STORY_BODY) {
             extract_docx_xml_attr(&w->x, "type", buf, sizeof buf);
             int normal = !buf[0] || strcmp(buf, "normal") == 0;
             int id = attr_int(w, "id", -1);
-            if (!normal || !refs_has(w->want, id)) {
+            const docx_ref *ref = normal ? refs_find(w->want, id) : NULL;
+            if (!ref) {
                 if (!empty)
                     w->skip = depth;
                 return;
             }
             cont *c = push_cont(w, C_NOTE, depth);
             c->src_start = a;
+            c->row = ref->num;   /* the note's number, 0 = none */
             w->acc++;
         } else if ((strcmp(ln, "footnotePr") == 0 || strcmp(ln, "endnotePr") == 0) &&
                    !empty) {
@@ -886,9 +905,16 @@ static void end_w(walker *w, const char *ln, int depth, long b)
                 t->col += c->span;
             emit(w, TD_BLOCK_TABLE_CELL, 0, c->row, c->col,
                  c->text.ptr ? c->text.ptr : "", c->text.len, c->src_start, b);
-        } else {
-            emit(w, TD_BLOCK_NOTE, 0, -1, -1, c->text.ptr ? c->text.ptr : "",
-                 c->text.len, c->src_start, b);
+        } else if (c->text.len) {
+            td_buf_clear(&w->scratch);
+            if (c->row > 0)
+                td_buf_printf(&w->scratch, "[%d] ", c->row);
+            size_t k = 0;   /* the note text usually starts with a space */
+            while (k < c->text.len && (c->text.ptr[k] == ' ' || c->text.ptr[k] == '\t'))
+                k++;
+            td_buf_append(&w->scratch, c->text.ptr + k, c->text.len - k);
+            emit(w, TD_BLOCK_NOTE, 0, -1, -1, w->scratch.ptr, w->scratch.len,
+                 c->src_start, b);
         }
         flush_pending(w);
     } else if (strcmp(ln, "tbl") == 0 || strcmp(ln, "txbxContent") == 0) {
@@ -1001,7 +1027,7 @@ int extract_docx_walk(td_doc *d, docx_story story, const char *part,
     } else {
         docx_refs *want = story == DOCX_STORY_FOOTNOTES ? foot : end;
         if (want && want->n)
-            qsort(want->id, want->n, sizeof *want->id, cmp_long);
+            qsort(want->v, want->n, sizeof *want->v, cmp_ref);
         w.want = want;
     }
     int rc = extract_docx_xml_open(&w.x, data, len, part, o->max_depth, e);

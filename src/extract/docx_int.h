@@ -181,9 +181,15 @@ void extract_docx_numbering_free(docx_numbering *nb);
 
 /* ---- Interface to code in docx_body.c --------------------------------- */
 
-/* Notes referenced from the body, so only those are read. */
+/* Notes referenced from the body, so only those are read, with the number
+ * their "[n]" mark got in the body (0 for a custom mark). */
+typedef struct docx_ref {
+    long id;
+    int num;
+} docx_ref;
+
 typedef struct docx_refs {
-    long *id;
+    docx_ref *v;
     size_t n, cap;
 } docx_refs;
 

@@ -206,10 +206,10 @@ TEST(docx_lists_and_notes)
     d = read_entries(notes, sizeof notes / sizeof notes[0], NULL, &rc, &e);
     CHECK_INT(rc, TD_OK);
     if (d) {
-        const td_block *b = find_block(d, "Chú thích một\nđoạn hai");
+        const td_block *b = find_block(d, "[1] Chú thích một\nđoạn hai");
         CHECK(b && b->kind == TD_BLOCK_NOTE);
         CHECK(b && b->part && strcmp(b->part, "word/footnotes.xml") == 0);
-        b = find_block(d, "Ghi chú cuối");
+        b = find_block(d, "[2] Ghi chú cuối");
         CHECK(b && b->kind == TD_BLOCK_NOTE);
         CHECK(b && b->part && strcmp(b->part, "word/endnotes.xml") == 0);
         CHECK_INT(d->blocks[d->nblocks - 1].kind, TD_BLOCK_NOTE);
