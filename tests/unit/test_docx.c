@@ -337,3 +337,45 @@ TEST(docx_malformed_parts)
     CHECK(d && d->nblocks == 1 && strcmp(d->blocks[0].text, "Vẫn đọc") == 0);
     td_doc_free(d);
 }
+
+#define THEME                                                                     \
+    "<a:theme xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">" \
+    "<a:themeElements><a:fontScheme><a:majorFont><a:latin typeface=\"Arial\"/>"   \
+    "</a:majorFont><a:minorFont><a:latin typeface=\".VnTime\"/></a:minorFont>"    \
+    "</a:fontScheme></a:themeElements></a:theme>"
+
+TEST(docx_legacy_fonts_resolved_per_run)
+{
+    /* TCVN3 through a theme font in docDefaults; a direct Unicode font
+     * overrides it; VNI split over two runs; a cs run uses the cs font */
+    entry ents[] = {
+        {"word/theme/theme1.xml", THEME, NULL},
+        {"word/styles.xml", "<w:styles " W_NS "><w:docDefaults><w:rPrDefault><w:rPr>"
+         "<w:rFonts w:asciiTheme=\"minorHAnsi\" w:hAnsiTheme=\"minorHAnsi\"/>"
+         "</w:rPr></w:rPrDefault></w:docDefaults></w:styles>", NULL},
+        {"word/document.xml", "<w:document " W_NS "><w:body>"
+         "<w:p><w:r><w:t>C\xc3\xa9ng h\xc3\x9f" "a</w:t></w:r></w:p>"
+         "<w:p><w:r><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\"/>"
+         "</w:rPr><w:t>C\xc3\xa9ng</w:t></w:r></w:p>"
+         "<w:p><w:r><w:rPr><w:rFonts w:ascii=\"VNI-Times\" w:hAnsi=\"VNI-Times\"/></w:rPr>"
+         "<w:t>Vie</w:t></w:r><w:r><w:rPr><w:rFonts w:ascii=\"VNI-Times\" w:hAnsi=\"VNI-Times\"/>"
+         "<w:b/></w:rPr><w:t>\xc3\xa4t Nam</w:t></w:r></w:p>"
+         "<w:p><w:r><w:rPr><w:rFonts w:hAnsi=\"Times New Roman\" w:cs=\".VnTimeH\"/><w:cs/>"
+         "</w:rPr><w:t>c\xc3\xa9ng</w:t></w:r></w:p>"
+         "</w:body></w:document>", NULL},
+    };
+    int rc;
+    td_err e;
+    td_doc *d = read_entries(ents, sizeof ents / sizeof ents[0], NULL, &rc, &e);
+    CHECK_INT(rc, TD_OK);
+    if (!d)
+        return;
+    CHECK_INT(d->nblocks, 4);
+    if (d->nblocks == 4) {
+        CHECK_STR(d->blocks[0].text, "Cộng hòa");
+        CHECK_STR(d->blocks[1].text, "Céng");
+        CHECK_STR(d->blocks[2].text, "Việt Nam");
+        CHECK_STR(d->blocks[3].text, "CỘNG");
+    }
+    td_doc_free(d);
+}
