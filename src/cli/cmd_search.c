@@ -42,6 +42,9 @@ const char cmd_search_usage[] =
     "                    title, format, score, exact, snippet, province, year, bloc\n"
     "  --db PATH         database (default: $THIDUA_DB or ./thidua.db)\n"
     "  --rules DIR       where abbrev.tsv is read\n"
+    "  --explain         print how the query is run (FTS5 expressions) instead\n"
+    "  --tokens          print the tokens of QUERY as a document would give them:\n"
+    "                    token, start, end, colocated (no database needed)\n"
     "  -h, --help        this text\n"
     "\n"
     "Filters compare folded text (no diacritics, any case).  With filters and\n"
@@ -51,7 +54,7 @@ const char cmd_search_usage[] =
     "Exit status: 0 done, also when nothing matches (a note goes to stderr);\n"
     "2 usage error or malformed query; 3 the database could not be opened.\n";
 
-enum { OPT_PROVINCE = 0x2001, OPT_YEAR, OPT_BLOC, OPT_FORMAT };
+enum { OPT_PROVINCE = 0x2001, OPT_YEAR, OPT_BLOC, OPT_FORMAT, OPT_EXPLAIN, OPT_TOKENS };
 
 #define MARK_OPEN "\x02"
 #define MARK_CLOSE "\x03"
@@ -230,12 +233,14 @@ int cmd_search(int argc, char **argv, cli_ctx *ctx)
         {"year", required_argument, NULL, OPT_YEAR},
         {"bloc", required_argument, NULL, OPT_BLOC},
         {"format", required_argument, NULL, OPT_FORMAT},
+        {"explain", no_argument, NULL, OPT_EXPLAIN},
+        {"tokens", no_argument, NULL, OPT_TOKENS},
         {NULL, 0, NULL, 0},
     };
     index_search_opts o;
     memset(&o, 0, sizeof o);
     o.limit = 10;
-    int c;
+    int c, explain = 0, tokens = 0;
     char *end;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":hqjn:", longopts, NULL)) != -1) {
@@ -265,9 +270,14 @@ int cmd_search(int argc, char **argv, cli_ctx *ctx)
                                        optarg);
             o.format = optarg;
             break;
+        case OPT_EXPLAIN: explain = 1; break;
+        case OPT_TOKENS: tokens = 1; break;
         case ':':
             return cli_usage_error(ctx, "option '%s' needs a value", argv[optind - 1]);
         default:
+            if (optopt > 0 && optopt < 128)
+                return cli_usage_error(ctx, "unknown option '-%c' (put -- before a "
+                                       "query that starts with '-')", optopt);
             return cli_usage_error(ctx, "unknown option '%s'", argv[optind - 1]);
         }
     }
@@ -276,6 +286,16 @@ int cmd_search(int argc, char **argv, cli_ctx *ctx)
         if (query.len)
             td_buf_putc(&query, ' ');
         td_buf_puts(&query, argv[i]);
+    }
+    if (tokens) {
+        /* the tokenizer's view of TEXT, as a document: token, start, end,
+         * colocated (SQLite's fts5_test_tok, for tests and debugging) */
+        td_buf b = TD_BUF_INIT;
+        index_token_dump(query.ptr ? query.ptr : "", query.len, 0, &b);
+        fwrite(b.ptr, 1, b.len, stdout);
+        td_buf_free(&b);
+        td_buf_free(&query);
+        return CLI_OK;
     }
     int filters = o.province || o.bloc || o.format || o.year;
     if (!query.len && !filters) {
@@ -302,7 +322,16 @@ int cmd_search(int argc, char **argv, cli_ctx *ctx)
     }
     index_hit *hits = NULL;
     size_t n = 0;
-    int rc = index_search(db, &o, &hits, &n, &e);
+    int rc;
+    if (explain) {
+        td_buf b = TD_BUF_INIT;
+        rc = index_explain(db, query.ptr ? query.ptr : "", &b, &e);
+        if (rc == TD_OK)
+            fwrite(b.ptr, 1, b.len, stdout);
+        td_buf_free(&b);
+    } else {
+        rc = index_search(db, &o, &hits, &n, &e);
+    }
     int status = CLI_OK;
     if (rc == TD_EUSAGE) {
         cli_error("malformed query: %s", e.msg);
@@ -310,7 +339,7 @@ int cmd_search(int argc, char **argv, cli_ctx *ctx)
     } else if (rc != TD_OK) {
         cli_error("%s", e.msg);
         status = CLI_FATAL;
-    } else if (n == 0) {
+    } else if (n == 0 && !explain) {
         fprintf(stderr, "thidua: no documents match%s%s%s\n",
                 query.len ? " '" : "", query.len ? query.ptr : "", query.len ? "'" : "");
     }

@@ -122,6 +122,12 @@ typedef struct index_stats {
 int index_stats_get(index_db *db, index_stats *st, td_err *e);
 void index_stats_free(index_stats *st);
 
+/* Append to out how query would be run, one line each: "match: " and the
+ * FTS5 expression over folded tokens, then "exact: " lines (the terms that
+ * rank exact-diacritic matches first) and "adjacent: " lines (word runs
+ * that rank up when side by side).  A malformed query gives TD_EUSAGE. */
+int index_explain(index_db *db, const char *query, td_buf *out, td_err *e);
+
 /* ---- tests ------------------------------------------------------------- */
 
 /* Run the "thidua" FTS5 tokenizer over text as for a document (query = 0)

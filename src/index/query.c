@@ -19,6 +19,8 @@
 
 #define MAX_VARIANTS 32   /* phrase variants from abbreviations */
 #define MAX_EXACT 16      /* positive terms that get an exact expression */
+#define MAX_DEPTH 64      /* nested parentheses */
+#define MAX_TERMS 256     /* words and phrases in one query */
 
 typedef enum { Q_TERM, Q_ALT, Q_AND, Q_OR, Q_NOT } qkind;
 
@@ -53,6 +55,7 @@ typedef struct parser {
     size_t ntoks, i;
     td_err *e;
     int failed;
+    int depth;             /* parentheses open */
     char **boost;          /* folded phrases of unquoted word runs */
     size_t nboost;
 } parser;
@@ -156,6 +159,11 @@ static int lex(parser *p, const char *q)
         }
     }
     push_tok(p, (qtok){T_END, q + n, 0, 0, 0}, &cap);
+    size_t terms = 0;
+    for (size_t k = 0; k < p->ntoks; k++)
+        terms += p->toks[k].t == T_WORD || p->toks[k].t == T_PHRASE;
+    if (terms > MAX_TERMS)
+        return fail(p, "the query is too long (more than %s words and phrases)", "256");
     return 1;
 }
 
@@ -485,6 +493,10 @@ static qnode *parse_primary(parser *p, int *empty)
     }
     case T_LP: {
         p->i++;
+        if (++p->depth > MAX_DEPTH) {
+            fail(p, "the query nests parentheses too deeply%s", "");
+            return NULL;
+        }
         if (peek(p)->t == T_RP) {
             fail(p, "empty parentheses%s", "");
             return NULL;
@@ -497,6 +509,7 @@ static qnode *parse_primary(parser *p, int *empty)
             return NULL;
         }
         p->i++;
+        p->depth--;
         return nd;
     }
     case T_RP:
@@ -596,26 +609,34 @@ static qnode *parse_and(parser *p, int *empty)
 
 static qnode *parse_or(parser *p, int *empty)
 {
-    qnode *kids[256];
-    size_t n = 0;
+    qnode **kids = NULL;
+    size_t n = 0, cap = 0;
     *empty = 1;
     for (;;) {
         int e1;
         qnode *nd = parse_and(p, &e1);
         if (p->failed)
-            return NULL;
-        if (nd && n < 256)
+            break;
+        if (nd) {
+            if (n == cap) {
+                cap = cap ? cap * 2 : 8;
+                kids = td_xrealloc(kids, cap * sizeof *kids);
+            }
             kids[n++] = nd;
+        }
         if (peek(p)->t != T_OR)
             break;
         p->i++;
         if (!need_term_after(p, T_OR))
-            return NULL;
+            break;
     }
-    if (n == 0)
-        return NULL;
-    *empty = 0;
-    return make_list(p, Q_OR, kids, n);
+    qnode *r = NULL;
+    if (!p->failed && n > 0) {
+        *empty = 0;
+        r = make_list(p, Q_OR, kids, n);
+    }
+    free(kids);
+    return r;
 }
 
 /* ---- rendering ------------------------------------------------------------- */
@@ -747,7 +768,7 @@ int index_query_compile(const char *q, const index_abbrev *ab,
     for (size_t i = 0; i < nfc.len; i++)
         if ((unsigned char)nfc.ptr[i] < 0x20)
             nfc.ptr[i] = ' ';
-    parser p = {td_arena_new(), ab, NULL, 0, 0, e, 0, NULL, 0};
+    parser p = {td_arena_new(), ab, NULL, 0, 0, e, 0, 0, NULL, 0};
     qnode *root = NULL;
     int empty = 1;
     if (lex(&p, nfc.ptr)) {

@@ -167,3 +167,18 @@ out:
     index_query_free(&q);
     return rc;
 }
+
+int index_explain(index_db *db, const char *query, td_buf *out, td_err *e)
+{
+    index_query q;
+    int rc = index_query_compile(query, db ? db->abbrev : NULL, &q, e);
+    if (rc != TD_OK)
+        return rc;
+    td_buf_printf(out, "match: %s\n", q.match);
+    for (size_t i = 0; i < q.nexact; i++)
+        td_buf_printf(out, "exact: %s\n", q.exact[i]);
+    for (size_t i = 0; i < q.nboost; i++)
+        td_buf_printf(out, "adjacent: %s\n", q.boost[i]);
+    index_query_free(&q);
+    return TD_OK;
+}

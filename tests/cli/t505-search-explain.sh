@@ -1,0 +1,17 @@
+# t505-search-explain: --tokens shows the tokenizer's token dump (token,
+# start, end, colocated) and --explain the FTS5 expressions a query becomes,
+# abbreviations and exact forms included.
+. "$ROOT/tests/cli/lib.sh"
+expect_code 0 $THIDUA search --tokens "Uỷ ban ĐOÀN KẾT 8.000"
+printf 'uy\t0\t4\t0\n=ủy\t0\t4\t1\nban\t5\t8\t0\n=ban\t5\t8\t1\ndoan\t9\t15\t0\n=đoàn\t9\t15\t1\nket\t16\t21\t0\n=kết\t16\t21\t1\n8000\t22\t27\t0\n' >want
+cmp -s out want || { diff want out; fail "token dump differs"; }
+
+printf 'x\n' >x.txt
+expect_code 0 $THIDUA --db e.db ingest -q x.txt
+expect_code 0 $THIDUA --db e.db --rules "$ROOT/rules" search --explain 'LĐLĐ tỉnh "giao ước" NOT hồi'
+expect_grep '^match: \(\("ldld" OR "lien doan lao dong"' out
+expect_grep '^exact: \("=lđlđ" OR "=liên đoàn lao động"' out
+expect_grep '^exact: "=giao ước"$' out
+expect_no_grep '=hồi' out
+expect_grep '^adjacent: "ldld tinh"$' out
+expect_code 2 $THIDUA --db e.db search --explain 'a AND'
