@@ -90,3 +90,24 @@ expect_grep '^==> features.docx <==$' out
 expect_grep '^==> tables.docx <==$' out
 expect_grep '^Báo cáo tổng kết năm 2024$' out
 expect_grep '^98,5 - hạng Nhất$' out
+
+# billion laughs: internal entities are never expanded, so the file is
+# either refused by libxml2's amplification check or read without them
+mkdir -p lol/word && cp -R "$fx/_common/." lol/
+{
+    echo '<?xml version="1.0"?>'
+    echo '<!DOCTYPE w:document ['
+    echo '<!ENTITY l0 "lollollollollollollollollollol">'
+    i=1; while [ $i -le 12 ]; do
+        printf '<!ENTITY l%d "' $i; j=0; while [ $j -lt 10 ]; do printf '&l%d;' $((i - 1)); j=$((j + 1)); done; echo '">'
+        i=$((i + 1))
+    done
+    echo ']>'
+    echo '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Trước &l12; sau</w:t></w:r></w:p></w:body></w:document>'
+} >lol/word/document.xml
+(cd lol && zip -q -X -r ../lol.docx .)
+$THIDUA extract --text lol.docx >out 2>err
+rc=$?
+[ $rc -le 1 ] || fail "billion laughs: exit $rc"
+[ "$(wc -c <out)" -lt 1000 ] || fail "billion laughs: entities were expanded"
+[ "$(wc -l <err)" -le 1 ] || fail "billion laughs: more than one line on stderr"
