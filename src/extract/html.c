@@ -397,6 +397,38 @@ static char *decode_str(html_ctx *c, const char *s)
 
 /* ---- parsing ------------------------------------------------------------ */
 
+/* Blank out (with spaces, so offsets stay) the MS Office markup that
+ * libxml2 would misread: prefixed tags such as <o:p> (parsed as a nested
+ * <p>) and <st1:place> (their text stays), and the downlevel-revealed
+ * conditionals <![if !supportLists]> ... <![endif]> (shown as text). */
+static void blank_office_markup(char *p, size_t n)
+{
+    for (size_t i = 0; i + 3 < n; i++) {
+        if (p[i] != '<')
+            continue;
+        size_t j = i + 1;
+        int blank = 0;
+        if (p[j] == '!' && p[j + 1] == '[') {
+            blank = (j + 4 < n && strncasecmp(p + j + 2, "if", 2) == 0) ||
+                    (j + 7 < n && strncasecmp(p + j + 2, "endif", 5) == 0);
+        } else {
+            if (p[j] == '/')
+                j++;
+            size_t k = j;
+            while (k < n && (isalnum((unsigned char)p[k]) || p[k] == '_' || p[k] == '-'))
+                k++;
+            blank = k > j && k + 1 < n && p[k] == ':' && isalpha((unsigned char)p[k + 1]);
+        }
+        if (!blank)
+            continue;
+        const char *gt = memchr(p + i, '>', n - i);
+        if (!gt)
+            return;
+        memset(p + i, ' ', (size_t)(gt - p) - i + 1);
+        i = (size_t)(gt - p);
+    }
+}
+
 static long input_offset(xmlParserCtxtPtr p)
 {
     if (!p->input || !p->input->cur || !p->input->base)
@@ -906,6 +938,8 @@ int extract_html(td_doc *d, const char *data, size_t len,
     td_buf buf = TD_BUF_INIT;
     meta m = {0};
     decode_page(&c, data, len, &buf);
+    if (buf.len)
+        blank_office_markup(buf.ptr, buf.len);
     int rc = buf.len ? parse(&c, buf.ptr, buf.len, e)
                      : td_err_set(e, TD_EEMPTY, "no text found");
     if (rc != TD_OK)
@@ -956,8 +990,28 @@ int extract_html(td_doc *d, const char *data, size_t len,
              extract_count_words(d->blocks[c.first_block].text,
                                  d->blocks[c.first_block].len) >= 4)
         title = td_xstrdup(d->blocks[c.first_block].text);
-    else if (site_title && *site_title)
+    else if (site_title && extract_count_words(site_title, strlen(site_title)) >= 4)
         title = td_xstrdup(site_title);
+    if (!title) {
+        /* no heading and a missing or bare <title> ("BÁO CÁO", as Word
+         * writes it): the headline among the first blocks, as in text */
+        extract_headline h;
+        extract_headline_init(&h);
+        for (size_t i = c.first_block; i < d->nblocks; i++)
+            if (extract_headline_feed(&h, (long)i, d->blocks[i].text, d->blocks[i].len))
+                break;
+        long k = extract_headline_result(&h);
+        if (k >= 0) {
+            /* marked where it stands, as the text reader does: lines
+             * above it (a national header, a document type) keep their
+             * order */
+            d->blocks[k].kind = TD_BLOCK_TITLE;
+            d->blocks[k].level = 0;
+            d->title = d->blocks[k].text;
+        } else if (site_title && *site_title) {
+            title = td_xstrdup(site_title);
+        }
+    }
     if (title && *title)
         add_title(&c, title);
     free(title);

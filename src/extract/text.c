@@ -16,9 +16,6 @@
 #include "extract/text_util.h"
 #include "normalize/normalize.h"
 
-/* How many non-blank lines from the top may hold the headline. */
-#define TITLE_SCAN_LINES 15
-
 typedef struct line {
     size_t s, e;   /* byte span in the decoded text, terminator excluded */
     int blank;     /* only white space */
@@ -106,49 +103,15 @@ static void split_lines(const char *t, size_t n, line **out, size_t *count)
     *count = k;
 }
 
-/* The headline among the first lines, or -1.  A headline is a mixed-case
- * line of 4+ words that is not a date, a toolbar or a sentence; an
- * all-caps line is used only when no such line comes before the body.
- * The scan stops at the first long line or the second sentence-like line,
- * which mark the start of the article body. */
+/* The headline among the first lines, or -1 (see extract_headline). */
 static long find_title(const char *t, const line *ls, size_t nl)
 {
-    long caps = -1;
-    int seen = 0, sentences = 0;
-    for (size_t i = 0; i < nl && seen < TITLE_SCAN_LINES; i++) {
-        if (ls[i].blank)
-            continue;
-        seen++;
-        const char *p = t + ls[i].s;
-        size_t n = ls[i].e - ls[i].s;
-        extract_trim(&p, &n);
-        int y, m, dd, tm;
-        if (n > 300)
+    extract_headline h;
+    extract_headline_init(&h);
+    for (size_t i = 0; i < nl; i++)
+        if (!ls[i].blank && extract_headline_feed(&h, (long)i, t + ls[i].s, ls[i].e - ls[i].s))
             break;
-        if (extract_is_date_line(p, n, &y, &m, &dd, &tm))
-            continue;
-        if (extract_ui_phrase(p, n) != EXTRACT_UI_NONE)
-            continue;
-        if (extract_is_nav_line(p, n))
-            continue;
-        int words = extract_count_words(p, n);
-        if (extract_is_all_caps(p, n)) {
-            if (caps < 0 && words >= 4)
-                caps = (long)i;
-            continue;
-        }
-        if (words < 4 || n < 16)
-            continue;
-        if (p[n - 1] == '.' && !(n >= 3 && memcmp(p + n - 3, "...", 3) == 0)) {
-            if (++sentences >= 2 || n > 160)
-                break;
-            continue;
-        }
-        if (n > 250)
-            break;
-        return (long)i;
-    }
-    return caps;
+    return extract_headline_result(&h);
 }
 
 /* The publication date: a date+time header line, the nearest one above

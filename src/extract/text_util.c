@@ -531,3 +531,41 @@ int extract_is_nav_line(const char *s, size_t n)
         return 1;
     return 0;
 }
+
+void extract_headline_init(extract_headline *h)
+{
+    h->found = h->caps = -1;
+    h->seen = h->sentences = 0;
+}
+
+int extract_headline_feed(extract_headline *h, long idx, const char *p, size_t n)
+{
+    extract_trim(&p, &n);
+    if (n == 0)
+        return 0;
+    if (++h->seen > 15 || n > 300)
+        return 1;
+    int y, m, dd, tm;
+    if (extract_is_date_line(p, n, &y, &m, &dd, &tm) ||
+        extract_ui_phrase(p, n) != EXTRACT_UI_NONE || extract_is_nav_line(p, n))
+        return 0;
+    int words = extract_count_words(p, n);
+    if (extract_is_all_caps(p, n)) {
+        if (h->caps < 0 && words >= 4)
+            h->caps = idx;
+        return 0;
+    }
+    if (words < 4 || n < 16)
+        return 0;
+    if (p[n - 1] == '.' && !(n >= 3 && memcmp(p + n - 3, "...", 3) == 0))
+        return ++h->sentences >= 2 || n > 160;
+    if (n > 250)
+        return 1;
+    h->found = idx;
+    return 1;
+}
+
+long extract_headline_result(const extract_headline *h)
+{
+    return h->found >= 0 ? h->found : h->caps;
+}

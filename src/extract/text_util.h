@@ -61,6 +61,24 @@ int extract_site_like(const char *s, size_t n);
  * > Tin tức"), or a "Site - Section" banner ("Tây Ninh Online - Thời sự"). */
 int extract_is_nav_line(const char *s, size_t n);
 
+/* Headline finder: feed the first lines (or blocks) of a page in order;
+ * a headline is a mixed-case line of 4+ words that is not a date, a
+ * toolbar, navigation or a sentence; an all-caps line counts only when no
+ * such line comes before the body.  The scan ends at the first long line,
+ * the second sentence-like line or the 15th line, which mark the body. */
+typedef struct extract_headline {
+    long found;     /* index of the headline, -1 */
+    long caps;      /* first all-caps candidate, -1 */
+    int seen;       /* lines fed */
+    int sentences;  /* sentence-like lines seen */
+} extract_headline;
+
+void extract_headline_init(extract_headline *h);
+/* Feed line idx; returns 1 when the scan is over (feed no more). */
+int extract_headline_feed(extract_headline *h, long idx, const char *s, size_t n);
+/* The headline's index, else the all-caps candidate's, else -1. */
+long extract_headline_result(const extract_headline *h);
+
 /* Kinds of page furniture recognised from their text. */
 typedef enum {
     EXTRACT_UI_NONE = 0,

@@ -7,11 +7,10 @@ D=$ROOT/tests/data/html
 S=$SHARED/legacy-encodings/samples
 expect_code 0 $THIDUA extract --text "$D/vntime.html"
 cmp -s out "$D/vntime.expected" || { diff "$D/vntime.expected" out; fail "vntime.html differs"; }
-# the shared windows-1258 sample: its <title> comes first, then exactly
-# the expected paragraphs
+# the shared windows-1258 sample gives exactly the expected paragraphs (its
+# bare <title> "Mau van ban" is not used; the headline is marked in place)
 expect_code 0 $THIDUA extract --text "$S/sample-cp1258.html"
-[ "$(head -n 1 out)" = "Mau van ban" ] || fail "sample-cp1258.html: title"
-tail -n +3 out | grep -v '^$' >body
+grep -v '^$' out >body
 cmp -s body "$S/expected.txt" || { diff "$S/expected.txt" body | head; fail "sample-cp1258.html differs"; }
 for f in cp1258.html cp1258-nodecl.html; do
     expect_code 0 $THIDUA extract --text "$D/$f"

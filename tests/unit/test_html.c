@@ -501,3 +501,27 @@ TEST(html_title_site_suffix)
         td_buf_free(&b);
     }
 }
+
+TEST(html_saved_from_word)
+{
+    /* MS Office HTML: <o:p> is not a paragraph, <![if ...]> is not text,
+     * and the bare <title> "BÁO CÁO" gives way to the headline */
+    int rc;
+    td_err e;
+    td_doc *d = load(HDIR "word.html", &rc, &e);
+    CHECK_INT(rc, TD_OK);
+    if (!d)
+        return;
+    char *t = joined(d);
+    CHECK(!strstr(t, "<!["));
+    CHECK(!strstr(t, "endif"));
+    CHECK_STR(d->title, "Tổng kết công tác thi đua Khối các cơ quan tỉnh năm 2010");
+    CHECK_INT(d->nblocks, 5);
+    CHECK_STR(d->blocks[0].text, "BÁO CÁO");
+    CHECK_INT(d->blocks[1].kind, TD_BLOCK_TITLE);
+    CHECK(strstr(t, "\n\n- Tổ chức tốt các phong trào thi đua yêu nước.\n\n") != NULL);
+    for (size_t i = 0; i < d->nblocks; i++)
+        CHECK(d->blocks[i].src_start > 0 && d->blocks[i].src_end > d->blocks[i].src_start);
+    free(t);
+    td_doc_free(d);
+}
