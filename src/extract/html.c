@@ -424,6 +424,9 @@ static void blank_office_markup(char *p, size_t n)
         const char *gt = memchr(p + i, '>', n - i);
         if (!gt)
             return;
+        /* "<![endif]-->" closes a comment: leave it alone */
+        if (p[i + 1] == '!' && gt[-1] != ']')
+            continue;
         memset(p + i, ' ', (size_t)(gt - p) - i + 1);
         i = (size_t)(gt - p);
     }
