@@ -20,6 +20,7 @@ typedef struct ctx {
     long pledge_year, reviewed_year;
     const char *event;
     size_t bloc_s, bloc_e;     /* fold span of the chosen bloc name */
+    const char *bloc_level;
     int have_bloc;
 } ctx;
 
@@ -248,6 +249,9 @@ static int province_in(ctx *x, size_t s, size_t e, size_t *ps, size_t *pe)
 {
     size_t p = s;
     while (p < e && re_find(x->di, x->di->rs->province_any, p, e, 0, ps, pe)) {
+        size_t ms, me;
+        if (re_find(x->di, x->di->rs->province_prefix, *ps, *pe, 1, &ms, &me) && me < *pe)
+            *ps = me;
         if (upper_at(x->di, *ps))
             return 1;
         p = *pe > *ps ? *pe : *ps + 1;
@@ -271,6 +275,8 @@ static void do_bloc(ctx *x)
             sc += 20;
         if (upper_at(di, s))
             sc += 3;
+        if (allcaps_word_at(di, s))
+            sc -= 5;   /* a shouted header line; a sentence spells it better */
         if (!b || sc > bs || (sc == bs && c->ov[0] < b->ov[0])) {
             b = c;
             bs = sc;
@@ -294,6 +300,7 @@ static void do_bloc(ctx *x)
         if (l)
             level = set_of(l->r, "value");
     }
+    x->bloc_level = level ? level : "other";
     add_fact(x, TD_FACT_BLOC, orig_str(di, s, e), level ? level : "other", 0, 0,
              b->r->id, b->ov[0], b->ov[1], b->ss, b->se);
 }
@@ -317,6 +324,9 @@ static void do_province(ctx *x)
                  ps, pe, ss, se);
         return;
     }
+    /* a bloc of ministries belongs to no province, whatever the venue */
+    if (x->bloc_level && strcmp(x->bloc_level, "bo_nganh") == 0)
+        return;
     /* otherwise the best mention; repeated mentions of one province add up */
     cand *b = NULL;
     int bs = 0;
@@ -416,7 +426,9 @@ static void do_meeting(ctx *x)
     if (!y) {
         /* the year only when the meeting's years make it unambiguous */
         long p = x->pledge_year, r = x->reviewed_year;
-        if (p && r && r == p - 1) {
+        if (p && r && r != p - 1)
+            r = 0;   /* a review year that is not the one before tells nothing */
+        if (p && r) {
             if (m <= 4) y = (int)p;
             else if (m >= 11) y = (int)r;
         } else if (p && !r) {
@@ -542,6 +554,15 @@ static void emit_leaders(ctx *x, lead_list *l)
 
 /* ---- members ------------------------------------------------------------- */
 
+static void add_member(ctx *x, const char *v, const cand *b, size_t s, size_t e)
+{
+    td_doc *d = x->di->d;
+    for (size_t j = 0; j < d->nfacts; j++)
+        if (d->facts[j].kind == TD_FACT_MEMBER && strcmp(d->facts[j].value, v) == 0)
+            return;
+    add_fact(x, TD_FACT_MEMBER, v, NULL, 0, 0, b->r->id, s, e, b->ss, b->se);
+}
+
 static void do_members(ctx *x, lead_list *leads)
 {
     docinfo *di = x->di;
@@ -581,32 +602,15 @@ static void do_members(ctx *x, lead_list *leads)
     }
     if (!b)
         return;
-    /* shared head: "các Sở: Xây dựng, Tài chính" or "Sở A, B, C" */
+    /* a shared head: "các Sở: Xây dựng, Tài chính" gives every item its
+     * head; "Sở A, B, C" lends the head of the last item that had one to
+     * the capitalized items that follow without one */
     size_t hs = 0, he = 0;
-    int have_head = cand_group(b, "head", &hs, &he);
-    if (!have_head && best_items.n >= 3) {
-        size_t ms, me;
-        int others = 0;
-        for (size_t k = 1; k < best_items.n; k++)
-            if (!re_find(di, di->rs->unit_head, best_items.v[k].s, best_items.v[k].e, 1, NULL, NULL) &&
-                !allcaps_word_at(di, best_items.v[k].s))
-                others++;
-        if (others == (int)best_items.n - 1 &&
-            re_find(di, di->rs->unit_head, best_items.v[0].s, best_items.v[0].e, 1, &ms, &me)) {
-            hs = ms;
-            he = me;
-            have_head = 1;
-        }
-    }
-    const char *head = NULL;
-    if (have_head) {
-        td_buf hb = TD_BUF_INIT;
+    const char *given = NULL, *cur = NULL;
+    if (cand_group(b, "head", &hs, &he)) {
         const char *h = orig_str(di, hs, he);
-        /* "các Sở" → "Sở" */
         const char *sp = strrchr(h, ' ');
-        td_buf_puts(&hb, (cand_group(b, "head", &hs, &he) && sp) ? sp + 1 : h);
-        head = td_doc_strdup(di->d, hb.ptr);
-        td_buf_free(&hb);
+        given = sp ? td_doc_strdup(di->d, sp + 1) : h;
     }
     for (size_t k = 0; k < best_items.n; k++) {
         size_t s = best_items.v[k].s, e = best_items.v[k].e;
@@ -622,21 +626,48 @@ static void do_members(ctx *x, lead_list *leads)
                 trim_span(f, &s, &e);
             }
         }
+        size_t ms, me;
+        int has_head = re_find(di, di->rs->unit_head, s, e, 1, &ms, &me) || allcaps_word_at(di, s);
+        const char *prefix = NULL;
+        if (has_head && re_find(di, di->rs->unit_head, s, e, 1, &ms, &me))
+            cur = orig_str(di, ms, me);
+        else if (has_head)
+            cur = NULL;
+        if (!has_head)
+            prefix = given ? given : cur;
+        /* "Agribank (các chi nhánh: A, B)": one member per branch */
+        const char *op = memchr(f + s, '(', e - s);
+        if (op && (size_t)(op - f) + 5 < e && memcmp(op + 1, "cac ", 4) == 0) {
+            size_t ps = (size_t)(op - f) + 5, colon = ps;
+            while (colon < e && f[colon] != ':' && f[colon] != ')')
+                colon++;
+            size_t close = colon;
+            while (close < e && f[close] != ')')
+                close++;
+            if (colon < e && f[colon] == ':') {
+                const char *base = orig_str(di, s, (size_t)(op - f));
+                const char *noun = orig_str(di, ps, colon);
+                span_list sub = {0};
+                split_members(di, colon + 1, close, &sub, 1);
+                for (size_t q = 0; q < sub.n; q++) {
+                    td_buf vb = TD_BUF_INIT;
+                    td_buf_printf(&vb, "%s %s %s", base, noun, orig_str(di, sub.v[q].s, sub.v[q].e));
+                    add_member(x, td_doc_strdup(di->d, vb.ptr), b, sub.v[q].s, sub.v[q].e);
+                    td_buf_free(&vb);
+                }
+                free(sub.v);
+                if (sub.n)
+                    continue;
+            }
+        }
         const char *v = orig_str(di, s, e);
-        if (head && !re_find(di, di->rs->unit_head, s, e, 1, NULL, NULL) &&
-            !allcaps_word_at(di, s)) {
+        if (prefix) {
             td_buf vb = TD_BUF_INIT;
-            td_buf_printf(&vb, "%s %s", head, v);
+            td_buf_printf(&vb, "%s %s", prefix, v);
             v = td_doc_strdup(di->d, vb.ptr);
             td_buf_free(&vb);
         }
-        int dup = 0;
-        for (size_t j = 0; j < di->d->nfacts; j++)
-            if (di->d->facts[j].kind == TD_FACT_MEMBER && strcmp(di->d->facts[j].value, v) == 0)
-                dup = 1;
-        if (!dup)
-            add_fact(x, TD_FACT_MEMBER, v, NULL, 0, 0, b->r->id, best_items.v[k].s,
-                     best_items.v[k].e, b->ss, b->se);
+        add_member(x, v, b, best_items.v[k].s, best_items.v[k].e);
     }
     free(best_items.v);
 }

@@ -76,6 +76,7 @@ struct rules_set {
     pcre2_code *goal_stop;     /* {GOAL_STOP}: a block that ends a goal region */
     pcre2_code *ordinal;       /* {ORDINAL}: "một là", "thứ hai" */
     pcre2_code *province_any;  /* {PROVINCE} alone, for bloc names */
+    pcre2_code *province_prefix; /* {PROVINCE_PREFIX}: stripped from values */
     pcre2_match_context *mctx;
     pcre2_jit_stack *jit;
 };
