@@ -4,6 +4,7 @@
  */
 #include "index/index_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,6 +57,34 @@ int index_show(index_db *db, const char *doc, index_docinfo **out, td_err *e)
     else
         sqlite3_bind_text(st, 1, doc, -1, SQLITE_TRANSIENT);
     int s = sqlite3_step(st);
+    if (s == SQLITE_DONE && !by_id) {
+        /* not stored under this exact path: a unique path ending in it
+         * ("x.txt" for "corpus/x.txt") will do */
+        sqlite3_finalize(st);
+        long found = 0;
+        int nfound = 0;
+        const char *const like =
+            "SELECT id FROM documents WHERE substr(path, -length(?1) - 1) = '/' || ?1"
+            " LIMIT 2";
+        if (sqlite3_prepare_v2(db->db, like, -1, &st, NULL) != SQLITE_OK)
+            return index_db_error(db, e, "cannot read the document");
+        sqlite3_bind_text(st, 1, doc[0] == '.' && doc[1] == '/' ? doc + 2 : doc, -1,
+                          SQLITE_TRANSIENT);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            found = (long)sqlite3_column_int64(st, 0);
+            nfound++;
+        }
+        sqlite3_finalize(st);
+        if (nfound > 1)
+            return td_err_set(e, TD_EUSAGE, "'%s' names several documents; give "
+                              "the full path or the id", doc);
+        if (nfound == 1) {
+            char idbuf[32];
+            snprintf(idbuf, sizeof idbuf, "%ld", found);
+            return index_show(db, idbuf, out, e);
+        }
+        return td_err_set(e, TD_EUSAGE, "no document '%s' in the database", doc);
+    }
     if (s != SQLITE_ROW) {
         sqlite3_finalize(st);
         if (s != SQLITE_DONE)

@@ -22,3 +22,17 @@ expect_code 1 $THIDUA --db d.db show 999
 expect_grep "^thidua: error: no document '999' in the database" err
 expect_code 2 $THIDUA --db d.db show
 expect_code 3 $THIDUA --db missing.db show 1
+# a path suffix names a document when it is unique
+expect_code 0 $THIDUA --db d.db show s19-html-dang.html
+cmp -s out by-id || fail "show by file name differs from show by id"
+expect_code 0 $THIDUA --db d.db show docs/s19-html-dang.html
+cmp -s out by-id || fail "show by path suffix differs from show by id"
+expect_code 1 $THIDUA --db d.db show html-dang.html
+mkdir a b
+printf 'Khối thi đua A\n' >a/same.txt
+printf 'Khối thi đua B\n' >b/same.txt
+expect_code 0 $THIDUA --db d.db ingest -q a b
+expect_code 1 $THIDUA --db d.db show same.txt
+expect_grep "'same.txt' names several documents" err
+expect_code 0 $THIDUA --db d.db show b/same.txt
+expect_grep '^document [0-9]+: b/same.txt$' out
