@@ -755,6 +755,10 @@ static void start_w(walker *w, const char *ln, int depth, int empty, long a,
     case 's':
         if (strcmp(ln, "sym") == 0)
             put_sym(w);
+        else if (strcmp(ln, "softHyphen") == 0)
+            /* U+00AD: invisible in Unicode text (folding drops it), and
+             * byte 0xAD = "ư" when the run is in a TCVN3 font */
+            put(w, "\xC2\xAD", 2);
         else if ((strcmp(ln, "sdtPr") == 0 || strcmp(ln, "sdtEndPr") == 0 ||
                   strcmp(ln, "sectPr") == 0 || strcmp(ln, "smartTagPr") == 0) &&
                  !empty)

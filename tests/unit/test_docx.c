@@ -347,7 +347,8 @@ TEST(docx_malformed_parts)
 TEST(docx_legacy_fonts_resolved_per_run)
 {
     /* TCVN3 through a theme font in docDefaults; a direct Unicode font
-     * overrides it; VNI split over two runs; a cs run uses the cs font */
+     * overrides it; VNI split over two runs; a cs run uses the cs font;
+     * a soft hyphen element in a TCVN3 run */
     entry ents[] = {
         {"word/theme/theme1.xml", THEME, NULL},
         {"word/styles.xml", "<w:styles " W_NS "><w:docDefaults><w:rPrDefault><w:rPr>"
@@ -362,6 +363,7 @@ TEST(docx_legacy_fonts_resolved_per_run)
          "<w:b/></w:rPr><w:t>\xc3\xa4t Nam</w:t></w:r></w:p>"
          "<w:p><w:r><w:rPr><w:rFonts w:hAnsi=\"Times New Roman\" w:cs=\".VnTimeH\"/><w:cs/>"
          "</w:rPr><w:t>c\xc3\xa9ng</w:t></w:r></w:p>"
+         "<w:p><w:r><w:t>ng</w:t><w:softHyphen/><w:t>\xc3\xaai</w:t></w:r></w:p>"
          "</w:body></w:document>", NULL},
     };
     int rc;
@@ -370,12 +372,13 @@ TEST(docx_legacy_fonts_resolved_per_run)
     CHECK_INT(rc, TD_OK);
     if (!d)
         return;
-    CHECK_INT(d->nblocks, 4);
-    if (d->nblocks == 4) {
+    CHECK_INT(d->nblocks, 5);
+    if (d->nblocks == 5) {
         CHECK_STR(d->blocks[0].text, "Cộng hòa");
         CHECK_STR(d->blocks[1].text, "Céng");
         CHECK_STR(d->blocks[2].text, "Việt Nam");
         CHECK_STR(d->blocks[3].text, "CỘNG");
+        CHECK_STR(d->blocks[4].text, "người");   /* w:softHyphen is byte 0xAD */
     }
     td_doc_free(d);
 }
