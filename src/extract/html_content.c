@@ -1,4 +1,4 @@
-/* extract_html_content.c - the article inside an HTML page, as blocks.
+/* html_content.c - the article inside an HTML page, as blocks.
  *
  * Drops page furniture (scripts, navigation, sidebars, forms, hidden and
  * "unlikely" elements), scores candidate containers the way Mozilla

@@ -1,9 +1,9 @@
-/* html_int.h - interface between the two halves of the HTML reader.
+/* html_int.h - interface between the three parts of the HTML reader.
  *
  * html.c decodes the bytes, parses them with libxml2 (recording each
- * element's byte span), reads metadata and legacy-font hints, and calls
- * extract_html_content.c, which drops page furniture, scores candidate containers
- * (Readability-style) and emits the article's blocks.
+ * element's byte span) and resolves legacy fonts; html_content.c drops page
+ * furniture, scores candidate containers (Readability-style) and emits the
+ * article's blocks; html_meta.c finds title, publication date and byline.
  */
 #ifndef HTML_INT_H
 #define HTML_INT_H
@@ -87,5 +87,10 @@ xmlNode *extract_html_next(xmlNode *n, const xmlNode *root, int skip_children);
  * c->d (no title block; html.c adds it).  Sets c->top.  Returns TD_OK or a
  * TD_* code with e filled. */
 int extract_html_content(html_ctx *c, xmlNode *body, td_err *e);
+
+/* Interface to code in html_meta.c: set d->title (adding or marking the
+ * title block), d->published and d->author once the article blocks are in
+ * c->d.  Cannot fail. */
+void extract_html_meta(html_ctx *c, xmlNode *root, xmlNode *body);
 
 #endif
