@@ -199,9 +199,10 @@ static int rule_option(loader *L, rule *r, size_t ri, char *key, char *val,
         r->set_key[r->nset] = td_xstrdup(val);
         r->set_val[r->nset++] = td_xstrdup(eq + 1);
     } else if (strcmp(key, "split") == 0) {
-        static const char *modes[] = {"none", "list", "ordinal", "semicolon", "bullet", "quoted"};
+        static const char *modes[] = {"none", "list", "ordinal", "semicolon", "bullet",
+                                      "quoted", "blocks"};
         int m = -1;
-        for (int i = 0; i < 6; i++)
+        for (int i = 0; i < 7; i++)
             if (strcmp(val, modes[i]) == 0)
                 m = i;
         if (m < 0)
@@ -588,6 +589,7 @@ int rules_load(const char *dir, rules_set **out, td_err *e)
     }
     rs->unit_head = special(rs, "UNIT_HEAD");
     rs->list_end = special(rs, "LIST_END");
+    rs->list_skip = special(rs, "LIST_SKIP");
     rs->nonsplit = special(rs, "LIST_KEEP");
     rs->goal_strip = special(rs, "GOAL_STRIP");
     rs->goal_stop = special(rs, "GOAL_STOP");
@@ -648,6 +650,7 @@ void rules_free(rules_set *rs)
     free(rs->files);
     pcre2_code_free(rs->unit_head);
     pcre2_code_free(rs->list_end);
+    pcre2_code_free(rs->list_skip);
     pcre2_code_free(rs->nonsplit);
     pcre2_code_free(rs->goal_strip);
     pcre2_code_free(rs->goal_stop);

@@ -470,7 +470,8 @@ typedef struct lead {
     long year;
     int explicit_year;         /* written next to the role */
     int score;
-    const cand *c;
+    const rule *r;             /* the rule that said it */
+    size_t ss, se;             /* its sentence */
     size_t fs, fe;             /* evidence span */
 } lead;
 
@@ -518,7 +519,8 @@ static void lead_add(ctx *x, lead_list *l, const cand *c, const char *sfx, size_
         l->v = td_xrealloc(l->v, l->cap * sizeof *l->v);
     }
     l->v[l->n++] = (lead){us, ue, role, y, explicit_year,
-                          c->score + zone_bonus(TD_FACT_LEADER, c->zone), c, fs, fe};
+                          c->score + zone_bonus(TD_FACT_LEADER, c->zone), c->r, c->ss, c->se,
+                          fs, fe};
 }
 
 static void emit_leaders(ctx *x, lead_list *l)
@@ -529,7 +531,7 @@ static void emit_leaders(ctx *x, lead_list *l)
         if (l->v[i].explicit_year)
             continue;
         for (size_t j = 0; j < l->n; j++)
-            if (l->v[j].explicit_year && l->v[j].c->ss == l->v[i].c->ss) {
+            if (l->v[j].explicit_year && l->v[j].ss == l->v[i].ss) {
                 l->v[i].year = l->v[j].year;
                 break;
             }
@@ -548,7 +550,7 @@ static void emit_leaders(ctx *x, lead_list *l)
         if (!keep)
             continue;
         add_fact(x, TD_FACT_LEADER, orig_str(x->di, a->us, a->ue), a->role, (int)a->year,
-                 0, a->c->r->id, a->fs, a->fe, a->c->ss, a->c->se);
+                 0, a->r->id, a->fs, a->fe, a->ss, a->se);
     }
 }
 
@@ -568,7 +570,7 @@ static void do_members(ctx *x, lead_list *leads)
     docinfo *di = x->di;
     const char *f = di->d->fold;
     cand *b = NULL;
-    span_list best_items = {0};
+    span_list best_items = {0}, best_roles = {0};
     int bs = 0;
     for (size_t i = 0; i < x->cl->n; i++) {
         cand *c = &x->cl->v[i];
@@ -577,9 +579,12 @@ static void do_members(ctx *x, lead_list *leads)
         size_t s, e;
         if (!cand_group(c, "list", &s, &e))
             continue;
-        span_list items = {0};
+        span_list items = {0}, roles = {0};
         size_t hs1, he1;
-        split_members(di, s, e, &items, cand_group(c, "head", &hs1, &he1));
+        if (c->r->split == SPLIT_BLOCKS)
+            split_blocks(di, e, &items, &roles);
+        else
+            split_members(di, s, e, &items, cand_group(c, "head", &hs1, &he1));
         /* a real list: at least two items, each starting with a capital */
         size_t good = 0;
         for (size_t k = 0; k < items.n; k++)
@@ -593,11 +598,14 @@ static void do_members(ctx *x, lead_list *leads)
         if (starts && upper_at(di, items.v[0].s) && good >= 2 && good * 4 >= items.n * 3 &&
             (!b || sc > bs)) {
             free(best_items.v);
+            free(best_roles.v);
             best_items = items;
+            best_roles = roles;
             b = c;
             bs = sc;
         } else {
             free(items.v);
+            free(roles.v);
         }
     }
     if (!b)
@@ -660,6 +668,16 @@ static void do_members(ctx *x, lead_list *leads)
                     continue;
             }
         }
+        if (k < best_roles.n && best_roles.v[k].e > best_roles.v[k].s) {
+            /* a role column beside the unit */
+            const char *role = map_value(di->rs, "role", f, best_roles.v[k].s, best_roles.v[k].e);
+            if (leads->n == leads->cap) {
+                leads->cap = leads->cap ? 2 * leads->cap : 8;
+                leads->v = td_xrealloc(leads->v, leads->cap * sizeof *leads->v);
+            }
+            leads->v[leads->n++] = (lead){s, e, role, x->pledge_year, 0, b->score, b->r,
+                                          b->ss, b->se, s, e};
+        }
         const char *v = orig_str(di, s, e);
         if (prefix) {
             td_buf vb = TD_BUF_INIT;
@@ -669,6 +687,7 @@ static void do_members(ctx *x, lead_list *leads)
         }
         add_member(x, v, b, best_items.v[k].s, best_items.v[k].e);
     }
+    free(best_roles.v);
     free(best_items.v);
 }
 

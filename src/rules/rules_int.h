@@ -21,7 +21,7 @@
 #define RULES_MAX_SET 6        /* constant fields per rule */
 
 typedef enum { SPLIT_NONE = 0, SPLIT_LIST, SPLIT_ORDINAL, SPLIT_SEMICOLON,
-               SPLIT_BULLET, SPLIT_QUOTED } split_mode;
+               SPLIT_BULLET, SPLIT_QUOTED, SPLIT_BLOCKS } split_mode;
 typedef enum { SCOPE_DOC = 0, SCOPE_BLOC, SCOPE_ITEM } scope_mode;
 enum { ZONE_HEADER = 1, ZONE_TITLE = 2, ZONE_LEAD = 4, ZONE_BODY = 8,
        ZONE_ANY = 15 };
@@ -71,6 +71,7 @@ struct rules_set {
     prov *provs; size_t nprovs;
     pcre2_code *unit_head;     /* {UNIT_HEAD}: a unit name starts here */
     pcre2_code *list_end;      /* {LIST_END}: a member list stops here */
+    pcre2_code *list_skip;     /* {LIST_SKIP}: table cells that are not members */
     pcre2_code *nonsplit;      /* {LIST_KEEP}: names never cut in a list */
     pcre2_code *goal_strip;    /* {GOAL_STRIP}: words dropped before a goal */
     pcre2_code *goal_stop;     /* {GOAL_STOP}: a block that ends a goal region */
@@ -146,6 +147,12 @@ void span_push(span_list *l, size_t s, size_t e);
  * word was given ("các Sở: A, B và C"), so "và" before any capital cuts. */
 void split_members(const docinfo *di, size_t s, size_t e, span_list *items,
                    int loose);
+/* The blocks after fold position e that form a list (table cells, short
+ * lines): items are the blocks that start with a unit name (a bullet or
+ * number in front is skipped); a block right after an item that is only a
+ * role word ("Khối trưởng", a role column) goes to roles[k] of that item
+ * (s == e when none).  roles has room for as many entries as items. */
+void split_blocks(const docinfo *di, size_t e, span_list *items, span_list *roles);
 /* Cut a goal region into item spans by mode. */
 void split_goals(const docinfo *di, split_mode mode, size_t s, size_t e,
                  int cont, span_list *items);

@@ -243,3 +243,42 @@ void split_goals(const docinfo *di, split_mode mode, size_t s, size_t e,
         split_clauses(di, s, e, items);
     }
 }
+
+void split_blocks(const docinfo *di, size_t e, span_list *items, span_list *roles)
+{
+    const char *f = di->d->fold;
+    long b = di_block_of(di, e);
+    int misses = 0;
+    for (long nb = b + 1; (size_t)nb < di->nb && nb <= b + 200; nb++) {
+        size_t bs = di->bstart[nb], be = di->bend[nb];
+        if (be - bs > 160)
+            break;                   /* a paragraph: the list is over */
+        /* skip a bullet or a number in front: "- ", "1. ", "2) " */
+        size_t p = bs;
+        while (p < be && (f[p] == '-' || f[p] == '+' || f[p] == '*' || (f[p] >= '0' && f[p] <= '9') ||
+                          f[p] == '.' || f[p] == ')' || f[p] == ' '))
+            p++;
+        size_t z = be;
+        while (z > p && (f[z - 1] == ';' || f[z - 1] == ',' || f[z - 1] == '.'))
+            z--;
+        if (p < z && re_find(di, di->rs->list_skip, p, z, 1, NULL, NULL))
+            continue;
+        if (p < z && unit_start(di, p, z)) {
+            span_push(items, p, z);
+            span_push(roles, 0, 0);
+            misses = 0;
+            continue;
+        }
+        if (items->n && z - p < 40 && map_value(di->rs, "role", f, p, z) &&
+            roles->v[roles->n - 1].s == roles->v[roles->n - 1].e) {
+            roles->v[roles->n - 1].s = p;
+            roles->v[roles->n - 1].e = z;
+            continue;
+        }
+        /* numbers, headers ("STT", "Đơn vị") and other cells in between */
+        if (items->n && ++misses > 4)
+            break;
+        if (!items->n && nb > b + 8)
+            break;
+    }
+}
