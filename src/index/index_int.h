@@ -16,7 +16,7 @@
 
 /* Bumped whenever the tokens change (folding, number handling, exact
  * forms): schema.c then rebuilds the FTS index on open. */
-#define INDEX_TOKENIZER_VERSION 2
+#define INDEX_TOKENIZER_VERSION 3
 
 /* Prefix byte of exact (diacritics kept) tokens, so that they can never
  * collide with folded ones, which hold only letters and digits. */
@@ -31,7 +31,8 @@ typedef int (*index_word_fn)(void *ctx, const char *folded, size_t nfolded,
                              size_t start, size_t end);
 
 /* Cut s (n bytes of UTF-8) into words: runs of letters, digits and
- * combining marks; "8.000" is one word "8000", "1,5" one word "1,5".
+ * combining marks; "8.000" is one word "8000", "1,5" one word "1,5",
+ * "02" is "2".
  * Stops and returns the first non-zero value cb returns; else 0. */
 int index_split(const char *s, size_t n, index_word_fn cb, void *ctx);
 

@@ -92,8 +92,14 @@ static int emit(const char *w, size_t n, int letters, td_buf *fold,
     if (fold->len == 0)
         return 0;
     unify_final_y(fold);
-    if (!letters)
-        return cb(ctx, fold->ptr, fold->len, NULL, 0, start, end);
+    if (!letters) {
+        /* 02/3/2024 and 2/03/2024 are the same date: no leading zeros */
+        size_t z = 0;
+        while (z + 1 < fold->len && fold->ptr[z] == '0' && fold->ptr[z + 1] >= '0' &&
+               fold->ptr[z + 1] <= '9')
+            z++;
+        return cb(ctx, fold->ptr + z, fold->len - z, NULL, 0, start, end);
+    }
     char *tmp = td_xstrndup(w, n);
     char *key = norm_key_str(tmp);
     free(tmp);

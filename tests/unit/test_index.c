@@ -39,15 +39,17 @@ TEST(index_tokenizer_document)
                "ket\t7\t12\t0\n=kết\t7\t12\t1\n"
                "doi\t14\t20\t0\n=đổi\t14\t20\t1\n"
                "moi\t21\t26\t0\n=mới\t21\t26\t1\n");
-    /* numbers: a thousands group joins, a decimal comma stays, dates split;
-     * numbers have no exact form */
+    /* numbers: a thousands group joins, a decimal comma stays, dates split
+     * (without leading zeros); numbers have no exact form */
     CHECK_DUMP("8.000 hội viên, 1,5 ha, 22/02/2024", 0,
                "8000\t0\t5\t0\n"
                "hoi\t6\t11\t0\n=hội\t6\t11\t1\n"
                "vien\t12\t17\t0\n=viên\t12\t17\t1\n"
                "1,5\t19\t22\t0\n"
                "ha\t23\t25\t0\n=ha\t23\t25\t1\n"
-               "22\t27\t29\t0\n02\t30\t32\t0\n2024\t33\t37\t0\n");
+               "22\t27\t29\t0\n2\t30\t32\t0\n2024\t33\t37\t0\n");
+    /* leading zeros go, a lone zero stays */
+    CHECK_DUMP("007 0 0,5", 0, "7\t0\t3\t0\n0\t4\t5\t0\n0,5\t6\t9\t0\n");
     /* final i and y after a consonant are one letter; uy and ay stay */
     CHECK_DUMP("kí ký quy tuy tay", 0,
                "ki\t0\t3\t0\n=kí\t0\t3\t1\n"
