@@ -176,7 +176,7 @@ typedef struct walker {
     struct {
         int depth, chosen;
     } mc[32];
-    int nmc, mc_over;
+    int nmc;
     td_buf ptext;
     td_buf scratch;        /* label + paragraph text */
     td_buf dropcap;        /* a drop-cap letter waiting for its paragraph */
@@ -599,8 +599,7 @@ static void start_rpr_child(walker *w, const char *ln, int depth, int empty)
     }
 }
 
-static void start_w(walker *w, const char *ln, int depth, int empty, long a,
-                    long b)
+static void start_w(walker *w, const char *ln, int depth, int empty, long a)
 {
     if (w->ppr >= 0) {
         start_ppr_child(w, ln, depth, empty);
@@ -725,7 +724,6 @@ static void start_w(walker *w, const char *ln, int depth, int empty, long a,
                 td_buf_clear(&w->dropcap);
             }
             w->acc++;
-            (void)b;
         } else if (strcmp(ln, "pPr") == 0) {
             para *p = top_para(w);
             if (p && depth == p->depth + 1 && !empty)
@@ -980,7 +978,7 @@ static int walk(walker *w, td_err *e)
             const char *ln = (const char *)xmlTextReaderConstLocalName(r);
             if (start) {
                 if (ns == DOCX_NS_W)
-                    start_w(w, ln, depth, empty, a, b);
+                    start_w(w, ln, depth, empty, a);
                 else if (ns == DOCX_NS_MC)
                     start_mc(w, ln, depth, empty);
                 else if (ns == DOCX_NS_M && strcmp(ln, "t") == 0 && !empty)

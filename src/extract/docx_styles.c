@@ -279,7 +279,8 @@ static void load_styles(docx_styles *s, const char *data, size_t len,
             st->type = strcmp(buf, "character") == 0 ? 'c'
                      : strcmp(buf, "table") == 0 ? 't'
                      : strcmp(buf, "numbering") == 0 ? 'n' : 'p';
-            is_default = extract_docx_onoff(buf, extract_docx_xml_attr(&x, "default", buf, sizeof buf));
+            int has = extract_docx_xml_attr(&x, "default", buf, sizeof buf);
+            is_default = extract_docx_onoff(buf, has);
             name[0] = '\0';
             if (empty)
                 cur = -1;
@@ -297,16 +298,21 @@ static void load_styles(docx_styles *s, const char *data, size_t len,
             }
         } else if (cur >= 0) {
             docx_style *st = &s->v[cur];
-            if (strcmp(ln, "name") == 0)
-                extract_docx_xml_attr(&x, "val", name, sizeof name);
-            else if (strcmp(ln, "basedOn") == 0 && extract_docx_xml_attr(&x, "val", buf, sizeof buf))
+            int has = extract_docx_xml_attr(&x, "val", buf, sizeof buf);
+            if (!has)
+                continue;
+            if (strcmp(ln, "name") == 0) {
+                memcpy(name, buf, sizeof name);
+            } else if (strcmp(ln, "basedOn") == 0) {
+                free(st->based_on);
                 st->based_on = td_xstrdup(buf);
-            else if (strcmp(ln, "outlineLvl") == 0 && extract_docx_xml_attr(&x, "val", buf, sizeof buf))
+            } else if (strcmp(ln, "outlineLvl") == 0) {
                 st->outline = atoi(buf);
-            else if (strcmp(ln, "numId") == 0 && extract_docx_xml_attr(&x, "val", buf, sizeof buf))
+            } else if (strcmp(ln, "numId") == 0) {
                 st->num_id = atoi(buf);
-            else if (strcmp(ln, "ilvl") == 0 && extract_docx_xml_attr(&x, "val", buf, sizeof buf))
+            } else if (strcmp(ln, "ilvl") == 0) {
                 st->ilvl = atoi(buf);
+            }
         }
     }
     extract_docx_xml_close(&x);
