@@ -819,7 +819,7 @@ static void emit_subtree(emitter *em, xmlNode *root)
             if (n->type == XML_ELEMENT_NODE) {
                 const char *tag = extract_html_tag(n);
                 html_info *in = extract_html_info_of(c, n);
-                long start = in->start, end = in->end;
+                long start = in->start;
                 if (n != root && ((in->flags & HTML_F_DROP) ||
                                   (!c->o->keep_boilerplate && clean_away(c, n, em->top_text)))) {
                     skip = 1;
@@ -841,7 +841,6 @@ static void emit_subtree(emitter *em, xmlNode *root)
                     if (!strcmp(tag, "pre"))
                         pre++;
                 }
-                (void)end;
             } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
                 append_text(em, n, root, pre > 0);
             }
