@@ -538,6 +538,7 @@ static int clean_away(html_ctx *c, xmlNode *n, long top_text)
         return 1;
     if (in->text * 10 < top_text * 4 + 10 && boxed_ui(first_text_ui(c, n)))
         return 1;
+    in = extract_html_info_of(c, n);   /* the table may have grown */
     if (in->commas >= 10)
         return 0;
     double ld = link_density(in);
