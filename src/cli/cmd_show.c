@@ -64,7 +64,11 @@ static void json_doc(const index_docinfo *di)
             td_buf_printf(&b, ",\"year\":%d", f->year);
         else
             td_buf_puts(&b, ",\"year\":null");
-        td_buf_printf(&b, ",\"num\":%ld,\"rule\":", f->num);
+        if (f->num)
+            td_buf_printf(&b, ",\"num\":%ld", f->num);
+        else
+            td_buf_puts(&b, ",\"num\":null");
+        td_buf_puts(&b, ",\"rule\":");
         td_json_str(&b, f->rule);
         td_buf_printf(&b, ",\"start\":%ld,\"end\":%ld,\"sentence\":", f->start,
                       f->end);
