@@ -117,7 +117,7 @@ typedef enum {
 const char *td_format_name(td_format f);  /* "text", "html", "docx", "unknown" */
 
 typedef enum {
-    TD_BLOCK_TITLE = 0,   /* the document title, always the first block if any */
+    TD_BLOCK_TITLE = 0,   /* the title: first block for HTML/DOCX; text marks its headline where it stands */
     TD_BLOCK_HEADING,
     TD_BLOCK_PARA,
     TD_BLOCK_LIST_ITEM,
