@@ -36,6 +36,7 @@ struct qnode {
     char **alt_f, **alt_x; /* ALT: equivalent phrases, folded and exact */
     size_t nalt;
     qnode *fallback;       /* ALT: the words as typed, ANDed (or NULL) */
+    int marked;            /* ALT: the words were typed with diacritics */
 };
 
 typedef enum { T_WORD, T_PHRASE, T_LP, T_RP, T_AND, T_OR, T_NOT, T_COL, T_END } ttype;
@@ -243,6 +244,15 @@ static qnode *make_list(parser *p, qkind k, qnode **kids, size_t n)
     return nd;
 }
 
+/* 1 when one of the words w[0..n) was typed with diacritics. */
+static int words_marked(char **fw, char **xw, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(fw[i], xw[i]) != 0)
+            return 1;
+    return 0;
+}
+
 /* ---- abbreviations --------------------------------------------------------- */
 
 /* A quoted phrase holding an abbreviation or an expansion becomes the OR
@@ -302,6 +312,7 @@ static qnode *expand_phrase(parser *p, qnode *t)
         return t;
     qnode *alt = new_node(p, Q_ALT);
     alt->col = t->col;
+    alt->marked = words_marked(t->fw, t->xw, t->nwords);
     alt->alt_f = td_arena_alloc(p->arena, nv * sizeof *alt->alt_f);
     alt->alt_x = td_arena_alloc(p->arena, nv * sizeof *alt->alt_x);
     memcpy(alt->alt_f, vf, nv * sizeof *vf);
@@ -325,7 +336,6 @@ static void expand_run(parser *p, qnode **ops, size_t s, size_t e,
         total += ops[i]->nwords;
     char **fw = td_xmalloc((total + 1) * sizeof *fw);
     char **xw = td_xmalloc((total + 1) * sizeof *xw);
-    size_t *owner = td_xmalloc((total + 1) * sizeof *owner);
     size_t *mlen = td_xcalloc(total + 1, sizeof *mlen);
     size_t *mgroup = td_xcalloc(total + 1, sizeof *mgroup);
     char *covered = td_xcalloc(total + 1, 1);
@@ -334,7 +344,6 @@ static void expand_run(parser *p, qnode **ops, size_t s, size_t e,
         for (size_t j = 0; j < ops[i]->nwords; j++, k++) {
             fw[k] = ops[i]->fw[j];
             xw[k] = ops[i]->xw[j];
-            owner[k] = i;
         }
     for (size_t i = 0; i < total;) {
         size_t g = 0, m = index_abbrev_match(p->ab, fw, total, i, &g);
@@ -370,6 +379,7 @@ static void expand_run(parser *p, qnode **ops, size_t s, size_t e,
                     alt->alt_x[a] = td_arena_strdup(p->arena, fx[a]);
                 }
                 alt->nalt = nf;
+                alt->marked = words_marked(fw + j, xw + j, mlen[j]);
                 if (mlen[j] > 1) {
                     /* unquoted words keep matching wherever they stand */
                     qnode *kids[64];
@@ -385,10 +395,8 @@ static void expand_run(parser *p, qnode **ops, size_t s, size_t e,
         }
         w = last;
     }
-    (void)owner;
     free(fw);
     free(xw);
-    free(owner);
     free(mlen);
     free(mgroup);
     free(covered);
@@ -719,12 +727,9 @@ static int has_diacritics(const qnode *nd)
 {
     switch (nd->kind) {
     case Q_TERM:
-        for (size_t i = 0; i < nd->nwords; i++)
-            if (strcmp(nd->fw[i], nd->xw[i]) != 0)
-                return 1;
-        return 0;
+        return words_marked(nd->fw, nd->xw, nd->nwords);
     case Q_ALT:
-        return nd->fallback && has_diacritics(nd->fallback);
+        return nd->marked;
     case Q_NOT:
         return has_diacritics(nd->kids[0]);
     default:

@@ -175,6 +175,16 @@ TEST(index_query_abbreviations)
     CHECK_STR(m, "(\"mttq\" OR \"mat tran to quoc\" OR \"ubmttq\" OR "
                  "(\"mat\" AND \"tran\" AND \"to\" AND \"quoc\"))");
     free(m);
+    /* an expansion typed with diacritics still ranks exact forms first */
+    index_query q;
+    CHECK_INT(index_query_compile("\"mặt trận tổ quốc\"", ab, &q, &e), TD_OK);
+    CHECK_INT(q.nexact, 1);
+    if (q.nexact)
+        CHECK(strstr(q.exact[0], "\"=mặt trận tổ quốc\"") != NULL);
+    index_query_free(&q);
+    CHECK_INT(index_query_compile("MTTQ", ab, &q, &e), TD_OK);
+    CHECK_INT(q.nexact, 0);
+    index_query_free(&q);
     m = compile("\"Ủy ban MTTQ tỉnh\"", ab, &rc, &e);
     CHECK(m && strstr(m, "\"ubmttq tinh\"") && strstr(m, "\"uy ban mat tran to quoc tinh\""));
     free(m);
