@@ -13,7 +13,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-void cand_push(cand_list *l, const cand *c)
+void rules_cand_push(cand_list *l, const cand *c)
 {
     if (l->n == l->cap) {
         l->cap = l->cap ? 2 * l->cap : 64;
@@ -22,7 +22,7 @@ void cand_push(cand_list *l, const cand *c)
     l->v[l->n++] = *c;
 }
 
-long di_block_of(const docinfo *di, size_t pos)
+long rules_di_block_of(const docinfo *di, size_t pos)
 {
     size_t lo = 0, hi = di->nb;
     while (lo < hi) {          /* last block starting at or before pos */
@@ -44,10 +44,10 @@ static int sent_end_at(const char *f, size_t i, size_t e)
     return i + 1 >= e || f[i + 1] == ' ';
 }
 
-void di_sentence(const docinfo *di, size_t pos, size_t *s, size_t *e)
+void rules_di_sentence(const docinfo *di, size_t pos, size_t *s, size_t *e)
 {
     const char *f = di->d->fold;
-    long b = di_block_of(di, pos);
+    long b = rules_di_block_of(di, pos);
     size_t bs = di->bstart[b], be = di->bend[b];
     size_t a = pos;
     while (a > bs && !sent_end_at(f, a - 1, be))
@@ -63,7 +63,7 @@ void di_sentence(const docinfo *di, size_t pos, size_t *s, size_t *e)
     *e = z;
 }
 
-void docinfo_init(docinfo *di, const rules_set *rs, td_doc *d)
+void rules_docinfo_init(docinfo *di, const rules_set *rs, td_doc *d)
 {
     memset(di, 0, sizeof *di);
     di->d = d;
@@ -98,14 +98,14 @@ void docinfo_init(docinfo *di, const rules_set *rs, td_doc *d)
             size_t off = (size_t)(p - d->text);
             for (size_t i = 0; i < d->fold_len; i++)
                 if (d->fold_map[i] >= off) {
-                    di->title_block = di_block_of(di, i);
+                    di->title_block = rules_di_block_of(di, i);
                     break;
                 }
         }
     }
 }
 
-void docinfo_zones(docinfo *di)
+void rules_docinfo_zones(docinfo *di)
 {
     /* the lead: the first real paragraph after the title */
     di->lead_block = -1;
@@ -127,7 +127,7 @@ void docinfo_zones(docinfo *di)
     }
 }
 
-void docinfo_free(docinfo *di)
+void rules_docinfo_free(docinfo *di)
 {
     free(di->bstart);
     free(di->bend);
@@ -151,7 +151,7 @@ static int32_t cp_at(const docinfo *di, size_t fold_pos)
     return k > 0 ? cp : 0;
 }
 
-int upper_at(const docinfo *di, size_t fold_pos)
+int rules_upper_at(const docinfo *di, size_t fold_pos)
 {
     int32_t cp = cp_at(di, fold_pos);
     if (cp >= '0' && cp <= '9')
@@ -161,14 +161,14 @@ int upper_at(const docinfo *di, size_t fold_pos)
 }
 
 /* The word at fold_pos is written in capitals, at least two letters. */
-int allcaps_word_at(const docinfo *di, size_t fold_pos)
+int rules_allcaps_word_at(const docinfo *di, size_t fold_pos)
 {
     const char *f = di->d->fold;
     size_t i = fold_pos, n = 0;
     while (i < di->d->fold_len && f[i] != ' ' && f[i] != '\n' && f[i] != ',' &&
            f[i] != ';' && f[i] != '(' && f[i] != ')') {
         if ((f[i] >= 'a' && f[i] <= 'z')) {
-            if (!upper_at(di, i))
+            if (!rules_upper_at(di, i))
                 return 0;
             n++;
         }
@@ -177,7 +177,7 @@ int allcaps_word_at(const docinfo *di, size_t fold_pos)
     return n >= 2;
 }
 
-void trim_span(const char *f, size_t *s, size_t *e)
+void rules_trim_span(const char *f, size_t *s, size_t *e)
 {
     while (*s < *e && strchr(" ,;:-\n", f[*s]))
         (*s)++;
@@ -190,7 +190,7 @@ void trim_span(const char *f, size_t *s, size_t *e)
         (*e)--;
 }
 
-const char *orig_str(const docinfo *di, size_t s, size_t e)
+const char *rules_orig_str(const docinfo *di, size_t s, size_t e)
 {
     size_t a = text_off(di, s), z = text_off(di, e);
     if (z < a)
@@ -227,7 +227,7 @@ const char *orig_str(const docinfo *di, size_t s, size_t e)
     return r;
 }
 
-int cand_group(const cand *c, const char *name, size_t *s, size_t *e)
+int rules_cand_group(const cand *c, const char *name, size_t *s, size_t *e)
 {
     int n = pcre2_substring_number_from_name(c->code, (PCRE2_SPTR)name);
     if (n <= 0 || n >= c->ng)
@@ -239,7 +239,7 @@ int cand_group(const cand *c, const char *name, size_t *s, size_t *e)
     return 1;
 }
 
-const char *map_value(const rules_set *rs, const char *group, const char *fold,
+const char *rules_map_value(const rules_set *rs, const char *group, const char *fold,
                       size_t s, size_t e)
 {
     pcre2_match_data *md = NULL;
@@ -258,7 +258,7 @@ const char *map_value(const rules_set *rs, const char *group, const char *fold,
     return v;
 }
 
-int parse_int(const char *s, size_t n, long *out)
+int rules_parse_int(const char *s, size_t n, long *out)
 {
     long v = 0;
     size_t i = 0;
@@ -275,7 +275,7 @@ int parse_int(const char *s, size_t n, long *out)
     return 1;
 }
 
-int re_find(const docinfo *di, const pcre2_code *re, size_t s, size_t e,
+int rules_re_find(const docinfo *di, const pcre2_code *re, size_t s, size_t e,
             int anchored, size_t *ms, size_t *me)
 {
     if (!re)
@@ -301,9 +301,9 @@ static int trim_to_unit(const docinfo *di, size_t *s, size_t e)
     for (size_t p = *s; p < e; p++) {
         if (p > *s && f[p - 1] != ' ' && f[p - 1] != '(' && f[p - 1] != '"')
             continue;
-        if (!upper_at(di, p))
+        if (!rules_upper_at(di, p))
             continue;
-        if (re_find(di, di->rs->unit_head, p, e, 1, NULL, NULL) || allcaps_word_at(di, p)) {
+        if (rules_re_find(di, di->rs->unit_head, p, e, 1, NULL, NULL) || rules_allcaps_word_at(di, p)) {
             *s = p;
             return 1;
         }
@@ -325,19 +325,19 @@ static int group_list_check(const docinfo *di, cand *c, const char *list,
             continue;
         size_t s = c->ov[2 * n], e = c->ov[2 * n + 1];
         if (mode == 0) {               /* cap */
-            if (!upper_at(di, s))
+            if (!rules_upper_at(di, s))
                 return 0;
         } else if (mode == 1) {        /* capwords */
             const char *f = di->d->fold;
             for (size_t p = s; p < e; p++)
                 if ((p == s || f[p - 1] == ' ') && f[p] >= 'a' && f[p] <= 'z' &&
-                    !upper_at(di, p))
+                    !rules_upper_at(di, p))
                     return 0;
         } else if (mode == 3) {        /* lower */
             int any = 0;
             const char *f = di->d->fold;
             for (size_t p = s; p < e && !any; p++)
-                if (f[p] >= 'a' && f[p] <= 'z' && !upper_at(di, p))
+                if (f[p] >= 'a' && f[p] <= 'z' && !rules_upper_at(di, p))
                     any = 1;
             if (!any)
                 return 0;
@@ -354,16 +354,16 @@ static int group_list_check(const docinfo *di, cand *c, const char *list,
 static int accept(const docinfo *di, cand *c)
 {
     const rule *r = c->r;
-    long b = di_block_of(di, c->ov[0]);
+    long b = rules_di_block_of(di, c->ov[0]);
     c->zone = di->zone[b];
     if (!(r->zones & c->zone))
         return 0;
-    di_sentence(di, c->ov[0], &c->ss, &c->se);
+    rules_di_sentence(di, c->ov[0], &c->ss, &c->se);
     if (c->se < c->ov[1])
         c->se = c->ov[1] < di->bend[b] ? c->ov[1] : di->bend[b];
-    if (r->sentence && !re_find(di, r->sentence, c->ss, c->se, 0, NULL, NULL))
+    if (r->sentence && !rules_re_find(di, r->sentence, c->ss, c->se, 0, NULL, NULL))
         return 0;
-    if (r->not_sentence && re_find(di, r->not_sentence, c->ss, c->se, 0, NULL, NULL))
+    if (r->not_sentence && rules_re_find(di, r->not_sentence, c->ss, c->se, 0, NULL, NULL))
         return 0;
     if (!group_list_check(di, c, r->trim, 2))
         return 0;
@@ -390,7 +390,7 @@ static void fill(cand *c, const rule *r, const pcre2_code *re, pcre2_match_data 
         c->ov[i] = i < 2 * rc ? ov[i] : PCRE2_UNSET;
 }
 
-void apply_rules(const docinfo *di, cand_list *out)
+void rules_apply_rules(const docinfo *di, cand_list *out)
 {
     const rules_set *rs = di->rs;
     const td_doc *d = di->d;
@@ -416,7 +416,7 @@ void apply_rules(const docinfo *di, cand_list *out)
                         (int)(m1 - m0), d->fold + m0);
 #endif
                 if (ok)
-                    cand_push(out, &c);
+                    rules_cand_push(out, &c);
                 /* a refused match may hide a good one starting inside it */
                 size_t next = (ok && m1 > m0) ? m1 : m0 + 1;
                 while (next < d->fold_len && (d->fold[next] & 0xC0) == 0x80)
@@ -428,7 +428,7 @@ void apply_rules(const docinfo *di, cand_list *out)
     pcre2_match_data_free(md);
 }
 
-int match_scoped(const docinfo *di, int kind, scope_mode scope, size_t s,
+int rules_match_scoped(const docinfo *di, int kind, scope_mode scope, size_t s,
                  size_t e, int anchored, cand *c)
 {
     const rules_set *rs = di->rs;
@@ -445,8 +445,8 @@ int match_scoped(const docinfo *di, int kind, scope_mode scope, size_t s,
             if (rc <= 0)
                 continue;
             fill(c, r, r->pats[k], md, rc);
-            c->zone = di->zone ? di->zone[di_block_of(di, c->ov[0])] : ZONE_BODY;
-            di_sentence(di, c->ov[0], &c->ss, &c->se);
+            c->zone = di->zone ? di->zone[rules_di_block_of(di, c->ov[0])] : ZONE_BODY;
+            rules_di_sentence(di, c->ov[0], &c->ss, &c->se);
             c->score = r->prio;
             if (group_list_check(di, c, r->trim, 2) && group_list_check(di, c, r->cap, 0))
                 found = 1;

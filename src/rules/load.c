@@ -440,7 +440,8 @@ static int load_provinces(loader *L, const char *dir, td_err *e)
     size_t *order = td_xmalloc((rs->nprovs + 1) * sizeof *order);
     prov *sorted = td_xmalloc((rs->nprovs + 1) * sizeof *sorted);
     memcpy(sorted, rs->provs, rs->nprovs * sizeof *sorted);
-    qsort(sorted, rs->nprovs, sizeof *sorted, cmp_prov_len);
+    if (rs->nprovs)
+        qsort(sorted, rs->nprovs, sizeof *sorted, cmp_prov_len);
     td_buf any = TD_BUF_INIT, bare = TD_BUF_INIT;
     for (size_t k = 0; k < rs->nprovs; k++) {
         size_t i = 0;
@@ -593,6 +594,7 @@ int rules_load(const char *dir, rules_set **out, td_err *e)
     rs->nonsplit = special(rs, "LIST_KEEP");
     rs->goal_strip = special(rs, "GOAL_STRIP");
     rs->goal_stop = special(rs, "GOAL_STOP");
+    rs->goal_drop = special(rs, "GOAL_DROP");
     rs->ordinal = special(rs, "ORDINAL");
     rs->province_any = special(rs, "PROVINCE");
     rs->province_prefix = special(rs, "PROVINCE_PREFIX");
@@ -654,6 +656,7 @@ void rules_free(rules_set *rs)
     pcre2_code_free(rs->nonsplit);
     pcre2_code_free(rs->goal_strip);
     pcre2_code_free(rs->goal_stop);
+    pcre2_code_free(rs->goal_drop);
     pcre2_code_free(rs->ordinal);
     pcre2_code_free(rs->province_any);
     pcre2_code_free(rs->province_prefix);

@@ -92,7 +92,7 @@ static cand *best(ctx *x, int kind)
 
 static int value_span(const cand *c, const char *group, size_t *s, size_t *e)
 {
-    if (cand_group(c, group, s, e))
+    if (rules_cand_group(c, group, s, e))
         return 1;
     *s = c->ov[0];
     *e = c->ov[1];
@@ -103,7 +103,7 @@ static long year_of(const ctx *x, const cand *c, const char *group)
 {
     size_t s, e;
     long y;
-    if (cand_group(c, group, &s, &e) && parse_int(x->di->d->fold + s, e - s, &y) &&
+    if (rules_cand_group(c, group, &s, &e) && rules_parse_int(x->di->d->fold + s, e - s, &y) &&
         y >= 1945 && y <= 2100)
         return y;
     return 0;
@@ -185,7 +185,7 @@ static void do_title(ctx *x)
     if (di->title_block < 0)
         return;
     size_t s = di->bstart[di->title_block], e = di->bend[di->title_block];
-    add_fact(x, TD_FACT_TITLE, orig_str(di, s, e), NULL, 0, 0, "title.headline",
+    add_fact(x, TD_FACT_TITLE, rules_orig_str(di, s, e), NULL, 0, 0, "title.headline",
              s, e, s, e);
 }
 
@@ -202,7 +202,7 @@ static void do_published(ctx *x)
         cand *c = &x->cl->v[i];
         if (c->r->kind != TD_FACT_PUBLISHED)
             continue;
-        long blk = di_block_of(di, c->ov[0]);
+        long blk = rules_di_block_of(di, c->ov[0]);
         /* the date nearest the headline; after it when equally near */
         long dist = blk >= tb ? 2 * (blk - tb) : 2 * (tb - blk) + 1;
         if (!b || dist < bd) {
@@ -241,18 +241,18 @@ static void do_byline(ctx *x)
         return;
     size_t s, e;
     value_span(b, "text", &s, &e);
-    trim_span(di->d->fold, &s, &e);
-    add_fact(x, TD_FACT_BYLINE, orig_str(di, s, e), NULL, 0, 0, b->r->id, s, e, b->ss, b->se);
+    rules_trim_span(di->d->fold, &s, &e);
+    add_fact(x, TD_FACT_BYLINE, rules_orig_str(di, s, e), NULL, 0, 0, b->r->id, s, e, b->ss, b->se);
 }
 
 static int province_in(ctx *x, size_t s, size_t e, size_t *ps, size_t *pe)
 {
     size_t p = s;
-    while (p < e && re_find(x->di, x->di->rs->province_any, p, e, 0, ps, pe)) {
+    while (p < e && rules_re_find(x->di, x->di->rs->province_any, p, e, 0, ps, pe)) {
         size_t ms, me;
-        if (re_find(x->di, x->di->rs->province_prefix, *ps, *pe, 1, &ms, &me) && me < *pe)
+        if (rules_re_find(x->di, x->di->rs->province_prefix, *ps, *pe, 1, &ms, &me) && me < *pe)
             *ps = me;
-        if (upper_at(x->di, *ps))
+        if (rules_upper_at(x->di, *ps))
             return 1;
         p = *pe > *ps ? *pe : *ps + 1;
     }
@@ -273,9 +273,9 @@ static void do_bloc(ctx *x)
         int sc = c->score + zone_bonus(TD_FACT_BLOC, c->zone);
         if (province_in(x, s, e, &ps, &pe))
             sc += 20;
-        if (upper_at(di, s))
+        if (rules_upper_at(di, s))
             sc += 3;
-        if (allcaps_word_at(di, s))
+        if (rules_allcaps_word_at(di, s))
             sc -= 5;   /* a shouted header line; a sentence spells it better */
         if (!b || sc > bs || (sc == bs && c->ov[0] < b->ov[0])) {
             b = c;
@@ -286,14 +286,14 @@ static void do_bloc(ctx *x)
         return;
     size_t s, e;
     value_span(b, "value", &s, &e);
-    trim_span(di->d->fold, &s, &e);
+    rules_trim_span(di->d->fold, &s, &e);
     x->bloc_s = s;
     x->bloc_e = e;
     x->have_bloc = 1;
     /* the level: bloc-scope rules over the name, else doc-scope ones */
     const char *level = NULL;
     cand lc;
-    if (match_scoped(di, RK_LEVEL, SCOPE_BLOC, s, e, 0, &lc))
+    if (rules_match_scoped(di, RK_LEVEL, SCOPE_BLOC, s, e, 0, &lc))
         level = set_of(lc.r, "value");
     if (!level) {
         cand *l = best(x, RK_LEVEL);
@@ -301,7 +301,7 @@ static void do_bloc(ctx *x)
             level = set_of(l->r, "value");
     }
     x->bloc_level = level ? level : "other";
-    add_fact(x, TD_FACT_BLOC, orig_str(di, s, e), level ? level : "other", 0, 0,
+    add_fact(x, TD_FACT_BLOC, rules_orig_str(di, s, e), level ? level : "other", 0, 0,
              b->r->id, b->ov[0], b->ov[1], b->ss, b->se);
 }
 
@@ -319,8 +319,8 @@ static void do_province(ctx *x)
     size_t ps, pe;
     if (x->have_bloc && province_in(x, x->bloc_s, x->bloc_e, &ps, &pe)) {
         size_t ss, se;
-        di_sentence(di, ps, &ss, &se);
-        add_fact(x, TD_FACT_PROVINCE, orig_str(di, ps, pe), NULL, 0, 0, "province.in_bloc",
+        rules_di_sentence(di, ps, &ss, &se);
+        add_fact(x, TD_FACT_PROVINCE, rules_orig_str(di, ps, pe), NULL, 0, 0, "province.in_bloc",
                  ps, pe, ss, se);
         return;
     }
@@ -358,7 +358,7 @@ static void do_province(ctx *x)
         return;
     size_t s, e;
     value_span(b, "value", &s, &e);
-    add_fact(x, TD_FACT_PROVINCE, orig_str(di, s, e), NULL, 0, 0, b->r->id,
+    add_fact(x, TD_FACT_PROVINCE, rules_orig_str(di, s, e), NULL, 0, 0, b->r->id,
              b->ov[0], b->ov[1], b->ss, b->se);
 }
 
@@ -369,8 +369,8 @@ static void do_event(ctx *x)
         return;
     const char *v = set_of(b->r, "value");
     size_t s, e;
-    if (!v && cand_group(b, "value", &s, &e))
-        v = map_value(x->di->rs, "event", x->di->d->fold, s, e);
+    if (!v && rules_cand_group(b, "value", &s, &e))
+        v = rules_map_value(x->di->rs, "event", x->di->d->fold, s, e);
     if (!v)
         return;
     x->event = v;
@@ -453,7 +453,7 @@ static void do_count(ctx *x)
         return;
     size_t s, e;
     long n;
-    if (!cand_group(b, "count", &s, &e) || !parse_int(x->di->d->fold + s, e - s, &n) ||
+    if (!rules_cand_group(b, "count", &s, &e) || !rules_parse_int(x->di->d->fold + s, e - s, &n) ||
         n < 2 || n > 500)
         return;
     char buf[16];
@@ -482,15 +482,15 @@ static void lead_add(ctx *x, lead_list *l, const cand *c, const char *sfx, size_
     char g[16];
     size_t us, ue, rs_, re_;
     snprintf(g, sizeof g, "unit%s", sfx);
-    if (!cand_group(c, g, &us, &ue))
+    if (!rules_cand_group(c, g, &us, &ue))
         return;
-    trim_span(x->di->d->fold, &us, &ue);
+    rules_trim_span(x->di->d->fold, &us, &ue);
     if (ue <= us)
         return;
     const char *role = NULL;
     snprintf(g, sizeof g, "role%s", sfx);
-    if (cand_group(c, g, &rs_, &re_))
-        role = map_value(x->di->rs, "role", x->di->d->fold, rs_, re_);
+    if (rules_cand_group(c, g, &rs_, &re_))
+        role = rules_map_value(x->di->rs, "role", x->di->d->fold, rs_, re_);
     if (!role) {
         snprintf(g, sizeof g, "role%s", sfx);
         role = set_of(c->r, g);
@@ -498,11 +498,11 @@ static void lead_add(ctx *x, lead_list *l, const cand *c, const char *sfx, size_
     if (!role)
         return;
     /* evidence from the unit (after trimming) when it comes first */
-    if (cand_group(c, g, &rs_, &re_) && us < rs_ && us > fs && us < fe)
+    if (rules_cand_group(c, g, &rs_, &re_) && us < rs_ && us > fs && us < fe)
         fs = us;
     /* a unit that is really several ("X và Y") is ambiguous here */
     span_list parts = {0};
-    split_members(x->di, us, ue, &parts, 0);
+    rules_split_members(x->di, us, ue, &parts, 0);
     size_t nparts = parts.n;
     free(parts.v);
     if (nparts > 1)
@@ -549,7 +549,7 @@ static void emit_leaders(ctx *x, lead_list *l)
         }
         if (!keep)
             continue;
-        add_fact(x, TD_FACT_LEADER, orig_str(x->di, a->us, a->ue), a->role, (int)a->year,
+        add_fact(x, TD_FACT_LEADER, rules_orig_str(x->di, a->us, a->ue), a->role, (int)a->year,
                  0, a->r->id, a->fs, a->fe, a->ss, a->se);
     }
 }
@@ -577,25 +577,25 @@ static void do_members(ctx *x, lead_list *leads)
         if (c->r->kind != TD_FACT_MEMBER)
             continue;
         size_t s, e;
-        if (!cand_group(c, "list", &s, &e))
+        if (!rules_cand_group(c, "list", &s, &e))
             continue;
         span_list items = {0}, roles = {0};
         size_t hs1, he1;
         if (c->r->split == SPLIT_BLOCKS)
-            split_blocks(di, e, &items, &roles);
+            rules_split_blocks(di, e, &items, &roles);
         else
-            split_members(di, s, e, &items, cand_group(c, "head", &hs1, &he1));
+            rules_split_members(di, s, e, &items, rules_cand_group(c, "head", &hs1, &he1));
         /* a real list: at least two items, each starting with a capital */
         size_t good = 0;
         for (size_t k = 0; k < items.n; k++)
-            if (upper_at(di, items.v[k].s))
+            if (rules_upper_at(di, items.v[k].s))
                 good++;
         int sc = c->score * 100 + (int)good;
         size_t hs0, he0;
-        int starts = items.n && (cand_group(c, "head", &hs0, &he0) ||
-                                 re_find(di, di->rs->unit_head, items.v[0].s, items.v[0].e, 1, NULL, NULL) ||
-                                 allcaps_word_at(di, items.v[0].s));
-        if (starts && upper_at(di, items.v[0].s) && good >= 2 && good * 4 >= items.n * 3 &&
+        int starts = items.n && (rules_cand_group(c, "head", &hs0, &he0) ||
+                                 rules_re_find(di, di->rs->unit_head, items.v[0].s, items.v[0].e, 1, NULL, NULL) ||
+                                 rules_allcaps_word_at(di, items.v[0].s));
+        if (starts && rules_upper_at(di, items.v[0].s) && good >= 2 && good * 4 >= items.n * 3 &&
             (!b || sc > bs)) {
             free(best_items.v);
             free(best_roles.v);
@@ -615,30 +615,30 @@ static void do_members(ctx *x, lead_list *leads)
      * the capitalized items that follow without one */
     size_t hs = 0, he = 0;
     const char *given = NULL, *cur = NULL;
-    if (cand_group(b, "head", &hs, &he)) {
-        const char *h = orig_str(di, hs, he);
+    if (rules_cand_group(b, "head", &hs, &he)) {
+        const char *h = rules_orig_str(di, hs, he);
         const char *sp = strrchr(h, ' ');
         given = sp ? td_doc_strdup(di->d, sp + 1) : h;
     }
     for (size_t k = 0; k < best_items.n; k++) {
         size_t s = best_items.v[k].s, e = best_items.v[k].e;
-        if (!upper_at(di, s))
+        if (!rules_upper_at(di, s))
             continue;
         cand lc;
-        if (match_scoped(di, TD_FACT_LEADER, SCOPE_ITEM, s, e, 1, &lc)) {
+        if (rules_match_scoped(di, TD_FACT_LEADER, SCOPE_ITEM, s, e, 1, &lc)) {
             lead_add(x, leads, &lc, "", s, e);
             size_t us, ue;
-            if (cand_group(&lc, "unit", &us, &ue)) {
+            if (rules_cand_group(&lc, "unit", &us, &ue)) {
                 s = us;
                 e = ue;
-                trim_span(f, &s, &e);
+                rules_trim_span(f, &s, &e);
             }
         }
         size_t ms, me;
-        int has_head = re_find(di, di->rs->unit_head, s, e, 1, &ms, &me) || allcaps_word_at(di, s);
+        int has_head = rules_re_find(di, di->rs->unit_head, s, e, 1, &ms, &me) || rules_allcaps_word_at(di, s);
         const char *prefix = NULL;
-        if (has_head && re_find(di, di->rs->unit_head, s, e, 1, &ms, &me))
-            cur = orig_str(di, ms, me);
+        if (has_head && rules_re_find(di, di->rs->unit_head, s, e, 1, &ms, &me))
+            cur = rules_orig_str(di, ms, me);
         else if (has_head)
             cur = NULL;
         if (!has_head)
@@ -653,13 +653,13 @@ static void do_members(ctx *x, lead_list *leads)
             while (close < e && f[close] != ')')
                 close++;
             if (colon < e && f[colon] == ':') {
-                const char *base = orig_str(di, s, (size_t)(op - f));
-                const char *noun = orig_str(di, ps, colon);
+                const char *base = rules_orig_str(di, s, (size_t)(op - f));
+                const char *noun = rules_orig_str(di, ps, colon);
                 span_list sub = {0};
-                split_members(di, colon + 1, close, &sub, 1);
+                rules_split_members(di, colon + 1, close, &sub, 1);
                 for (size_t q = 0; q < sub.n; q++) {
                     td_buf vb = TD_BUF_INIT;
-                    td_buf_printf(&vb, "%s %s %s", base, noun, orig_str(di, sub.v[q].s, sub.v[q].e));
+                    td_buf_printf(&vb, "%s %s %s", base, noun, rules_orig_str(di, sub.v[q].s, sub.v[q].e));
                     add_member(x, td_doc_strdup(di->d, vb.ptr), b, sub.v[q].s, sub.v[q].e);
                     td_buf_free(&vb);
                 }
@@ -670,7 +670,7 @@ static void do_members(ctx *x, lead_list *leads)
         }
         if (k < best_roles.n && best_roles.v[k].e > best_roles.v[k].s) {
             /* a role column beside the unit */
-            const char *role = map_value(di->rs, "role", f, best_roles.v[k].s, best_roles.v[k].e);
+            const char *role = rules_map_value(di->rs, "role", f, best_roles.v[k].s, best_roles.v[k].e);
             if (leads->n == leads->cap) {
                 leads->cap = leads->cap ? 2 * leads->cap : 8;
                 leads->v = td_xrealloc(leads->v, leads->cap * sizeof *leads->v);
@@ -678,7 +678,7 @@ static void do_members(ctx *x, lead_list *leads)
             leads->v[leads->n++] = (lead){s, e, role, x->pledge_year, 0, b->score, b->r,
                                           b->ss, b->se, s, e};
         }
-        const char *v = orig_str(di, s, e);
+        const char *v = rules_orig_str(di, s, e);
         if (prefix) {
             td_buf vb = TD_BUF_INIT;
             td_buf_printf(&vb, "%s %s", prefix, v);
@@ -713,15 +713,15 @@ static void do_goals(ctx *x)
         if (c->r->kind != TD_FACT_GOAL)
             continue;
         size_t s, e;
-        if (!cand_group(c, "list", &s, &e) && !cand_group(c, "text", &s, &e))
+        if (!rules_cand_group(c, "list", &s, &e) && !rules_cand_group(c, "text", &s, &e))
             continue;
         span_list items = {0};
         if (c->r->split == SPLIT_NONE) {
-            trim_span(di->d->fold, &s, &e);
+            rules_trim_span(di->d->fold, &s, &e);
             if (e > s)
-                span_push(&items, s, e);
+                rules_span_push(&items, s, e);
         } else {
-            split_goals(di, c->r->split, s, e, c->r->cont, &items);
+            rules_split_goals(di, c->r->split, s, e, c->r->cont, &items);
         }
         for (size_t k = 0; k < items.n; k++) {
             if (n == cap) {
@@ -739,7 +739,8 @@ static void do_goals(ctx *x)
             if (g[j].c->r->prio > g[i].c->r->prio && g[i].c->r->split != SPLIT_QUOTED &&
                 g[i].s < g[j].re && g[i].e > g[j].rs)
                 g[i].drop = 1;
-    qsort(g, n, sizeof *g, cmp_gitem);
+    if (n)
+        qsort(g, n, sizeof *g, cmp_gitem);
     /* a goal that holds two or more others is a container: keep the parts;
      * one that holds a single other is kept and the part dropped; partial
      * overlaps keep the first */
@@ -765,7 +766,7 @@ static void do_goals(ctx *x)
     for (size_t i = 0; i < n; i++) {
         if (g[i].drop)
             continue;
-        const char *v = orig_str(di, g[i].s, g[i].e);
+        const char *v = rules_orig_str(di, g[i].s, g[i].e);
         int dup = 0;
         for (size_t j = 0; j < di->d->nfacts; j++)
             if (di->d->facts[j].kind == TD_FACT_GOAL && strcmp(di->d->facts[j].value, v) == 0)
@@ -773,7 +774,7 @@ static void do_goals(ctx *x)
         if (dup)
             continue;
         size_t ss, se;
-        di_sentence(di, g[i].s, &ss, &se);
+        rules_di_sentence(di, g[i].s, &ss, &se);
         add_fact(x, TD_FACT_GOAL, v, NULL, 0, 0, g[i].c->r->id, g[i].s, g[i].e, ss,
                  se > g[i].e ? se : g[i].e);
     }
@@ -788,11 +789,11 @@ static void do_officials(ctx *x)
         if (c->r->kind != TD_FACT_OFFICIAL)
             continue;
         size_t ns, ne, ts, te;
-        if (!cand_group(c, "name", &ns, &ne))
+        if (!rules_cand_group(c, "name", &ns, &ne))
             continue;
-        int has_title = cand_group(c, "title", &ts, &te);
-        trim_span(di->d->fold, &ns, &ne);
-        const char *name = orig_str(di, ns, ne);
+        int has_title = rules_cand_group(c, "title", &ts, &te);
+        rules_trim_span(di->d->fold, &ns, &ne);
+        const char *name = rules_orig_str(di, ns, ne);
         int dup = 0;
         for (size_t j = 0; j < di->d->nfacts; j++)
             if (di->d->facts[j].kind == TD_FACT_OFFICIAL && strcmp(di->d->facts[j].value, name) == 0)
@@ -801,15 +802,15 @@ static void do_officials(ctx *x)
             continue;
         const char *title = NULL;
         if (has_title) {
-            trim_span(di->d->fold, &ts, &te);
-            title = orig_str(di, ts, te);
+            rules_trim_span(di->d->fold, &ts, &te);
+            title = rules_orig_str(di, ts, te);
         }
         add_fact(x, TD_FACT_OFFICIAL, name, title, 0, 0, c->r->id, c->ov[0], c->ov[1],
                  c->ss, c->se);
     }
 }
 
-void resolve_all(docinfo *di, cand_list *cl)
+void rules_resolve_all(docinfo *di, cand_list *cl)
 {
     ctx x;
     memset(&x, 0, sizeof x);

@@ -13,17 +13,17 @@ int rules_apply(const rules_set *rs, td_doc *d, td_err *e)
     if (!rs || !d->fold || !d->fold_map)
         return td_err_set(e, TD_EUSAGE, "document not normalized before rules");
     docinfo di;
-    docinfo_init(&di, rs, d);
+    rules_docinfo_init(&di, rs, d);
     for (size_t b = 0; di.title_block < 0 && b < di.nb && b < 8; b++) {
         cand c;
-        if (match_scoped(&di, TD_FACT_TITLE, SCOPE_DOC, di.bstart[b], di.bend[b], 1, &c))
+        if (rules_match_scoped(&di, TD_FACT_TITLE, SCOPE_DOC, di.bstart[b], di.bend[b], 1, &c))
             di.title_block = (long)b;
     }
-    docinfo_zones(&di);
+    rules_docinfo_zones(&di);
     cand_list cl = {0};
-    apply_rules(&di, &cl);
-    resolve_all(&di, &cl);
+    rules_apply_rules(&di, &cl);
+    rules_resolve_all(&di, &cl);
     free(cl.v);
-    docinfo_free(&di);
+    rules_docinfo_free(&di);
     return TD_OK;
 }

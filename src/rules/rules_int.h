@@ -75,6 +75,7 @@ struct rules_set {
     pcre2_code *nonsplit;      /* {LIST_KEEP}: names never cut in a list */
     pcre2_code *goal_strip;    /* {GOAL_STRIP}: words dropped before a goal */
     pcre2_code *goal_stop;     /* {GOAL_STOP}: a block that ends a goal region */
+    pcre2_code *goal_drop;     /* {GOAL_DROP}: a clause that is never a goal */
     pcre2_code *ordinal;       /* {ORDINAL}: "một là", "thứ hai" */
     pcre2_code *province_any;  /* {PROVINCE} alone, for bloc names */
     pcre2_code *province_prefix; /* {PROVINCE_PREFIX}: stripped from values */
@@ -112,52 +113,52 @@ pcre2_code *rules_compile(const rules_set *rs, const char *src, char *err,
                           size_t errlen);
 
 /* ---- apply.c ---- */
-void docinfo_init(docinfo *di, const rules_set *rs, td_doc *d);
+void rules_docinfo_init(docinfo *di, const rules_set *rs, td_doc *d);
 /* After title_block is known: lead block and per-block zones. */
-void docinfo_zones(docinfo *di);
-void docinfo_free(docinfo *di);
-long di_block_of(const docinfo *di, size_t pos);
-void di_sentence(const docinfo *di, size_t pos, size_t *s, size_t *e);
+void rules_docinfo_zones(docinfo *di);
+void rules_docinfo_free(docinfo *di);
+long rules_di_block_of(const docinfo *di, size_t pos);
+void rules_di_sentence(const docinfo *di, size_t pos, size_t *s, size_t *e);
 /* Run every doc-scope rule; candidates go to out. */
-void apply_rules(const docinfo *di, cand_list *out);
+void rules_apply_rules(const docinfo *di, cand_list *out);
 /* Run the rules of kind/scope anchored on fold[s..e); first match wins.
  * Returns 1 and fills c when one matched. */
-int match_scoped(const docinfo *di, int kind, scope_mode scope, size_t s,
+int rules_match_scoped(const docinfo *di, int kind, scope_mode scope, size_t s,
                  size_t e, int anchored, cand *c);
-int cand_group(const cand *c, const char *name, size_t *s, size_t *e);
+int rules_cand_group(const cand *c, const char *name, size_t *s, size_t *e);
 /* Match a single compiled pattern at fold[s..e); 1 if it matches; when ms is
  * not NULL it gets the match span. */
-int re_find(const docinfo *di, const pcre2_code *re, size_t s, size_t e,
+int rules_re_find(const docinfo *di, const pcre2_code *re, size_t s, size_t e,
             int anchored, size_t *ms, size_t *me);
-int upper_at(const docinfo *di, size_t fold_pos);
-int allcaps_word_at(const docinfo *di, size_t fold_pos);
+int rules_upper_at(const docinfo *di, size_t fold_pos);
+int rules_allcaps_word_at(const docinfo *di, size_t fold_pos);
 /* Original (doc->text) string of a fold span, trimmed; arena-owned. */
-const char *orig_str(const docinfo *di, size_t s, size_t e);
-void trim_span(const char *fold, size_t *s, size_t *e);
-const char *map_value(const rules_set *rs, const char *group, const char *fold,
+const char *rules_orig_str(const docinfo *di, size_t s, size_t e);
+void rules_trim_span(const char *fold, size_t *s, size_t *e);
+const char *rules_map_value(const rules_set *rs, const char *group, const char *fold,
                       size_t s, size_t e);
-int parse_int(const char *s, size_t n, long *out);
-void cand_push(cand_list *l, const cand *c);
+int rules_parse_int(const char *s, size_t n, long *out);
+void rules_cand_push(cand_list *l, const cand *c);
 
 /* ---- split.c ---- */
 typedef struct span { size_t s, e; } span;
 typedef struct span_list { span *v; size_t n, cap; } span_list;
-void span_push(span_list *l, size_t s, size_t e);
+void rules_span_push(span_list *l, size_t s, size_t e);
 /* Cut a member list at fold[s..e) into item spans.  loose: a shared head
  * word was given ("các Sở: A, B và C"), so "và" before any capital cuts. */
-void split_members(const docinfo *di, size_t s, size_t e, span_list *items,
+void rules_split_members(const docinfo *di, size_t s, size_t e, span_list *items,
                    int loose);
 /* The blocks after fold position e that form a list (table cells, short
  * lines): items are the blocks that start with a unit name (a bullet or
  * number in front is skipped); a block right after an item that is only a
  * role word ("Khối trưởng", a role column) goes to roles[k] of that item
  * (s == e when none).  roles has room for as many entries as items. */
-void split_blocks(const docinfo *di, size_t e, span_list *items, span_list *roles);
+void rules_split_blocks(const docinfo *di, size_t e, span_list *items, span_list *roles);
 /* Cut a goal region into item spans by mode. */
-void split_goals(const docinfo *di, split_mode mode, size_t s, size_t e,
+void rules_split_goals(const docinfo *di, split_mode mode, size_t s, size_t e,
                  int cont, span_list *items);
 
 /* ---- resolve.c ---- */
-void resolve_all(docinfo *di, cand_list *cands);
+void rules_resolve_all(docinfo *di, cand_list *cands);
 
 #endif

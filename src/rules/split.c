@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void span_push(span_list *l, size_t s, size_t e)
+void rules_span_push(span_list *l, size_t s, size_t e)
 {
     if (l->n == l->cap) {
         l->cap = l->cap ? 2 * l->cap : 16;
@@ -23,29 +23,29 @@ void span_push(span_list *l, size_t s, size_t e)
 
 static int unit_start(const docinfo *di, size_t p, size_t e)
 {
-    if (!upper_at(di, p))
+    if (!rules_upper_at(di, p))
         return 0;
-    return re_find(di, di->rs->unit_head, p, e, 1, NULL, NULL) || allcaps_word_at(di, p);
+    return rules_re_find(di, di->rs->unit_head, p, e, 1, NULL, NULL) || rules_allcaps_word_at(di, p);
 }
 
 static void push_trimmed(span_list *l, const char *f, size_t s, size_t e)
 {
-    trim_span(f, &s, &e);
+    rules_trim_span(f, &s, &e);
     if (e > s)
-        span_push(l, s, e);
+        rules_span_push(l, s, e);
 }
 
-void split_members(const docinfo *di, size_t s, size_t e, span_list *items,
+void rules_split_members(const docinfo *di, size_t s, size_t e, span_list *items,
                    int loose)
 {
     const char *f = di->d->fold;
     size_t ms, me;
-    if (re_find(di, di->rs->list_end, s, e, 0, &ms, &me))
+    if (rules_re_find(di, di->rs->list_end, s, e, 0, &ms, &me))
         e = ms;
     /* names that must not be cut */
     span_list keep = {0};
-    for (size_t p = s; p < e && re_find(di, di->rs->nonsplit, p, e, 0, &ms, &me);) {
-        span_push(&keep, ms, me);
+    for (size_t p = s; p < e && rules_re_find(di, di->rs->nonsplit, p, e, 0, &ms, &me);) {
+        rules_span_push(&keep, ms, me);
         p = me > ms ? me : ms + 1;
     }
     size_t a = s;
@@ -79,11 +79,11 @@ void split_members(const docinfo *di, size_t s, size_t e, span_list *items,
                 if (cut)
                     next = q;
             } else {
-                cut = next < e && upper_at(di, next);
+                cut = next < e && rules_upper_at(di, next);
             }
         } else if (ch == ' ' && p + 4 < e && memcmp(f + p, " va ", 4) == 0) {
             next = p + 4;
-            cut = loose ? upper_at(di, next) : unit_start(di, next, e);
+            cut = loose ? rules_upper_at(di, next) : unit_start(di, next, e);
         }
         if (cut) {
             push_trimmed(items, f, a, p);
@@ -101,7 +101,7 @@ static void strip_goal(const docinfo *di, size_t *s, size_t e)
     const char *f = di->d->fold;
     for (int i = 0; i < 3; i++) {
         size_t ms, me;
-        if (!re_find(di, di->rs->goal_strip, *s, e, 1, &ms, &me) || me <= ms)
+        if (!rules_re_find(di, di->rs->goal_strip, *s, e, 1, &ms, &me) || me <= ms)
             break;
         *s = me;
         while (*s < e && (f[*s] == ' ' || f[*s] == ','))
@@ -112,9 +112,17 @@ static void strip_goal(const docinfo *di, size_t *s, size_t e)
 static void push_goal(const docinfo *di, span_list *l, size_t s, size_t e)
 {
     const char *f = di->d->fold;
-    trim_span(f, &s, &e);
+    /* a clause that opens a list ("tập trung vào các nội dung:") is not one */
+    size_t after = e;
+    while (after < di->d->fold_len && f[after] == ' ')
+        after++;
+    if (after < di->d->fold_len && f[after] == ':')
+        return;
+    rules_trim_span(f, &s, &e);
+    if (e > s && rules_re_find(di, di->rs->goal_drop, s, e, 0, NULL, NULL))
+        return;
     strip_goal(di, &s, e);
-    trim_span(f, &s, &e);
+    rules_trim_span(f, &s, &e);
     /* an ellipsis or a dangling quote is not part of the goal */
     while (e > s && (f[e - 1] == '.' || f[e - 1] == ' ' || (unsigned char)f[e - 1] >= 0x80)) {
         if ((unsigned char)f[e - 1] >= 0x80) {
@@ -134,7 +142,7 @@ static void push_goal(const docinfo *di, span_list *l, size_t s, size_t e)
         if (f[p] == ' ')
             words++;
     if (e > s && words >= 3)
-        span_push(l, s, e);
+        rules_span_push(l, s, e);
 }
 
 /* Split [s,e) on ';', sentence ends and block breaks. */
@@ -163,13 +171,13 @@ static void split_clauses(const docinfo *di, size_t s, size_t e, span_list *l)
 /* Extend a region over up to cont following blocks that continue it. */
 static size_t extend_region(const docinfo *di, size_t e, int cont)
 {
-    long b = di_block_of(di, e);
+    long b = rules_di_block_of(di, e);
     for (int k = 0; k < cont && (size_t)b + 1 < di->nb; k++) {
         long nb = b + 1;
         size_t bs = di->bstart[nb], be = di->bend[nb];
         if (be - bs < 60)
             break;
-        if (re_find(di, di->rs->goal_stop, bs, be, 0, NULL, NULL))
+        if (rules_re_find(di, di->rs->goal_stop, bs, be, 0, NULL, NULL))
             break;
         e = be;
         b = nb;
@@ -183,7 +191,7 @@ static int is_bullet(const char *f, size_t p)
            (unsigned char)f[p] == 0xE2;  /* • and other dingbats */
 }
 
-void split_goals(const docinfo *di, split_mode mode, size_t s, size_t e,
+void rules_split_goals(const docinfo *di, split_mode mode, size_t s, size_t e,
                  int cont, span_list *items)
 {
     const char *f = di->d->fold;
@@ -193,8 +201,8 @@ void split_goals(const docinfo *di, split_mode mode, size_t s, size_t e,
         /* items between markers; each item is its first clause */
         span_list marks = {0};
         size_t ms, me;
-        for (size_t p = s; p < e && re_find(di, di->rs->ordinal, p, e, 0, &ms, &me);) {
-            span_push(&marks, ms, me);
+        for (size_t p = s; p < e && rules_re_find(di, di->rs->ordinal, p, e, 0, &ms, &me);) {
+            rules_span_push(&marks, ms, me);
             p = me > ms ? me : ms + 1;
         }
         for (size_t i = 0; i < marks.n; i++) {
@@ -211,20 +219,28 @@ void split_goals(const docinfo *di, split_mode mode, size_t s, size_t e,
         }
         free(marks.v);
     } else if (mode == SPLIT_BULLET) {
-        long b = di_block_of(di, e);
+        long b = rules_di_block_of(di, e);
         int misses = 0;
         for (long nb = b + 1; (size_t)nb < di->nb && nb <= b + 12; nb++) {
             size_t bs = di->bstart[nb], be = di->bend[nb];
-            if (bs < be && is_bullet(f, bs)) {
+            long tb = td_doc_block_at(di->d, di->d->fold_map[bs]);
+            int listy = tb >= 0 && di->d->blocks[tb].kind == TD_BLOCK_LIST_ITEM;
+            size_t num = bs;
+            while (num < be && f[num] >= '0' && f[num] <= '9')
+                num++;
+            int numbered = num > bs && num < be && (f[num] == '.' || f[num] == ')') &&
+                           num + 1 < be && f[num + 1] == ' ';
+            if (bs < be && (is_bullet(f, bs) || numbered || listy || f[be - 1] == ';')) {
                 misses = 0;
                 size_t p = bs;
-                while (p < be && f[p] != ' ')
-                    p++;
+                if (is_bullet(f, bs) || numbered)
+                    while (p < be && f[p] != ' ')
+                        p++;
                 size_t q = p;
                 while (q < be && !(f[q] == '.' && (q + 1 >= be || f[q + 1] == ' ')))
                     q++;
                 push_goal(di, items, p, q);
-            } else if (++misses >= 2 || re_find(di, di->rs->goal_stop, bs, be, 0, NULL, NULL)) {
+            } else if (++misses >= 2 || rules_re_find(di, di->rs->goal_stop, bs, be, 0, NULL, NULL)) {
                 break;
             }
         }
@@ -244,15 +260,29 @@ void split_goals(const docinfo *di, split_mode mode, size_t s, size_t e,
     }
 }
 
-void split_blocks(const docinfo *di, size_t e, span_list *items, span_list *roles)
+/* A heading: every letter written in capitals, three words or more. */
+static int shouted(const docinfo *di, size_t s, size_t e)
 {
     const char *f = di->d->fold;
-    long b = di_block_of(di, e);
+    int words = 1;
+    for (size_t p = s; p < e; p++) {
+        if (f[p] == ' ')
+            words++;
+        else if (f[p] >= 'a' && f[p] <= 'z' && !rules_upper_at(di, p))
+            return 0;
+    }
+    return words >= 3;
+}
+
+void rules_split_blocks(const docinfo *di, size_t e, span_list *items, span_list *roles)
+{
+    const char *f = di->d->fold;
+    long b = rules_di_block_of(di, e);
     int misses = 0;
     for (long nb = b + 1; (size_t)nb < di->nb && nb <= b + 200; nb++) {
         size_t bs = di->bstart[nb], be = di->bend[nb];
-        if (be - bs > 160)
-            break;                   /* a paragraph: the list is over */
+        if (be - bs > 160 || shouted(di, bs, be))
+            break;                   /* a paragraph or a heading: the list is over */
         /* skip a bullet or a number in front: "- ", "1. ", "2) " */
         size_t p = bs;
         while (p < be && (f[p] == '-' || f[p] == '+' || f[p] == '*' || (f[p] >= '0' && f[p] <= '9') ||
@@ -261,15 +291,15 @@ void split_blocks(const docinfo *di, size_t e, span_list *items, span_list *role
         size_t z = be;
         while (z > p && (f[z - 1] == ';' || f[z - 1] == ',' || f[z - 1] == '.'))
             z--;
-        if (p < z && re_find(di, di->rs->list_skip, p, z, 1, NULL, NULL))
+        if (p < z && rules_re_find(di, di->rs->list_skip, p, z, 1, NULL, NULL))
             continue;
         if (p < z && unit_start(di, p, z)) {
-            span_push(items, p, z);
-            span_push(roles, 0, 0);
+            rules_span_push(items, p, z);
+            rules_span_push(roles, 0, 0);
             misses = 0;
             continue;
         }
-        if (items->n && z - p < 40 && map_value(di->rs, "role", f, p, z) &&
+        if (items->n && z - p < 40 && rules_map_value(di->rs, "role", f, p, z) &&
             roles->v[roles->n - 1].s == roles->v[roles->n - 1].e) {
             roles->v[roles->n - 1].s = p;
             roles->v[roles->n - 1].e = z;

@@ -214,7 +214,7 @@ static char *untab(const char *s)
 {
     td_buf b = TD_BUF_INIT;
     for (; *s; s++) {
-        if (memcmp(s, "\xe2\x86\x92", 3) == 0) {
+        if (strncmp(s, "\xe2\x86\x92", 3) == 0) {
             td_buf_putc(&b, '\t');
             s += 2;
         } else {
@@ -318,8 +318,10 @@ static void run_case(tctx *t, const char *name, int line, strv *input, strv *exp
         for (size_t i = 0; i < nf; i++)
             if (aline[i])
                 sv_push(&act, td_xstrdup(aline[i]));
-        qsort(exp.v, exp.n, sizeof *exp.v, cmp_str);
-        qsort(act.v, act.n, sizeof *act.v, cmp_str);
+        if (exp.n)
+            qsort(exp.v, exp.n, sizeof *exp.v, cmp_str);
+        if (act.n)
+            qsort(act.v, act.n, sizeof *act.v, cmp_str);
         if (exp.n != act.n)
             ok = 0;
         for (size_t i = 0; ok && i < exp.n; i++)
@@ -464,7 +466,8 @@ int rules_run_tests(const rules_set *rs, const char *dir, FILE *out,
             sv_push(&files, td_xstrdup(ent->d_name));
     }
     closedir(dh);
-    qsort(files.v, files.n, sizeof *files.v, cmp_str);
+    if (files.n)
+        qsort(files.v, files.n, sizeof *files.v, cmp_str);
     tctx t;
     memset(&t, 0, sizeof t);
     t.rs = rs;
