@@ -63,11 +63,49 @@ void rules_di_sentence(const docinfo *di, size_t pos, size_t *s, size_t *e)
     *e = z;
 }
 
+/* Callout (?C"U"): the character at the current position must be upper
+ * case (or a digit) in the original text; otherwise the engine backtracks.
+ * This lets patterns ask for capitals although they match the fold. */
+static int callout(pcre2_callout_block *cb, void *data)
+{
+    const docinfo *di = data;
+    if (cb->callout_string && cb->callout_string[0] == 'U')
+        return rules_upper_at(di, cb->current_position) ? 0 : 1;
+    /* (?C"P"): the current position is not inside a province name, so
+     * "Bắc Giang Trần Văn Hùng" does not give a person "Giang Trần ..." */
+    if (cb->callout_string && cb->callout_string[0] == 'P') {
+        size_t pos = cb->current_position;
+        for (size_t i = 0; i < di->nprov; i++)
+            if (di->prov_s[i] < pos && pos < di->prov_e[i])
+                return 1;
+    }
+    return 0;
+}
+
+static void find_provinces(docinfo *di)
+{
+    size_t cap = 0, p = 0, ms, me;
+    const td_doc *d = di->d;
+    while (p < d->fold_len && rules_re_find(di, di->rs->province_any, p, d->fold_len, 0, &ms, &me)) {
+        if (di->nprov == cap) {
+            cap = cap ? 2 * cap : 16;
+            di->prov_s = td_xrealloc(di->prov_s, cap * sizeof *di->prov_s);
+            di->prov_e = td_xrealloc(di->prov_e, cap * sizeof *di->prov_e);
+        }
+        di->prov_s[di->nprov] = ms;
+        di->prov_e[di->nprov++] = me;
+        p = me > ms ? me : ms + 1;
+    }
+}
+
 void rules_docinfo_init(docinfo *di, const rules_set *rs, td_doc *d)
 {
     memset(di, 0, sizeof *di);
     di->d = d;
     di->rs = rs;
+    di->mctx = pcre2_match_context_copy(rs->mctx);
+    pcre2_set_callout(di->mctx, callout, di);
+    find_provinces(di);
     size_t cap = 16;
     di->bstart = td_xmalloc(cap * sizeof *di->bstart);
     di->bend = td_xmalloc(cap * sizeof *di->bend);
@@ -132,6 +170,9 @@ void rules_docinfo_free(docinfo *di)
     free(di->bstart);
     free(di->bend);
     free(di->zone);
+    pcre2_match_context_free(di->mctx);
+    free(di->prov_s);
+    free(di->prov_e);
 }
 
 static size_t text_off(const docinfo *di, size_t fold_pos)
@@ -283,7 +324,7 @@ int rules_re_find(const docinfo *di, const pcre2_code *re, size_t s, size_t e,
     pcre2_match_data *md = pcre2_match_data_create(RULES_MAX_GROUPS, NULL);
     int rc = pcre2_match(re, (PCRE2_SPTR)di->d->fold, e, s,
                          (anchored ? PCRE2_ANCHORED : 0) | PCRE2_NO_UTF_CHECK,
-                         md, di->rs->mctx);
+                         md, di->mctx);
     if (rc > 0) {
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
         if (ms) *ms = ov[0];
@@ -404,7 +445,7 @@ void rules_apply_rules(const docinfo *di, cand_list *out)
             size_t start = 0;
             while (start <= d->fold_len) {
                 int rc = pcre2_match(re, (PCRE2_SPTR)d->fold, d->fold_len, start,
-                                     PCRE2_NO_UTF_CHECK, md, rs->mctx);
+                                     PCRE2_NO_UTF_CHECK, md, di->mctx);
                 if (rc <= 0)
                     break;   /* no match, or a limit: this rule gives up here */
                 cand c;
@@ -441,7 +482,7 @@ int rules_match_scoped(const docinfo *di, int kind, scope_mode scope, size_t s,
         for (size_t k = 0; k < r->npats && !found; k++) {
             int rc = pcre2_match(r->pats[k], (PCRE2_SPTR)di->d->fold, e, s,
                                  (anchored ? PCRE2_ANCHORED : 0) | PCRE2_NO_UTF_CHECK,
-                                 md, rs->mctx);
+                                 md, di->mctx);
             if (rc <= 0)
                 continue;
             fill(c, r, r->pats[k], md, rc);

@@ -105,6 +105,9 @@ typedef struct docinfo {
     size_t nb;
     long title_block, lead_block;
     int *zone;                 /* per block */
+    pcre2_match_context *mctx; /* the set's limits plus a callout bound to this doc */
+    size_t *prov_s, *prov_e;   /* province mentions in the fold, in order */
+    size_t nprov;
 } docinfo;
 
 /* ---- load.c ---- */

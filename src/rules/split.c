@@ -118,6 +118,11 @@ static void push_goal(const docinfo *di, span_list *l, size_t s, size_t e)
         after++;
     if (after < di->d->fold_len && f[after] == ':')
         return;
+    size_t last = e;
+    while (last > s && (f[last - 1] == ' ' || f[last - 1] == '\n'))
+        last--;
+    if (last > s && f[last - 1] == ':')
+        return;
     rules_trim_span(f, &s, &e);
     if (e > s && rules_re_find(di, di->rs->goal_drop, s, e, 0, NULL, NULL))
         return;
