@@ -1,7 +1,8 @@
 /* cmd_show.c - `thidua show`: one stored document, its facts and evidence.
  *
  * Every fact is printed with the rule that produced it and the sentence it
- * came from, the evidence marked inside the sentence.
+ * came from, the evidence marked inside the sentence; republished copies
+ * of the same article (found by dedup.c) are listed too.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "index/canon.h"
 #include "index/index.h"
 
 const char cmd_show_usage[] =
@@ -24,14 +26,16 @@ const char cmd_show_usage[] =
     "  --json        one JSON object per document: id, path, title, format,\n"
     "                encoding, size, hash, published, author, ingested_at,\n"
     "                facts [{fact, value, extra, year, num, rule, start, end,\n"
-    "                sentence, block}] (offsets are bytes in the stored text)\n"
+    "                sentence, block}] (offsets are bytes in the stored text),\n"
+    "                copies [{doc, path, kind, similarity, canonical}]\n"
     "  --db PATH     database (default: $THIDUA_DB or ./thidua.db)\n"
+    "  --rules DIR   rule directory (names used to find copies of an article)\n"
     "  -h, --help    this text\n"
     "\n"
     "Exit status: 0 shown; 1 some DOC not found; 2 usage error;\n"
     "3 the database could not be opened.\n";
 
-static void json_doc(const index_docinfo *di)
+static void json_doc(const index_docinfo *di, const index_doc_copy *cp, size_t ncp)
 {
     td_buf b = TD_BUF_INIT;
     td_buf_printf(&b, "{\"id\":%ld,\"path\":", di->id);
@@ -75,6 +79,15 @@ static void json_doc(const index_docinfo *di)
         td_json_str(&b, f->sentence);
         td_buf_printf(&b, ",\"block\":%ld}", f->block);
     }
+    td_buf_puts(&b, "],\"copies\":[");
+    for (size_t i = 0; i < ncp; i++) {
+        td_buf_printf(&b, "%s{\"doc\":%ld,\"path\":", i ? "," : "", cp[i].doc_id);
+        td_json_str(&b, cp[i].path);
+        td_buf_puts(&b, ",\"kind\":");
+        td_json_str(&b, cp[i].kind);
+        td_buf_printf(&b, ",\"similarity\":%.3f,\"canonical\":%s}", cp[i].similarity,
+                      cp[i].canonical ? "true" : "false");
+    }
     td_buf_puts(&b, "]}\n");
     fwrite(b.ptr, 1, b.len, stdout);
     td_buf_free(&b);
@@ -104,6 +117,20 @@ static void print_sentence(const index_fact_row *f, int bold)
         putchar(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
     }
     putchar('\n');
+}
+
+static void print_copies(const index_doc_copy *cp, size_t ncp)
+{
+    if (ncp == 0)
+        return;
+    printf("\ncopies of the same article (%zu):\n", ncp);
+    for (size_t i = 0; i < ncp; i++) {
+        printf("  doc %ld  %s  %s copy", cp[i].doc_id, cp[i].path,
+               cp[i].kind ? cp[i].kind : "?");
+        if (cp[i].similarity < 1.0)
+            printf(" (%.2f)", cp[i].similarity);
+        puts(cp[i].canonical ? ", its facts are the ones counted" : "");
+    }
 }
 
 static void print_doc(const index_docinfo *di, int bold)
@@ -175,6 +202,10 @@ int cmd_show(int argc, char **argv, cli_ctx *ctx)
     }
     int bold = !ctx->json && isatty(1) && !getenv("NO_COLOR");
     int status = CLI_OK;
+    /* copies need the derived tables; without them show still works */
+    int canon = index_canon_ensure(db, ctx->rules_dir, &e) == TD_OK;
+    if (!canon)
+        cli_warn("copies of articles not shown: %s", e.msg);
     for (int i = optind; i < argc; i++) {
         index_docinfo *di = NULL;
         int rc = index_show(db, argv[i], &di, &e);
@@ -187,13 +218,21 @@ int cmd_show(int argc, char **argv, cli_ctx *ctx)
             status = CLI_FATAL;
             break;
         }
+        index_doc_copy *cp = NULL;
+        size_t ncp = 0;
+        if (canon && index_doc_copies(db, di->id, &cp, &ncp, &e) != TD_OK) {
+            cli_warn("copies of '%s' not shown: %s", argv[i], e.msg);
+            ncp = 0;
+        }
         if (ctx->json) {
-            json_doc(di);
+            json_doc(di, cp, ncp);
         } else {
             if (i > optind)
                 putchar('\n');
             print_doc(di, bold);
+            print_copies(cp, ncp);
         }
+        index_doc_copies_free(cp, ncp);
         index_docinfo_free(di);
     }
     index_close(db);

@@ -36,3 +36,12 @@ expect_code 1 $THIDUA --db d.db show same.txt
 expect_grep "'same.txt' names several documents" err
 expect_code 0 $THIDUA --db d.db show b/same.txt
 expect_grep '^document [0-9]+: b/same.txt$' out
+# a republished copy of the same article is listed (and in --json)
+mkdir c
+cp "$doc" c/republished.html
+expect_code 0 $THIDUA --db d.db ingest -q c
+expect_code 0 $THIDUA --db d.db show 1
+expect_grep '^copies of the same article \(1\):$' out
+expect_grep '^  doc [0-9]+  c/republished.html  exact copy' out
+expect_code 0 $THIDUA --db d.db show --json c/republished.html
+expect_grep '"copies":\[\{"doc":1,"path":"[^"]*s19-html-dang.html","kind":"[a-z]+","similarity":1.000,"canonical":true\}\]' out
