@@ -536,10 +536,25 @@ static void emit_leaders(ctx *x, lead_list *l)
                 break;
             }
     }
+    /* a unit named for a role without a year, and again with one: keep the
+     * dated statement */
+    for (size_t i = 0; i < l->n; i++) {
+        if (l->v[i].year)
+            continue;
+        const char *f = x->di->d->fold;
+        for (size_t j = 0; j < l->n; j++)
+            if (l->v[j].year && strcmp(l->v[j].role, l->v[i].role) == 0 &&
+                l->v[j].ue - l->v[j].us == l->v[i].ue - l->v[i].us &&
+                memcmp(f + l->v[j].us, f + l->v[i].us, l->v[i].ue - l->v[i].us) == 0) {
+                l->v[i].score = -1000;   /* loses every comparison below */
+                l->v[i].role = "";
+                break;
+            }
+    }
     /* one unit per role and year: the best-scored, then the earliest */
     for (size_t i = 0; i < l->n; i++) {
         lead *a = &l->v[i];
-        int keep = 1;
+        int keep = a->role[0] != '\0';
         for (size_t j = 0; j < l->n && keep; j++) {
             lead *b = &l->v[j];
             if (i == j || strcmp(a->role, b->role) != 0 || a->year != b->year)
