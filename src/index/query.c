@@ -3,7 +3,7 @@
  * The grammar is ours, not FTS5's, so that a malformed query gets one clear
  * line instead of an SQL error: words, "phrases", prefix*, AND/OR/NOT
  * (upper case; NOT binds tighter than AND, AND than OR; juxtaposition is
- * AND), parentheses, and title:/body: column filters.  Words are cut and
+ * AND), parentheses, NEAR(a b, N), and title:/body: column filters.  Words are cut and
  * folded by the tokenizer's splitter, abbreviations are expanded (MTTQ ↔
  * Mặt trận Tổ quốc), and each positive term also gets an exact-form
  * expression that ranks documents with the query's own diacritics first.
@@ -22,13 +22,14 @@
 #define MAX_DEPTH 64      /* nested parentheses */
 #define MAX_TERMS 256     /* words and phrases in one query */
 
-typedef enum { Q_TERM, Q_ALT, Q_AND, Q_OR, Q_NOT } qkind;
+typedef enum { Q_TERM, Q_ALT, Q_AND, Q_OR, Q_NOT, Q_NEAR } qkind;
 
 typedef struct qnode qnode;
 struct qnode {
     qkind kind;
     int col;               /* 0 any, 1 title, 2 body: applies to the subtree */
-    qnode **kids;          /* AND, OR: nkids; NOT: 2 (left NOT right) */
+    qnode **kids;          /* AND, OR, NEAR: nkids; NOT: 2 (left NOT right) */
+    int dist;              /* NEAR: most tokens between the terms (10) */
     size_t nkids;
     char **fw, **xw;       /* TERM: folded words and exact keys */
     size_t nwords;
@@ -39,7 +40,8 @@ struct qnode {
     int marked;            /* ALT: the words were typed with diacritics */
 };
 
-typedef enum { T_WORD, T_PHRASE, T_LP, T_RP, T_AND, T_OR, T_NOT, T_COL, T_END } ttype;
+typedef enum { T_WORD, T_PHRASE, T_LP, T_RP, T_AND, T_OR, T_NOT, T_COL, T_NEAR,
+               T_END } ttype;
 
 typedef struct qtok {
     ttype t;
@@ -149,6 +151,20 @@ static int lex(parser *p, const char *q)
             if (i < n && q[i] == '*') {
                 t.prefix = 1;
                 i++;
+            }
+            size_t k = i;
+            while (k < n && is_space(q[k]))
+                k++;
+            if (!t.prefix && k < n && q[k] == ':' && column_of(t.s, t.n)) {
+                /* FTS5 also writes "title : word" */
+                push_tok(p, (qtok){T_COL, t.s, t.n, 0, column_of(t.s, t.n)}, &cap);
+                i = k + 1;
+                continue;
+            }
+            if (!t.prefix && t.n == 4 && memcmp(t.s, "NEAR", 4) == 0 && i < n &&
+                q[i] == '(') {
+                push_tok(p, (qtok){T_NEAR, t.s, t.n, 0, 0}, &cap);
+                continue;
             }
             if (!t.prefix && t.n == 3 && memcmp(t.s, "AND", 3) == 0)
                 t.t = T_AND;
@@ -463,7 +479,7 @@ static const qtok *peek(parser *p)
 
 static int starts_term(ttype t)
 {
-    return t == T_WORD || t == T_PHRASE || t == T_LP || t == T_COL;
+    return t == T_WORD || t == T_PHRASE || t == T_LP || t == T_COL || t == T_NEAR;
 }
 
 static const char *op_name(ttype t)
@@ -484,6 +500,60 @@ static int need_term_after(parser *p, ttype op)
     else
         fail(p, "'%s' needs a term after it", op_name(op));
     return 0;
+}
+
+/* NEAR(term term ... [, N]): the terms within N tokens of each other. */
+static qnode *parse_near(parser *p, int *empty)
+{
+    p->i += 2;   /* NEAR ( */
+    qnode *kids[64];
+    size_t nk = 0;
+    int dist = 10, have_dist = 0;
+    for (;;) {
+        const qtok *t = peek(p);
+        if (t->t == T_RP)
+            break;
+        if (t->t != T_WORD && t->t != T_PHRASE) {
+            fail(p, "NEAR(...) takes words and \"phrases\" and a ')'%s", "");
+            return NULL;
+        }
+        const char *s = t->s;
+        size_t n = t->n;
+        p->i++;
+        /* ", 5" ends the list with a distance */
+        const char *comma = t->t == T_WORD ? memchr(s, ',', n) : NULL;
+        if (comma) {
+            char num[16] = "";
+            size_t after = n - (size_t)(comma - s) - 1;
+            if (after > 0 && after < sizeof num)
+                memcpy(num, comma + 1, after), num[after] = '\0';
+            else if (after == 0 && peek(p)->t == T_WORD && peek(p)->n < sizeof num)
+                memcpy(num, peek(p)->s, peek(p)->n), num[peek(p)->n] = '\0', p->i++;
+            char *end;
+            long d = strtol(num, &end, 10);
+            if (!num[0] || *end || d < 0 || d > 1000 || peek(p)->t != T_RP) {
+                fail(p, "NEAR(...) ends with ', N' where N is a number of words%s", "");
+                return NULL;
+            }
+            dist = (int)d;
+            have_dist = 1;
+            n = (size_t)(comma - s);
+        }
+        qnode *term = n ? make_term(p, s, n, t->prefix, t->t == T_PHRASE) : NULL;
+        if (term && nk < 64)
+            kids[nk++] = term;
+        if (have_dist)
+            break;
+    }
+    p->i++;   /* ) */
+    *empty = nk == 0;
+    if (nk == 0)
+        return NULL;
+    if (nk == 1)
+        return kids[0];
+    qnode *nd = make_list(p, Q_NEAR, kids, nk);
+    nd->dist = dist;
+    return nd;
 }
 
 static qnode *parse_primary(parser *p, int *empty)
@@ -520,6 +590,8 @@ static qnode *parse_primary(parser *p, int *empty)
         p->depth--;
         return nd;
     }
+    case T_NEAR:
+        return parse_near(p, empty);
     case T_RP:
         fail(p, "unbalanced parentheses: ')' without '('%s", "");
         return NULL;
@@ -540,7 +612,7 @@ static qnode *parse_unary(parser *p, int *empty)
     const char *name = col == 1 ? "title:" : "body:";
     p->i++;
     ttype t = peek(p)->t;
-    if (t != T_WORD && t != T_PHRASE && t != T_LP) {
+    if (t != T_WORD && t != T_PHRASE && t != T_LP && t != T_NEAR) {
         fail(p, "'%s' needs a word, a \"phrase\" or (...) right after it", name);
         return NULL;
     }
@@ -692,6 +764,15 @@ static void render_inner(const qnode *nd, int exact, td_buf *b)
         }
         td_buf_putc(b, ')');
         break;
+    case Q_NEAR:
+        td_buf_puts(b, "NEAR(");
+        for (size_t i = 0; i < nd->nkids; i++) {
+            if (i)
+                td_buf_putc(b, ' ');
+            render_inner(nd->kids[i], exact, b);
+        }
+        td_buf_printf(b, ", %d)", nd->dist);
+        break;
     case Q_AND: case Q_OR: case Q_NOT: {
         const char *op = nd->kind == Q_AND ? " AND " : nd->kind == Q_OR ? " OR " : " NOT ";
         td_buf_putc(b, '(');
@@ -730,6 +811,11 @@ static int has_diacritics(const qnode *nd)
         return words_marked(nd->fw, nd->xw, nd->nwords);
     case Q_ALT:
         return nd->marked;
+    case Q_NEAR:
+        for (size_t i = 0; i < nd->nkids; i++)
+            if (has_diacritics(nd->kids[i]))
+                return 1;
+        return 0;
     case Q_NOT:
         return has_diacritics(nd->kids[0]);
     default:
@@ -746,7 +832,7 @@ static void collect_exact(const qnode *nd, int col, index_query *q,
 {
     if (nd->col)
         col = nd->col;
-    if (nd->kind == Q_TERM || nd->kind == Q_ALT) {
+    if (nd->kind == Q_TERM || nd->kind == Q_ALT || nd->kind == Q_NEAR) {
         if (q->nexact >= MAX_EXACT)
             return;
         td_buf b = TD_BUF_INIT;

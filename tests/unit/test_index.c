@@ -114,6 +114,13 @@ TEST(index_query_syntax)
                 &rc, &e);
     CHECK_STR(m, "(\"giao uoc thi dua\" OR (\"khanh\"* NOT title : ((\"hoi\" OR \"ki ket\"))))");
     free(m);
+    /* FTS5's own spellings: "title : x" and NEAR(a b, N) */
+    m = compile("title : hội AND NEAR(khánh \"giao ước\", 5)", NULL, &rc, &e);
+    CHECK_STR(m, "(title : \"hoi\" AND NEAR(\"khanh\" \"giao uoc\", 5))");
+    free(m);
+    m = compile("NEAR(a b)", NULL, &rc, &e);
+    CHECK_STR(m, "NEAR(\"a\" \"b\", 10)");
+    free(m);
     m = compile("CB-CC-VC", NULL, &rc, &e);
     CHECK_STR(m, "\"cb cc vc\"");
     free(m);
@@ -121,7 +128,7 @@ TEST(index_query_syntax)
     static const char *const bad[] = {
         "\"giao uoc", "thi dua AND", "*", "(thi dua", "thi dua)", "NOT hoi",
         "OR hoi", "hoi AND OR dua", "foo:bar", "title:", "()", "", "  - ",
-        "hoi *",
+        "hoi *", "NEAR(a b, x)", "NEAR(a (b))", "NEAR(a b", "NEAR(a b, 5 c)",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         m = compile(bad[i], NULL, &rc, &e);
