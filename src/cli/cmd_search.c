@@ -30,6 +30,7 @@ const char cmd_search_usage[] =
     "  khanh*              words starting with khanh\n"
     "  a OR b, a AND b, a NOT b, (...)   upper case; NOT binds tighter than\n"
     "                      AND, AND tighter than OR\n"
+    "  NEAR(a b, N)        a and b at most N words apart (default 10)\n"
     "  title:word  body:\"a phrase\"  title:(a OR b)   in that column only\n"
     "\n"
     "options:\n"
