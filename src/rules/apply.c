@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <utf8proc.h>
 
 void rules_cand_push(cand_list *l, const cand *c)
@@ -74,10 +75,16 @@ static int callout(pcre2_callout_block *cb, void *data)
     /* (?C"P"): the current position is not inside a province name, so
      * "Bắc Giang Trần Văn Hùng" does not give a person "Giang Trần ..." */
     if (cb->callout_string && cb->callout_string[0] == 'P') {
-        size_t pos = cb->current_position;
-        for (size_t i = 0; i < di->nprov; i++)
-            if (di->prov_s[i] < pos && pos < di->prov_e[i])
-                return 1;
+        size_t pos = cb->current_position, lo = 0, hi = di->nprov;
+        while (lo < hi) {      /* the last mention starting before pos */
+            size_t mid = (lo + hi) / 2;
+            if (di->prov_s[mid] < pos)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo && pos < di->prov_e[lo - 1])
+            return 1;
     }
     return 0;
 }
@@ -431,6 +438,40 @@ static void fill(cand *c, const rule *r, const pcre2_code *re, pcre2_match_data 
         c->ov[i] = i < 2 * rc ? ov[i] : PCRE2_UNSET;
 }
 
+/* All matches of one pattern in fold[s..e), candidates to out. */
+static void run_pattern(const docinfo *di, const rule *r, const pcre2_code *re,
+                        pcre2_match_data *md, size_t s, size_t e, cand_list *out)
+{
+    const td_doc *d = di->d;
+    size_t start = s;
+    while (start <= e) {
+        int rc = pcre2_match(re, (PCRE2_SPTR)d->fold, e, start, PCRE2_NO_UTF_CHECK, md,
+                             di->mctx);
+        if (rc <= 0)
+            break;   /* no match, or a limit: this rule gives up here */
+        cand c;
+        fill(&c, r, re, md, rc);
+        size_t m0 = c.ov[0], m1 = c.ov[1];
+        int ok = accept(di, &c);
+#ifdef RULES_DEBUG
+        fprintf(stderr, "%s %s [%zu,%zu) %.*s\n", ok ? "+" : "-", r->id, m0, m1,
+                (int)(m1 - m0), d->fold + m0);
+#endif
+        if (ok) {
+            int dup = 0;   /* regions of a "within" rule may overlap */
+            for (size_t i = out->n; i-- > 0 && !dup && out->v[i].r == r;)
+                dup = out->v[i].ov[0] == m0 && out->v[i].ov[1] == m1;
+            if (!dup)
+                rules_cand_push(out, &c);
+        }
+        /* a refused match may hide a good one starting inside it */
+        size_t next = (ok && m1 > m0) ? m1 : m0 + 1;
+        while (next < e && (d->fold[next] & 0xC0) == 0x80)
+            next++;
+        start = next;
+    }
+}
+
 void rules_apply_rules(const docinfo *di, cand_list *out)
 {
     const rules_set *rs = di->rs;
@@ -438,33 +479,33 @@ void rules_apply_rules(const docinfo *di, cand_list *out)
     pcre2_match_data *md = pcre2_match_data_create(RULES_MAX_GROUPS, NULL);
     for (size_t i = 0; i < rs->nrules; i++) {
         const rule *r = &rs->rules[i];
-        if (r->scope != SCOPE_DOC)
+        /* titles are found block by block (rules.c); level rules that are
+         * not doc-scope run on the bloc name */
+        if (r->scope != SCOPE_DOC || r->kind == TD_FACT_TITLE)
             continue;
-        for (size_t k = 0; k < r->npats; k++) {
-            const pcre2_code *re = r->pats[k];
-            size_t start = 0;
-            while (start <= d->fold_len) {
-                int rc = pcre2_match(re, (PCRE2_SPTR)d->fold, d->fold_len, start,
-                                     PCRE2_NO_UTF_CHECK, md, di->mctx);
-                if (rc <= 0)
-                    break;   /* no match, or a limit: this rule gives up here */
-                cand c;
-                fill(&c, r, re, md, rc);
-                size_t m0 = c.ov[0], m1 = c.ov[1];
-                int ok = accept(di, &c);
-#ifdef RULES_DEBUG
-                fprintf(stderr, "%s %s [%zu,%zu) %.*s\n", ok ? "+" : "-", r->id, m0, m1,
-                        (int)(m1 - m0), d->fold + m0);
+#ifdef RULES_PROFILE
+        clock_t t0 = clock();
 #endif
-                if (ok)
-                    rules_cand_push(out, &c);
-                /* a refused match may hide a good one starting inside it */
-                size_t next = (ok && m1 > m0) ? m1 : m0 + 1;
-                while (next < d->fold_len && (d->fold[next] & 0xC0) == 0x80)
-                    next++;
-                start = next;
+        for (size_t k = 0; k < r->npats; k++) {
+            if (!r->within) {
+                run_pattern(di, r, r->pats[k], md, 0, d->fold_len, out);
+                continue;
+            }
+            /* only the sentences around a keyword: cheap for rare facts */
+            size_t p = 0, ms, me, done = 0;
+            while (p < d->fold_len && rules_re_find(di, r->within, p, d->fold_len, 0, &ms, &me)) {
+                size_t ss, se;
+                rules_di_sentence(di, ms, &ss, &se);
+                if (se > done) {
+                    run_pattern(di, r, r->pats[k], md, ss > done ? ss : done, se, out);
+                    done = se;
+                }
+                p = me > ms ? me : ms + 1;
             }
         }
+#ifdef RULES_PROFILE
+        fprintf(stderr, "%8.3f ms  %s\n", 1000.0 * (double)(clock() - t0) / CLOCKS_PER_SEC, r->id);
+#endif
     }
     pcre2_match_data_free(md);
 }

@@ -234,7 +234,7 @@ static int rule_option(loader *L, rule *r, size_t ri, char *key, char *val,
     } else if (strcmp(key, "lower") == 0) {
         r->lower = td_xstrdup(val);
     } else if (strcmp(key, "pattern") == 0 || strcmp(key, "sentence") == 0 ||
-               strcmp(key, "not-sentence") == 0) {
+               strcmp(key, "not-sentence") == 0 || strcmp(key, "within") == 0) {
         add_pending(L, ri, key, val, file, line);
     } else {
         return td_err_set(e, TD_ERULE, "%s:%d: unknown rule option '%s'", file, line, key);
@@ -570,6 +570,9 @@ int rules_load(const char *dir, rules_set **out, td_err *e)
         } else if (strcmp(p->what, "sentence") == 0) {
             if (r->sentence) pcre2_code_free(r->sentence);
             r->sentence = re;
+        } else if (strcmp(p->what, "within") == 0) {
+            if (r->within) pcre2_code_free(r->within);
+            r->within = re;
         } else {
             if (r->not_sentence) pcre2_code_free(r->not_sentence);
             r->not_sentence = re;
@@ -626,6 +629,7 @@ void rules_free(rules_set *rs)
         free(r->lower);
         pcre2_code_free(r->sentence);
         pcre2_code_free(r->not_sentence);
+        pcre2_code_free(r->within);
         for (size_t k = 0; k < r->npats; k++)
             pcre2_code_free(r->pats[k]);
         free(r->pats);

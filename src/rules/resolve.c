@@ -380,36 +380,55 @@ static void do_event(ctx *x)
 /* Best year of a kind: by score, then by how often the year is given. */
 static long do_year(ctx *x, int kind)
 {
+    /* the years once, then how often each one is given */
+    size_t n = x->cl->n;
+    long *years = td_xcalloc(n + 1, sizeof *years);
+    long seen[64];
+    int count[64];
+    size_t nseen = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (x->cl->v[i].r->kind != kind)
+            continue;
+        long y = year_of(x, &x->cl->v[i], "year");
+        years[i] = y;
+        size_t k = 0;
+        while (k < nseen && seen[k] != y)
+            k++;
+        if (k == nseen && nseen < 64) {
+            seen[nseen] = y;
+            count[nseen++] = 0;
+        }
+        if (k < nseen)
+            count[k]++;
+    }
     cand *b = NULL;
     int bs = 0, bn = 0;
-    for (size_t i = 0; i < x->cl->n; i++) {
+    long by = 0;
+    for (size_t i = 0; i < n; i++) {
         cand *c = &x->cl->v[i];
-        if (c->r->kind != kind)
+        long y = years[i];
+        if (c->r->kind != kind || !y)
             continue;
-        long y = year_of(x, c, "year");
-        if (!y)
-            continue;
-        int n = 0;
-        for (size_t j = 0; j < x->cl->n; j++)
-            if (x->cl->v[j].r->kind == kind && year_of(x, &x->cl->v[j], "year") == y)
-                n++;
+        int cnt = 0;
+        for (size_t k = 0; k < nseen; k++)
+            if (seen[k] == y)
+                cnt = count[k];
         int sc = c->score + zone_bonus(kind, c->zone);
-        if (!b || sc > bs || (sc == bs && n > bn)) {
+        if (!b || sc > bs || (sc == bs && cnt > bn)) {
             b = c;
             bs = sc;
-            bn = n;
+            bn = cnt;
+            by = y;
         }
     }
+    free(years);
     if (!b)
         return 0;
-    long y = year_of(x, b, "year");
     char buf[16];
-    snprintf(buf, sizeof buf, "%ld", y);
-    size_t s, e;
-    value_span(b, "year", &s, &e);
-    add_fact(x, kind, td_doc_strdup(x->di->d, buf), NULL, (int)y, y, b->r->id,
+    snprintf(buf, sizeof buf, "%ld", by);
+    add_fact(x, kind, td_doc_strdup(x->di->d, buf), NULL, (int)by, by, b->r->id,
              b->ov[0], b->ov[1], b->ss, b->se);
-    return y;
+    return by;
 }
 
 static void do_meeting(ctx *x)

@@ -44,6 +44,7 @@ typedef struct rule {
     char *lower;               /* groups that must hold a lower-case letter */
     pcre2_code *sentence;      /* the sentence must match this, or NULL */
     pcre2_code *not_sentence;  /* the sentence must not match this */
+    pcre2_code *within;        /* run only in sentences holding a match of this */
     pcre2_code **pats;         /* alternatives, each compiled alone */
     size_t npats;
     int positive;              /* test runner: seen in an expected fact */
