@@ -854,11 +854,28 @@ int index_query_compile(const char *q, const index_abbrev *ab,
 {
     memset(out, 0, sizeof *out);
     /* one normalization form, and no control bytes, whatever was pasted */
-    td_buf nfc = TD_BUF_INIT;
-    norm_nfc(q, strlen(q), &nfc);
-    for (size_t i = 0; i < nfc.len; i++)
-        if ((unsigned char)nfc.ptr[i] < 0x20)
-            nfc.ptr[i] = ' ';
+    td_buf raw = TD_BUF_INIT, nfc = TD_BUF_INIT;
+    norm_nfc(q, strlen(q), &raw);
+    for (size_t i = 0; i < raw.len; i++) {
+        unsigned char c = (unsigned char)raw.ptr[i];
+        /* curly and guillemet quotes, pasted from documents, quote too */
+        if (c == 0xE2 && i + 2 < raw.len && (unsigned char)raw.ptr[i + 1] == 0x80 &&
+            ((unsigned char)raw.ptr[i + 2] == 0x9C || (unsigned char)raw.ptr[i + 2] == 0x9D ||
+             (unsigned char)raw.ptr[i + 2] == 0x9E)) {
+            td_buf_putc(&nfc, '"');
+            i += 2;
+        } else if (c == 0xC2 && i + 1 < raw.len &&
+                   ((unsigned char)raw.ptr[i + 1] == 0xAB ||
+                    (unsigned char)raw.ptr[i + 1] == 0xBB)) {
+            td_buf_putc(&nfc, '"');
+            i += 1;
+        } else {
+            td_buf_putc(&nfc, c < 0x20 ? ' ' : (char)c);
+        }
+    }
+    td_buf_free(&raw);
+    if (!nfc.ptr)
+        td_buf_append(&nfc, "", 0);
     parser p = {td_arena_new(), ab, NULL, 0, 0, e, 0, 0, NULL, 0};
     qnode *root = NULL;
     int empty = 1;

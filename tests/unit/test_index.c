@@ -118,6 +118,9 @@ TEST(index_query_syntax)
     m = compile("title : hội AND NEAR(khánh \"giao ước\", 5)", NULL, &rc, &e);
     CHECK_STR(m, "(title : \"hoi\" AND NEAR(\"khanh\" \"giao uoc\", 5))");
     free(m);
+    m = compile("“giao ước” «thi đua»", NULL, &rc, &e);   /* pasted quotes */
+    CHECK_STR(m, "(\"giao uoc\" AND \"thi dua\")");
+    free(m);
     m = compile("NEAR(a b)", NULL, &rc, &e);
     CHECK_STR(m, "NEAR(\"a\" \"b\", 10)");
     free(m);
