@@ -150,6 +150,20 @@ void rules_docinfo_init(docinfo *di, const rules_set *rs, td_doc *d)
     }
 }
 
+static int aside(const docinfo *di, size_t b)
+{
+    const td_doc *d = di->d;
+    size_t s = di->bstart[b], e = di->bend[b];
+    if (e <= s || e - s >= 200)
+        return 0;
+    long tb = td_doc_block_at(d, d->fold_map[s]);
+    if (tb >= 0 && (d->blocks[tb].kind == TD_BLOCK_TABLE_CELL ||
+                    d->blocks[tb].kind == TD_BLOCK_LIST_ITEM))
+        return 0;
+    char last = d->fold[e - 1];
+    return !strchr(".!?:;,)", last) && (unsigned char)last < 0x80;
+}
+
 void rules_docinfo_zones(docinfo *di)
 {
     /* the lead: the first real paragraph after the title */
@@ -168,7 +182,7 @@ void rules_docinfo_zones(docinfo *di)
         else if (di->title_block >= 0 && (long)b < di->title_block)
             di->zone[b] = ZONE_HEADER;
         else
-            di->zone[b] = ZONE_BODY;
+            di->zone[b] = aside(di, b) ? ZONE_ASIDE : ZONE_BODY;
     }
 }
 

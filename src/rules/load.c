@@ -219,7 +219,8 @@ static int rule_option(loader *L, rule *r, size_t ri, char *key, char *val,
             if (strcmp(t, "header") == 0) r->zones |= ZONE_HEADER;
             else if (strcmp(t, "title") == 0) r->zones |= ZONE_TITLE;
             else if (strcmp(t, "lead") == 0) r->zones |= ZONE_LEAD;
-            else if (strcmp(t, "body") == 0) r->zones |= ZONE_BODY;
+            else if (strcmp(t, "body") == 0) r->zones |= ZONE_BODY | ZONE_ASIDE;
+            else if (strcmp(t, "aside") == 0) r->zones |= ZONE_ASIDE;
             else if (strcmp(t, "any") == 0) r->zones |= ZONE_ANY;
             else return td_err_set(e, TD_ERULE, "%s:%d: unknown zone '%s'", file, line, t);
         }

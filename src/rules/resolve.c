@@ -67,6 +67,8 @@ static int zone_bonus(int kind, int zone)
         return (kind == TD_FACT_PUBLISHED || kind == TD_FACT_TITLE) ? 0 : -50;
     case ZONE_TITLE:
         return kind == TD_FACT_EVENT ? 30 : 10;
+    case ZONE_ASIDE:
+        return (kind == TD_FACT_PUBLISHED || kind == TD_FACT_BYLINE) ? 0 : -15;
     case ZONE_LEAD:
         return kind == TD_FACT_EVENT ? 20 : kind == TD_FACT_MEETING_DATE ? 20 : 10;
     default:
@@ -332,7 +334,9 @@ static void do_province(ctx *x)
     int bs = 0;
     for (size_t i = 0; i < x->cl->n; i++) {
         cand *c = &x->cl->v[i];
-        if (c->r->kind != TD_FACT_PROVINCE)
+        /* a province named only in a caption or a sidebar headline is not
+         * known to be the bloc's */
+        if (c->r->kind != TD_FACT_PROVINCE || c->zone == ZONE_ASIDE)
             continue;
         size_t s, e;
         value_span(c, "value", &s, &e);

@@ -23,8 +23,10 @@
 typedef enum { SPLIT_NONE = 0, SPLIT_LIST, SPLIT_ORDINAL, SPLIT_SEMICOLON,
                SPLIT_BULLET, SPLIT_QUOTED, SPLIT_BLOCKS } split_mode;
 typedef enum { SCOPE_DOC = 0, SCOPE_BLOC, SCOPE_ITEM } scope_mode;
+/* ASIDE: a short body block that does not end like a sentence (a caption,
+ * a sidebar headline about another story). */
 enum { ZONE_HEADER = 1, ZONE_TITLE = 2, ZONE_LEAD = 4, ZONE_BODY = 8,
-       ZONE_ANY = 15 };
+       ZONE_ASIDE = 16, ZONE_ANY = 31 };
 
 typedef struct rule {
     char *id;                  /* "leader.elect_la" */
