@@ -1,0 +1,423 @@
+/* qnode.c - query nodes: building them, expanding abbreviations, and
+ * rendering them as FTS5 MATCH text over folded or exact tokens.
+ *
+ * A bare word run or a phrase that names an abbreviation or one of its
+ * expansions (rules/abbrev.tsv) becomes the OR of every equivalent form;
+ * unquoted words also keep matching one by one.  The parser is query.c.
+ */
+#include "index/query_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- building nodes -------------------------------------------------------- */
+
+qnode *index_qnode_new(parser *p, qkind k)
+{
+    qnode *nd = td_arena_alloc(p->arena, sizeof *nd);
+    nd->kind = k;
+    return nd;
+}
+
+typedef struct words {
+    parser *p;
+    char **fw, **xw;
+    size_t n, cap;
+} words;
+
+static int collect_word(void *ctx, const char *f, size_t nf, const char *x,
+                        size_t nx, size_t start, size_t end)
+{
+    (void)start; (void)end;
+    words *w = ctx;
+    if (w->n == w->cap) {
+        w->cap = w->cap ? w->cap * 2 : 8;
+        w->fw = td_xrealloc(w->fw, w->cap * sizeof *w->fw);
+        w->xw = td_xrealloc(w->xw, w->cap * sizeof *w->xw);
+    }
+    w->fw[w->n] = td_arena_strndup(w->p->arena, f, nf);
+    w->xw[w->n] = x ? td_arena_strndup(w->p->arena, x, nx) : w->fw[w->n];
+    w->n++;
+    return 0;
+}
+
+/* A term from text, or NULL when the text holds no word. */
+qnode *index_qnode_term(parser *p, const char *s, size_t n, int prefix, int quoted)
+{
+    words w = {p, NULL, NULL, 0, 0};
+    index_split(s, n, collect_word, &w);
+    if (w.n == 0) {
+        free(w.fw);
+        free(w.xw);
+        return NULL;
+    }
+    qnode *t = index_qnode_new(p, Q_TERM);
+    t->fw = td_arena_alloc(p->arena, w.n * sizeof *t->fw);
+    t->xw = td_arena_alloc(p->arena, w.n * sizeof *t->xw);
+    memcpy(t->fw, w.fw, w.n * sizeof *t->fw);
+    memcpy(t->xw, w.xw, w.n * sizeof *t->xw);
+    t->nwords = w.n;
+    t->prefix = prefix;
+    t->quoted = quoted;
+    free(w.fw);
+    free(w.xw);
+    return t;
+}
+
+static qnode *word_term(parser *p, char *f, char *x)
+{
+    qnode *t = index_qnode_new(p, Q_TERM);
+    t->fw = td_arena_alloc(p->arena, sizeof *t->fw);
+    t->xw = td_arena_alloc(p->arena, sizeof *t->xw);
+    t->fw[0] = f;
+    t->xw[0] = x;
+    t->nwords = 1;
+    return t;
+}
+
+qnode *index_qnode_list(parser *p, qkind k, qnode **kids, size_t n)
+{
+    if (n == 1)
+        return kids[0];
+    qnode *nd = index_qnode_new(p, k);
+    nd->kids = td_arena_alloc(p->arena, n * sizeof *nd->kids);
+    memcpy(nd->kids, kids, n * sizeof *kids);
+    nd->nkids = n;
+    return nd;
+}
+
+/* 1 when one of the words w[0..n) was typed with diacritics. */
+static int words_marked(char **fw, char **xw, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(fw[i], xw[i]) != 0)
+            return 1;
+    return 0;
+}
+
+/* ---- abbreviations --------------------------------------------------------- */
+
+/* A quoted phrase holding an abbreviation or an expansion becomes the OR
+ * of its variants (each match replaced by each equivalent form). */
+static qnode *expand_phrase(parser *p, qnode *t)
+{
+    if (!p->ab || t->prefix)
+        return t;
+    char *vf[MAX_VARIANTS], *vx[MAX_VARIANTS];
+    size_t nv = 1, any = 0;
+    vf[0] = vx[0] = NULL;
+    td_buf bf = TD_BUF_INIT, bx = TD_BUF_INIT;
+    for (size_t i = 0; i < t->nwords;) {
+        size_t g = 0, m = index_abbrev_match(p->ab, t->fw, t->nwords, i, &g);
+        const char *const *ff, *const *fx;
+        size_t nf = 1;
+        const char *one_f = t->fw[i], *one_x = t->xw[i];
+        if (m > 0) {
+            nf = index_abbrev_forms(p->ab, g, &ff, &fx);
+            if (nv * nf > MAX_VARIANTS)
+                m = 0, nf = 1;
+        }
+        if (m == 0) {
+            ff = &one_f;
+            fx = &one_x;
+            m = 1;
+        } else {
+            any = 1;
+        }
+        char *nvf[MAX_VARIANTS], *nvx[MAX_VARIANTS];
+        size_t nn = 0;
+        for (size_t a = 0; a < nv; a++) {
+            for (size_t k = 0; k < nf; k++) {
+                td_buf_clear(&bf);
+                td_buf_clear(&bx);
+                if (vf[a]) {
+                    td_buf_puts(&bf, vf[a]);
+                    td_buf_putc(&bf, ' ');
+                    td_buf_puts(&bx, vx[a]);
+                    td_buf_putc(&bx, ' ');
+                }
+                td_buf_puts(&bf, ff[k]);
+                td_buf_puts(&bx, fx[k]);
+                nvf[nn] = td_arena_strdup(p->arena, bf.ptr);
+                nvx[nn] = td_arena_strdup(p->arena, bx.ptr);
+                nn++;
+            }
+        }
+        memcpy(vf, nvf, nn * sizeof *vf);
+        memcpy(vx, nvx, nn * sizeof *vx);
+        nv = nn;
+        i += m;
+    }
+    td_buf_free(&bf);
+    td_buf_free(&bx);
+    if (!any)
+        return t;
+    qnode *alt = index_qnode_new(p, Q_ALT);
+    alt->col = t->col;
+    alt->marked = words_marked(t->fw, t->xw, t->nwords);
+    alt->alt_f = td_arena_alloc(p->arena, nv * sizeof *alt->alt_f);
+    alt->alt_x = td_arena_alloc(p->arena, nv * sizeof *alt->alt_x);
+    memcpy(alt->alt_f, vf, nv * sizeof *vf);
+    memcpy(alt->alt_x, vx, nv * sizeof *vx);
+    alt->nalt = nv;
+    return alt;
+}
+
+static int is_bare(const qnode *t)
+{
+    return t->kind == Q_TERM && !t->quoted && !t->prefix && t->col == 0;
+}
+
+/* Expand abbreviations in the run ops[s..e) of bare terms, appending the
+ * resulting operands to out. */
+static void expand_run(parser *p, qnode **ops, size_t s, size_t e,
+                       qnode **out, size_t *nout)
+{
+    size_t total = 0;
+    for (size_t i = s; i < e; i++)
+        total += ops[i]->nwords;
+    char **fw = td_xmalloc((total + 1) * sizeof *fw);
+    char **xw = td_xmalloc((total + 1) * sizeof *xw);
+    size_t *mlen = td_xcalloc(total + 1, sizeof *mlen);
+    size_t *mgroup = td_xcalloc(total + 1, sizeof *mgroup);
+    char *covered = td_xcalloc(total + 1, 1);
+    size_t k = 0;
+    for (size_t i = s; i < e; i++)
+        for (size_t j = 0; j < ops[i]->nwords; j++, k++) {
+            fw[k] = ops[i]->fw[j];
+            xw[k] = ops[i]->xw[j];
+        }
+    for (size_t i = 0; i < total;) {
+        size_t g = 0, m = index_abbrev_match(p->ab, fw, total, i, &g);
+        if (m == 0) {
+            i++;
+            continue;
+        }
+        mlen[i] = m;
+        mgroup[i] = g;
+        memset(covered + i, 1, m);
+        i += m;
+    }
+    size_t w = 0;
+    for (size_t i = s; i < e; i++) {
+        size_t first = w, last = w + ops[i]->nwords;
+        int touched = 0;
+        for (size_t j = first; j < last; j++)
+            touched |= covered[j];
+        if (!touched) {
+            out[(*nout)++] = ops[i];
+            w = last;
+            continue;
+        }
+        for (size_t j = first; j < last; j++) {
+            if (mlen[j]) {
+                qnode *alt = index_qnode_new(p, Q_ALT);
+                const char *const *ff, *const *fx;
+                size_t nf = index_abbrev_forms(p->ab, mgroup[j], &ff, &fx);
+                alt->alt_f = td_arena_alloc(p->arena, nf * sizeof *alt->alt_f);
+                alt->alt_x = td_arena_alloc(p->arena, nf * sizeof *alt->alt_x);
+                for (size_t a = 0; a < nf; a++) {
+                    alt->alt_f[a] = td_arena_strdup(p->arena, ff[a]);
+                    alt->alt_x[a] = td_arena_strdup(p->arena, fx[a]);
+                }
+                alt->nalt = nf;
+                alt->marked = words_marked(fw + j, xw + j, mlen[j]);
+                if (mlen[j] > 1) {
+                    /* unquoted words keep matching wherever they stand */
+                    qnode *kids[64];
+                    size_t nk = 0;
+                    for (size_t x = j; x < j + mlen[j] && nk < 64; x++)
+                        kids[nk++] = word_term(p, fw[x], xw[x]);
+                    alt->fallback = index_qnode_list(p, Q_AND, kids, nk);
+                }
+                out[(*nout)++] = alt;
+            } else if (!covered[j]) {
+                out[(*nout)++] = word_term(p, fw[j], xw[j]);
+            }
+        }
+        w = last;
+    }
+    free(fw);
+    free(xw);
+    free(mlen);
+    free(mgroup);
+    free(covered);
+}
+
+/* Record the words of ops[0..n) as a phrase: documents holding the words
+ * side by side, as typed, rank above those holding them apart. */
+static void add_boost(parser *p, qnode **ops, size_t n)
+{
+    if (p->nboost >= MAX_EXACT)
+        return;
+    td_buf b = TD_BUF_INIT;
+    td_buf_putc(&b, '"');
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < ops[i]->nwords; j++) {
+            if (b.len > 1)
+                td_buf_putc(&b, ' ');
+            td_buf_puts(&b, ops[i]->fw[j]);
+        }
+    td_buf_putc(&b, '"');
+    if (!p->boost)
+        p->boost = td_xcalloc(MAX_EXACT, sizeof *p->boost);
+    p->boost[p->nboost++] = td_buf_detach(&b);
+}
+
+/* Operands of one AND chain, with abbreviations expanded. */
+qnode *index_qnode_and(parser *p, qnode **ops, size_t n)
+{
+    size_t cap = 0;
+    for (size_t i = 0; i < n; i++)
+        cap += ops[i]->kind == Q_TERM ? ops[i]->nwords : 1;
+    qnode **out = td_xmalloc((cap + 1) * sizeof *out);
+    size_t nout = 0;
+    for (size_t i = 0; i < n;) {
+        if (is_bare(ops[i])) {
+            size_t e = i;
+            while (e < n && is_bare(ops[e]))
+                e++;
+            if (e - i >= 2)
+                add_boost(p, ops + i, e - i);
+            if (p->ab) {
+                expand_run(p, ops, i, e, out, &nout);
+            } else {
+                memcpy(out + nout, ops + i, (e - i) * sizeof *out);
+                nout += e - i;
+            }
+            i = e;
+        } else {
+            out[nout++] = ops[i]->kind == Q_TERM ? expand_phrase(p, ops[i]) : ops[i];
+            i++;
+        }
+    }
+    qnode *r = nout ? index_qnode_list(p, Q_AND, out, nout) : NULL;
+    free(out);
+    return r;
+}
+
+/* ---- rendering ------------------------------------------------------------- */
+
+static void render_phrase(const char *words, int exact, int prefix, td_buf *b)
+{
+    td_buf_putc(b, '"');
+    if (exact)
+        td_buf_putc(b, INDEX_EXACT_MARK);
+    td_buf_puts(b, words);
+    td_buf_putc(b, '"');
+    if (prefix)
+        td_buf_putc(b, '*');
+}
+
+static void render_inner(const qnode *nd, int exact, td_buf *b)
+{
+    switch (nd->kind) {
+    case Q_TERM: {
+        td_buf_putc(b, '"');
+        if (exact)
+            td_buf_putc(b, INDEX_EXACT_MARK);
+        for (size_t i = 0; i < nd->nwords; i++) {
+            if (i)
+                td_buf_putc(b, ' ');
+            td_buf_puts(b, exact ? nd->xw[i] : nd->fw[i]);
+        }
+        td_buf_putc(b, '"');
+        if (nd->prefix)
+            td_buf_putc(b, '*');
+        break;
+    }
+    case Q_ALT:
+        td_buf_putc(b, '(');
+        for (size_t i = 0; i < nd->nalt; i++) {
+            if (i)
+                td_buf_puts(b, " OR ");
+            render_phrase(exact ? nd->alt_x[i] : nd->alt_f[i], exact, 0, b);
+        }
+        if (nd->fallback) {
+            td_buf_puts(b, " OR ");
+            index_qnode_render(nd->fallback, exact, b);
+        }
+        td_buf_putc(b, ')');
+        break;
+    case Q_NEAR:
+        td_buf_puts(b, "NEAR(");
+        for (size_t i = 0; i < nd->nkids; i++) {
+            if (i)
+                td_buf_putc(b, ' ');
+            render_inner(nd->kids[i], exact, b);
+        }
+        td_buf_printf(b, ", %d)", nd->dist);
+        break;
+    case Q_AND: case Q_OR: case Q_NOT: {
+        const char *op = nd->kind == Q_AND ? " AND " : nd->kind == Q_OR ? " OR " : " NOT ";
+        td_buf_putc(b, '(');
+        for (size_t i = 0; i < nd->nkids; i++) {
+            if (i)
+                td_buf_puts(b, op);
+            index_qnode_render(nd->kids[i], exact, b);
+        }
+        td_buf_putc(b, ')');
+        break;
+    }
+    }
+}
+
+void index_qnode_render(const qnode *nd, int exact, td_buf *b)
+{
+    if (nd->col) {
+        td_buf_puts(b, nd->col == 1 ? "title : " : "body : ");
+        if (nd->kind == Q_TERM) {
+            render_inner(nd, exact, b);
+        } else {
+            td_buf_putc(b, '(');
+            render_inner(nd, exact, b);
+            td_buf_putc(b, ')');
+        }
+    } else {
+        render_inner(nd, exact, b);
+    }
+}
+
+/* 1 when a positive term of the tree was typed with diacritics. */
+int index_qnode_marked(const qnode *nd)
+{
+    switch (nd->kind) {
+    case Q_TERM:
+        return words_marked(nd->fw, nd->xw, nd->nwords);
+    case Q_ALT:
+        return nd->marked;
+    case Q_NEAR:
+        for (size_t i = 0; i < nd->nkids; i++)
+            if (index_qnode_marked(nd->kids[i]))
+                return 1;
+        return 0;
+    case Q_NOT:
+        return index_qnode_marked(nd->kids[0]);
+    default:
+        for (size_t i = 0; i < nd->nkids; i++)
+            if (index_qnode_marked(nd->kids[i]))
+                return 1;
+        return 0;
+    }
+}
+
+void index_qnode_exact(const qnode *nd, int col, index_query *q)
+{
+    if (nd->col)
+        col = nd->col;
+    if (nd->kind == Q_TERM || nd->kind == Q_ALT || nd->kind == Q_NEAR) {
+        if (q->nexact >= MAX_EXACT)
+            return;
+        td_buf b = TD_BUF_INIT;
+        if (col)
+            td_buf_puts(&b, col == 1 ? "title : (" : "body : (");
+        render_inner(nd, 1, &b);
+        if (col)
+            td_buf_putc(&b, ')');
+        q->exact[q->nexact++] = td_buf_detach(&b);
+        return;
+    }
+    size_t n = nd->kind == Q_NOT ? 1 : nd->nkids;
+    for (size_t i = 0; i < n; i++)
+        index_qnode_exact(nd->kids[i], col, q);
+}
