@@ -42,17 +42,16 @@ typedef struct qtok {
 } qtok;
 
 typedef struct parser {
-    td_arena *arena;
-    const index_abbrev *ab;
-    qtok *toks;
-    size_t ntoks, i;
-    td_err *e;
-    int failed;
+    td_arena *arena;       /* nodes and their strings, freed at the end */
+    const index_abbrev *ab; /* abbreviations, or NULL */
+    qtok *toks;            /* the query's tokens, T_END last */
+    size_t ntoks, i;       /* count, and the next one to read */
+    td_err *e;             /* where a syntax error goes */
+    int failed;            /* an error was reported */
     int depth;             /* parentheses open */
     char **boost;          /* folded phrases of unquoted word runs */
     size_t nboost;
 } parser;
-
 
 /* A new zeroed node from the parser's arena. */
 qnode *index_qnode_new(parser *p, qkind k);
