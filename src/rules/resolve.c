@@ -475,9 +475,15 @@ static void do_count(ctx *x)
     if (!b)
         return;
     size_t s, e;
-    long n;
-    if (!rules_cand_group(b, "count", &s, &e) || !rules_parse_int(x->di->d->fold + s, e - s, &n) ||
-        n < 2 || n > 500)
+    long n = 0;
+    if (!rules_cand_group(b, "count", &s, &e))
+        return;
+    double v = 0;
+    if (norm_parse_number(x->di->d->fold + s, e - s, &v) > 0 && v >= 1 && v < 100000)
+        n = (long)v;
+    else if (!rules_parse_int(x->di->d->fold + s, e - s, &n))
+        return;
+    if (n < 2 || n > 500)
         return;
     char buf[16];
     snprintf(buf, sizeof buf, "%ld", n);
