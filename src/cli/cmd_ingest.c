@@ -18,13 +18,15 @@ const char cmd_ingest_usage[] =
     "\n"
     "Extract every file named (directories are walked recursively, hidden\n"
     "entries skipped) and store its text, facts and evidence in the database.\n"
-    "A file already stored with the same content is skipped; a changed file\n"
-    "replaces its old rows.  A file that cannot be read gets one line on\n"
+    "A file already stored with the same content (and extracted by the same\n"
+    "program and rules) is skipped; a changed file, or one whose rules have\n"
+    "changed since, replaces its old rows.  A file that cannot be read gets one line on\n"
     "stderr and the others are still stored.\n"
     "\n"
     "options:\n"
     "  --db PATH     database (default: $THIDUA_DB or ./thidua.db)\n"
     "  --rules DIR   rule directory\n"
+    "  --force       re-extract every file, even unchanged ones\n"
     "  --json        print one JSON line per file: {\"file\",\"status\",\"error\"}\n"
     "  -q, --quiet   no progress and no summary\n"
     "  -h, --help    this text\n"
@@ -51,15 +53,20 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
 {
     static const struct option longopts[] = {
         CLI_COMMON_LONGOPTS,
+        {"force", no_argument, NULL, 'f'},
         {NULL, 0, NULL, 0},
     };
-    int c;
+    int c, force = 0;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+hqj", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+hqjf", longopts, NULL)) != -1) {
         int r = cli_common_opt(c, optarg, ctx);
         if (r < 0)
             return CLI_OK;
-        if (r == 0)
+        if (r > 0)
+            continue;
+        if (c == 'f')
+            force = 1;
+        else
             return cli_usage_error(ctx, "unknown option '%s'", argv[optind - 1]);
     }
     if (optind >= argc)
@@ -78,6 +85,10 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
         rules_free(rs);
         return CLI_FATAL;
     }
+    char fp[17];
+    pipeline_fingerprint(ctx->rules_dir, fp);
+    index_set_extractor(db, fp);
+    index_set_force(db, force);
     char **files;
     size_t nfiles;
     int failed;

@@ -123,3 +123,51 @@ void pipeline_free_list(char **files, size_t nfiles)
         free(files[i]);
     free(files);
 }
+
+/* Feed a file's bytes into the running FNV hash h (files that cannot be
+ * read add only their name). */
+static void hash_file(const char *path, td_buf *acc)
+{
+    char *data;
+    size_t len;
+    td_err e;
+    td_buf_puts(acc, path);
+    if (td_read_file(path, 256u << 20, &data, &len, &e) == TD_OK) {
+        char h[17];
+        td_hash_hex(data, len, h);
+        td_buf_append(acc, h, 16);
+        free(data);
+    }
+}
+
+void pipeline_fingerprint(const char *rules_dir, char out[17])
+{
+    td_buf acc = TD_BUF_INIT;
+    td_buf_puts(&acc, TD_VERSION);
+    hash_file("/proc/self/exe", &acc);
+    list l = {0};
+    DIR *dir = opendir(rules_dir);
+    struct dirent *ent;
+    while (dir && (ent = readdir(dir)) != NULL) {
+        if (ent->d_name[0] != '.')
+            list_push(&l, td_xstrdup(ent->d_name));
+    }
+    if (dir)
+        closedir(dir);
+    qsort(l.v, l.n, sizeof *l.v, cmp_str);
+    for (size_t i = 0; i < l.n; i++) {
+        size_t n = strlen(rules_dir) + strlen(l.v[i]) + 2;
+        char *full = td_xmalloc(n);
+        snprintf(full, n, "%s/%s", rules_dir, l.v[i]);
+        struct stat st;
+        if (stat(full, &st) == 0 && S_ISREG(st.st_mode)) {
+            td_buf_puts(&acc, l.v[i]);
+            hash_file(full, &acc);
+        }
+        free(full);
+        free(l.v[i]);
+    }
+    free(l.v);
+    td_hash_hex(acc.ptr, acc.len, out);
+    td_buf_free(&acc);
+}

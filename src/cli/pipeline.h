@@ -25,4 +25,9 @@ void pipeline_list(char **paths, int npaths, char ***files, size_t *nfiles,
                    int *missing);
 void pipeline_free_list(char **files, size_t nfiles);
 
+/* Fingerprint of the extractor: the running program and every regular file
+ * of rules_dir (names and contents), as 16 hex digits in out.  Facts
+ * stored under another fingerprint are re-extracted by ingest. */
+void pipeline_fingerprint(const char *rules_dir, char out[17]);
+
 #endif

@@ -36,6 +36,17 @@ int index_is_current(index_db *db, const char *path, const char *hash);
  * is stored and e says why. */
 int index_store(index_db *db, const td_doc *d, int *status, td_err *e);
 
+/* Re-extract mode: when force is set, index_is_current answers 0 and
+ * index_store replaces a document even when its content is unchanged
+ * (ingest --force, or after the rules changed). */
+void index_set_force(index_db *db, int force);
+
+/* The fingerprint of the extractor (program version and rules) that the
+ * documents stored from now on come from; it is stored with each document,
+ * and index_is_current treats a document stored by another extractor as
+ * stale, so facts follow rule changes.  fp is copied; NULL disables it. */
+void index_set_extractor(index_db *db, const char *fp);
+
 /* The SQLite connection behind db (for code that builds derived tables
  * from the per-document ones, see schema.c).  Owned by db. */
 struct sqlite3;

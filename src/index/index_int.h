@@ -100,6 +100,8 @@ struct index_db {
     int writable;           /* opened for writing */
     index_abbrev *abbrev;   /* query-side abbreviations, NULL until loaded */
     char *rules_dir;        /* where abbrev.tsv is read from, or NULL */
+    int force;              /* re-extract: store even unchanged content */
+    char *extractor;        /* fingerprint stored with each document, or NULL */
 };
 
 /* Set e from the connection's last error: "what: sqlite message". */

@@ -5,17 +5,18 @@
  * (src/index/canon.c) builds derived, cross-document tables from the
  * per-document ones, so change it only through a new migration.
  *
- * Schema (version 1):
+ * Schema (version 2):
  *
  *   meta(key PRIMARY KEY, value)
  *       'schema_version', 'tokenizer_version' (INDEX_TOKENIZER_VERSION;
  *       when it differs on open, the FTS index is rebuilt).
  *   documents(id, path UNIQUE, hash, format, encoding, title, published,
- *             author, size, text, ingested_at)
+ *             author, size, text, ingested_at, extractor)
  *       One row per stored file.  text is the NFC text (blocks joined by
  *       "\n\n"): every offset below is a byte offset into it.  hash is
  *       td_hash_hex of the raw file; format "docx"|"html"|"text".  A changed
- *       file keeps its id; its other rows are replaced.
+ *       file keeps its id; its other rows are replaced.  extractor
+ *       (version 2) fingerprints the program and rules that made its facts.
  *   fts(title, body) USING fts5, tokenize='thidua', rowid = documents.id
  *       body is documents.text; tokens are folded, with colocated exact
  *       forms ('=' + NFC lowercase, canonical tones).
@@ -92,6 +93,9 @@ static const char *const migrations[] = {
     "  doc_id INTEGER NOT NULL REFERENCES documents(id), name TEXT NOT NULL,\n"
     "  title TEXT, evidence_id INTEGER REFERENCES evidence(id));\n"
     "CREATE INDEX officials_doc ON officials(doc_id);\n",
+    /* 1 -> 2: the extractor fingerprint (program version + rules) each
+     * document's facts came from, so a rule change re-extracts it */
+    "ALTER TABLE documents ADD COLUMN extractor TEXT;\n",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -233,6 +237,7 @@ void index_close(index_db *db)
     sqlite3_close(db->db);
     index_abbrev_free(db->abbrev);
     free(db->rules_dir);
+    free(db->extractor);
     free(db);
 }
 

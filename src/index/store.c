@@ -16,16 +16,20 @@ int index_is_current(index_db *db, const char *path, const char *hash)
 {
     sqlite3_stmt *st = NULL;
     int cur = 0;
-    if (sqlite3_prepare_v2(db->db, "SELECT hash FROM documents WHERE path = ?1",
+    if (sqlite3_prepare_v2(db->db, "SELECT hash, extractor FROM documents WHERE path = ?1",
                            -1, &st, NULL) != SQLITE_OK)
         return 0;
     sqlite3_bind_text(st, 1, path, -1, SQLITE_TRANSIENT);
     if (sqlite3_step(st) == SQLITE_ROW) {
         const char *h = (const char *)sqlite3_column_text(st, 0);
+        const char *x = (const char *)sqlite3_column_text(st, 1);
         cur = h && strcmp(h, hash) == 0;
+        /* facts from another extractor (rules or program) are stale */
+        if (db->extractor && (!x || strcmp(x, db->extractor) != 0))
+            cur = 0;
     }
     sqlite3_finalize(st);
-    return cur;
+    return cur && !db->force;
 }
 
 /* A statement run with a sticky result code: once *rc is set, nothing
@@ -278,17 +282,20 @@ int index_store(index_db *db, const td_doc *d, int *status, td_err *e)
 
     sqlite3_int64 old = 0;
     int same = 0;
-    sqlite3_stmt *st = prep(&r, "SELECT id, hash FROM documents WHERE path = ?1");
+    sqlite3_stmt *st = prep(&r, "SELECT id, hash, extractor FROM documents WHERE path = ?1");
     if (st) {
         bind_str(st, 1, d->path);
         if (sqlite3_step(st) == SQLITE_ROW) {
             old = sqlite3_column_int64(st, 0);
             const char *h = (const char *)sqlite3_column_text(st, 1);
+            const char *x = (const char *)sqlite3_column_text(st, 2);
             same = h && strcmp(h, d->hash) == 0;
+            if (db->extractor && (!x || strcmp(x, db->extractor) != 0))
+                same = 0;
         }
         sqlite3_finalize(st);
     }
-    if (r.rc == SQLITE_OK && same) {
+    if (r.rc == SQLITE_OK && same && !db->force) {
         sqlite3_exec(db->db, "COMMIT", NULL, NULL, NULL);
         if (status)
             *status = INDEX_UNCHANGED;
@@ -302,8 +309,8 @@ int index_store(index_db *db, const td_doc *d, int *status, td_err *e)
                                          : fact_value(d, TD_FACT_PUBLISHED);
     const char *author = d->author ? d->author : fact_value(d, TD_FACT_BYLINE);
     st = prep(&r, "INSERT INTO documents(id, path, hash, format, encoding, title,"
-                  " published, author, size, text)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+                  " published, author, size, text, extractor)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
     if (st) {
         if (old)
             sqlite3_bind_int64(st, 1, old);
@@ -316,6 +323,7 @@ int index_store(index_db *db, const td_doc *d, int *status, td_err *e)
         bind_str(st, 8, author);
         bind_int(st, 9, (long)d->size, 0);
         bind_strn(st, 10, d->text, d->text_len);
+        bind_str(st, 11, db->extractor);
     }
     sqlite3_int64 id = done(&r, st);
 
@@ -346,4 +354,15 @@ int index_store(index_db *db, const td_doc *d, int *status, td_err *e)
     if (status)
         *status = old ? INDEX_REPLACED : INDEX_ADDED;
     return TD_OK;
+}
+
+void index_set_force(index_db *db, int force)
+{
+    db->force = force;
+}
+
+void index_set_extractor(index_db *db, const char *fp)
+{
+    free(db->extractor);
+    db->extractor = fp ? td_xstrdup(fp) : NULL;
 }
