@@ -47,21 +47,51 @@ static int sent_end_at(const char *f, size_t i, size_t e)
 
 void rules_di_sentence(const docinfo *di, size_t pos, size_t *s, size_t *e)
 {
+    size_t lo = 0, hi = di->nsent;
+    while (lo < hi) {          /* the last sentence starting at or before pos */
+        size_t mid = (lo + hi) / 2;
+        if (di->sent_s[mid] <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0) {
+        *s = *e = pos;
+        return;
+    }
+    *s = di->sent_s[lo - 1];
+    *e = di->sent_e[lo - 1];
+}
+
+/* Cut every block into sentences once, so finding the sentence of a match
+ * is a binary search. */
+static void find_sentences(docinfo *di)
+{
     const char *f = di->d->fold;
-    long b = rules_di_block_of(di, pos);
-    size_t bs = di->bstart[b], be = di->bend[b];
-    size_t a = pos;
-    while (a > bs && !sent_end_at(f, a - 1, be))
-        a--;
-    while (a < pos && f[a] == ' ')
-        a++;
-    size_t z = pos;
-    while (z < be && !sent_end_at(f, z, be))
-        z++;
-    if (z < be)
-        z++;               /* keep the full stop */
-    *s = a;
-    *e = z;
+    size_t cap = 0;
+    for (size_t b = 0; b < di->nb; b++) {
+        size_t bs = di->bstart[b], be = di->bend[b], a = bs;
+        for (size_t p = bs; p <= be; p++) {
+            if (p < be && !sent_end_at(f, p, be))
+                continue;
+            size_t z = p < be ? p + 1 : be;
+            if (z > a) {
+                if (di->nsent == cap) {
+                    cap = cap ? 2 * cap : 64;
+                    di->sent_s = td_xrealloc(di->sent_s, cap * sizeof *di->sent_s);
+                    di->sent_e = td_xrealloc(di->sent_e, cap * sizeof *di->sent_e);
+                }
+                di->sent_s[di->nsent] = a;
+                di->sent_e[di->nsent++] = z;
+            }
+            a = z;
+            while (a < be && f[a] == ' ')
+                a++;
+            p = a > 0 ? a - 1 : 0;
+            if (a >= be)
+                break;
+        }
+    }
 }
 
 /* Callout (?C"U"): the character at the current position must be upper
@@ -134,6 +164,7 @@ void rules_docinfo_init(docinfo *di, const rules_set *rs, td_doc *d)
             s = i + 1;
         }
     }
+    find_sentences(di);
     /* the title: the reader's title when it is in the text, else the first
      * headline-like block among the first few */
     di->title_block = -1;
@@ -194,6 +225,8 @@ void rules_docinfo_free(docinfo *di)
     pcre2_match_context_free(di->mctx);
     free(di->prov_s);
     free(di->prov_e);
+    free(di->sent_s);
+    free(di->sent_e);
 }
 
 static size_t text_off(const docinfo *di, size_t fold_pos)

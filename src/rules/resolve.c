@@ -51,6 +51,16 @@ static void add_fact(ctx *x, int kind, const char *value, const char *extra,
     f.end = d->fold_map[fe];
     f.sent_start = d->fold_map[ss < fs ? ss : fs];
     f.sent_end = d->fold_map[se > fe ? se : fe];
+    /* a sentence of a few hundred bytes around the evidence at most, cut
+     * on character boundaries: a page without full stops is one sentence */
+    if (f.sent_start + 600 < f.start)
+        f.sent_start = f.start - 300;
+    if (f.sent_end > f.end + 600)
+        f.sent_end = f.end + 300;
+    while (f.sent_start > 0 && ((unsigned char)d->text[f.sent_start] & 0xC0) == 0x80)
+        f.sent_start--;
+    while (f.sent_end < d->text_len && ((unsigned char)d->text[f.sent_end] & 0xC0) == 0x80)
+        f.sent_end++;
     /* evidence never ends on trailing blanks of the original */
     while (f.end > f.start && (d->text[f.end - 1] == ' ' || d->text[f.end - 1] == '\n'))
         f.end--;

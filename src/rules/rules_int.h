@@ -109,6 +109,8 @@ typedef struct docinfo {
     long title_block, lead_block;
     int *zone;                 /* per block */
     pcre2_match_context *mctx; /* the set's limits plus a callout bound to this doc */
+    size_t *sent_s, *sent_e;   /* sentences of the fold, in order */
+    size_t nsent;
     size_t *prov_s, *prov_e;   /* province mentions in the fold, in order */
     size_t nprov;
 } docinfo;
