@@ -695,7 +695,17 @@ static void do_members(ctx *x, lead_list *leads)
             cur = rules_orig_str(di, ms, me);
         else if (has_head)
             cur = NULL;
-        if (!has_head)
+        /* lend a head only to a short name part ("Y tế"), never to a name
+         * that stands alone ("Thư viện tỉnh") */
+        int standalone = 0, words = 1;
+        for (size_t q = s; q < e; q++) {
+            if (f[q] == ' ')
+                words++;
+            if ((q == s || f[q - 1] == ' ') && q + 4 <= e && memcmp(f + q, "tinh", 4) == 0 &&
+                (q + 4 == e || f[q + 4] == ' '))
+                standalone = 1;
+        }
+        if (!has_head && (given || (!standalone && words <= 8)))
             prefix = given ? given : cur;
         /* "Agribank (các chi nhánh: A, B)": one member per branch */
         const char *op = memchr(f + s, '(', e - s);
