@@ -599,6 +599,7 @@ int rules_load(const char *dir, rules_set **out, td_err *e)
     rs->goal_strip = special(rs, "GOAL_STRIP");
     rs->goal_stop = special(rs, "GOAL_STOP");
     rs->goal_drop = special(rs, "GOAL_DROP");
+    rs->goal_generic = special(rs, "GOAL_GENERIC");
     rs->ordinal = special(rs, "ORDINAL");
     rs->province_any = special(rs, "PROVINCE");
     rs->province_prefix = special(rs, "PROVINCE_PREFIX");
@@ -662,6 +663,7 @@ void rules_free(rules_set *rs)
     pcre2_code_free(rs->goal_strip);
     pcre2_code_free(rs->goal_stop);
     pcre2_code_free(rs->goal_drop);
+    pcre2_code_free(rs->goal_generic);
     pcre2_code_free(rs->ordinal);
     pcre2_code_free(rs->province_any);
     pcre2_code_free(rs->province_prefix);

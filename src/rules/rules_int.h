@@ -79,6 +79,7 @@ struct rules_set {
     pcre2_code *goal_strip;    /* {GOAL_STRIP}: words dropped before a goal */
     pcre2_code *goal_stop;     /* {GOAL_STOP}: a block that ends a goal region */
     pcre2_code *goal_drop;     /* {GOAL_DROP}: a clause that is never a goal */
+    pcre2_code *goal_generic;  /* {GOAL_GENERIC}: a whole clause that is a formula */
     pcre2_code *ordinal;       /* {ORDINAL}: "một là", "thứ hai" */
     pcre2_code *province_any;  /* {PROVINCE} alone, for bloc names */
     pcre2_code *province_prefix; /* {PROVINCE_PREFIX}: stripped from values */

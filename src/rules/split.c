@@ -146,6 +146,8 @@ static void push_goal(const docinfo *di, span_list *l, size_t s, size_t e)
     for (size_t p = s; p < e; p++)
         if (f[p] == ' ')
             words++;
+    if (e > s && rules_re_find(di, di->rs->goal_generic, s, e, 1, NULL, NULL))
+        return;
     if (e > s && words >= 3)
         rules_span_push(l, s, e);
 }
