@@ -160,7 +160,10 @@ void rules_facts_print(const td_doc *d, FILE *out)
             fprintf(out, " (%s%s%.0d)", f->extra ? f->extra : "", f->year ? ", " : "", f->year);
         else if (f->kind == TD_FACT_BLOC || f->kind == TD_FACT_OFFICIAL)
             fprintf(out, " (%s)", f->extra ? f->extra : "");
-        fprintf(out, "  [%s]\n", f->rule ? f->rule : "");
+        if (f->end > f->start)
+            fprintf(out, "  [%s %zu-%zu]\n", f->rule ? f->rule : "", f->start, f->end);
+        else
+            fprintf(out, "  [%s]\n", f->rule ? f->rule : "");
         print_sentence(d, f, out);
     }
 }

@@ -15,7 +15,7 @@ got=$(head -c "$2" out | tail -c "$(($2 - $1))")
 [ "$got" = "Hải Dương" ] || fail "province evidence [$1,$2) is '$got'"
 # the summary names the rule and marks the span
 expect_code 0 $THIDUA extract "$seed"
-expect_grep '^  province +Hải Dương +\[province.in_bloc\]' out
+expect_grep '^  province +Hải Dương +\[province.in_bloc [0-9]+-[0-9]+\]$' out
 expect_grep '»Hải Dương«' out
 expect_grep '^  leaders +Hội Cựu chiến binh tỉnh \(truong_khoi, 2024\)' out
 # a text with no facts still prints its header and says so
