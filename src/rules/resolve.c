@@ -850,7 +850,7 @@ static void do_officials(ctx *x)
     docinfo *di = x->di;
     for (size_t i = 0; i < x->cl->n; i++) {
         cand *c = &x->cl->v[i];
-        if (c->r->kind != TD_FACT_OFFICIAL)
+        if (c->r->kind != TD_FACT_OFFICIAL || c->zone == ZONE_ASIDE || c->zone == ZONE_HEADER)
             continue;
         size_t ns, ne, ts, te;
         if (!rules_cand_group(c, "name", &ns, &ne))
@@ -894,7 +894,8 @@ void rules_resolve_all(docinfo *di, cand_list *cl)
     do_members(&x, &leads);
     for (size_t i = 0; i < cl->n; i++) {
         cand *c = &cl->v[i];
-        if (c->r->kind != TD_FACT_LEADER)
+        /* a sidebar headline or caption names other blocs' leaders */
+        if (c->r->kind != TD_FACT_LEADER || c->zone == ZONE_ASIDE || c->zone == ZONE_HEADER)
             continue;
         lead_add(&x, &leads, c, "", c->ov[0], c->ov[1]);
         lead_add(&x, &leads, c, "2", c->ov[0], c->ov[1]);
