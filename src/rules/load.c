@@ -601,6 +601,7 @@ int rules_load(const char *dir, rules_set **out, td_err *e)
     rs->goal_drop = special(rs, "GOAL_DROP");
     rs->goal_generic = special(rs, "GOAL_GENERIC");
     rs->ordinal = special(rs, "ORDINAL");
+    rs->goal_verb = special(rs, "GOAL_VERB");
     rs->province_any = special(rs, "PROVINCE");
     rs->province_prefix = special(rs, "PROVINCE_PREFIX");
     rs->mctx = pcre2_match_context_create(NULL);
@@ -665,6 +666,7 @@ void rules_free(rules_set *rs)
     pcre2_code_free(rs->goal_drop);
     pcre2_code_free(rs->goal_generic);
     pcre2_code_free(rs->ordinal);
+    pcre2_code_free(rs->goal_verb);
     pcre2_code_free(rs->province_any);
     pcre2_code_free(rs->province_prefix);
     pcre2_match_context_free(rs->mctx);

@@ -81,6 +81,7 @@ struct rules_set {
     pcre2_code *goal_drop;     /* {GOAL_DROP}: a clause that is never a goal */
     pcre2_code *goal_generic;  /* {GOAL_GENERIC}: a whole clause that is a formula */
     pcre2_code *ordinal;       /* {ORDINAL}: "một là", "thứ hai" */
+    pcre2_code *goal_verb;     /* {GOAL_VERB}: a verb that opens a goal clause */
     pcre2_code *province_any;  /* {PROVINCE} alone, for bloc names */
     pcre2_code *province_prefix; /* {PROVINCE_PREFIX}: stripped from values */
     pcre2_match_context *mctx;

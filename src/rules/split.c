@@ -152,13 +152,27 @@ static void push_goal(const docinfo *di, span_list *l, size_t s, size_t e)
         rules_span_push(l, s, e);
 }
 
-/* Split [s,e) on ';', sentence ends and block breaks. */
+/* Split [s,e) on ';', sentence ends and block breaks; also where " và "
+ * joins a second goal ({GOAL_VERB} after a clause of 5+ words). */
 static void split_clauses(const docinfo *di, size_t s, size_t e, span_list *l)
 {
     const char *f = di->d->fold;
     size_t a = s;
-    int quote = 0, depth = 0;
+    int quote = 0, depth = 0, words = 0;
     for (size_t p = s; p < e; p++) {
+        if (f[p] == ' ')
+            words++;
+        if (!quote && !depth && words >= 5 && f[p] == ' ' &&
+            p + 4 < e && memcmp(f + p, " va ", 4) == 0) {
+            size_t v = p + 4;
+            if (rules_re_find(di, di->rs->goal_verb, v, e, 1, NULL, NULL)) {
+                push_goal(di, l, a, p);
+                a = v;
+                p = v - 1;
+                words = 0;
+                continue;
+            }
+        }
         if (f[p] == '"') quote = !quote;
         else if (f[p] == '(') depth++;
         else if (f[p] == ')' && depth) depth--;
@@ -170,6 +184,7 @@ static void split_clauses(const docinfo *di, size_t s, size_t e, span_list *l)
             push_goal(di, l, a, p);
             a = p + ((unsigned char)f[p] == 0xE2 ? 3 : 1);
             p = a - 1;
+            words = 0;
         }
     }
     push_goal(di, l, a, e);
