@@ -116,6 +116,17 @@ static int callout(pcre2_callout_block *cb, void *data)
         if (lo && pos < di->prov_e[lo - 1])
             return 1;
     }
+    /* (?C"I"): the position is not inside the name of an institution that
+     * carries another place ("Đại học Nông Lâm TP. Hồ Chí Minh"): no
+     * {INSTITUTION} word earlier in the same clause */
+    if (cb->callout_string && cb->callout_string[0] == 'I' && di->rs->institution) {
+        const char *f = di->d->fold;
+        size_t pos = cb->current_position, a = pos;
+        while (a > 0 && !strchr(",.;:()\n", f[a - 1]) && pos - a < 200)
+            a--;
+        if (a < pos && rules_re_find(di, di->rs->institution, a, pos, 0, NULL, NULL))
+            return 1;
+    }
     return 0;
 }
 

@@ -604,6 +604,7 @@ int rules_load(const char *dir, rules_set **out, td_err *e)
     rs->goal_verb = special(rs, "GOAL_VERB");
     rs->province_any = special(rs, "PROVINCE");
     rs->province_prefix = special(rs, "PROVINCE_PREFIX");
+    rs->institution = special(rs, "INSTITUTION");
     rs->mctx = pcre2_match_context_create(NULL);
     /* limits: a pathological document fails one rule, not the batch */
     pcre2_set_match_limit(rs->mctx, 2000000);
@@ -669,6 +670,7 @@ void rules_free(rules_set *rs)
     pcre2_code_free(rs->goal_verb);
     pcre2_code_free(rs->province_any);
     pcre2_code_free(rs->province_prefix);
+    pcre2_code_free(rs->institution);
     pcre2_match_context_free(rs->mctx);
     if (rs->jit)
         pcre2_jit_stack_free(rs->jit);

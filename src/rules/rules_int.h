@@ -84,6 +84,7 @@ struct rules_set {
     pcre2_code *goal_verb;     /* {GOAL_VERB}: a verb that opens a goal clause */
     pcre2_code *province_any;  /* {PROVINCE} alone, for bloc names */
     pcre2_code *province_prefix; /* {PROVINCE_PREFIX}: stripped from values */
+    pcre2_code *institution;   /* {INSTITUTION}: names that carry other places */
     pcre2_match_context *mctx;
     pcre2_jit_stack *jit;
 };
