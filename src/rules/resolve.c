@@ -181,6 +181,40 @@ static int parse_date(const char *s, size_t n, int *y, int *m, int *d)
 
 /* ---- per fact ------------------------------------------------------------- */
 
+/* The fold position of text offset t (fold_map is non-decreasing). */
+static size_t fold_pos_of(const td_doc *d, size_t t)
+{
+    size_t lo = 0, hi = d->fold_len;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->fold_map[mid] < t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* A fact the reader found: its evidence is where the text holds it (the
+ * last occurrence for a byline), else no span. */
+static void add_reader_fact(ctx *x, int kind, const char *v, int last)
+{
+    td_doc *d = x->di->d;
+    const char *p = NULL, *q = d->text;
+    while ((q = strstr(q, v)) != NULL) {
+        p = q;
+        if (!last)
+            break;
+        q++;
+    }
+    size_t s = 0, e = 0;
+    if (p && *v) {
+        s = fold_pos_of(d, (size_t)(p - d->text));
+        e = fold_pos_of(d, (size_t)(p - d->text) + strlen(v));
+    }
+    add_fact(x, kind, v, NULL, 0, 0, "reader", s, e, s, e);
+}
+
 static void do_title(ctx *x)
 {
     docinfo *di = x->di;
@@ -205,7 +239,7 @@ static void do_published(ctx *x)
 {
     docinfo *di = x->di;
     if (di->d->published && *di->d->published) {
-        add_fact(x, TD_FACT_PUBLISHED, di->d->published, NULL, 0, 0, "reader", 0, 0, 0, 0);
+        add_reader_fact(x, TD_FACT_PUBLISHED, di->d->published, 0);
         return;
     }
     cand *b = NULL;
@@ -239,7 +273,7 @@ static void do_byline(ctx *x)
 {
     docinfo *di = x->di;
     if (di->d->author && *di->d->author) {
-        add_fact(x, TD_FACT_BYLINE, di->d->author, NULL, 0, 0, "reader", 0, 0, 0, 0);
+        add_reader_fact(x, TD_FACT_BYLINE, di->d->author, 1);
         return;
     }
     cand *b = NULL;
