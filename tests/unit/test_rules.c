@@ -11,6 +11,8 @@
 #include "core/td.h"
 #include "normalize/normalize.h"
 #include "rules/rules.h"
+#include "extract/extract.h"
+#include <dirent.h>
 
 /* A scratch rule directory with a provinces.tsv and the given files. */
 static char *scratch_dir(const char *name1, const char *body1)
@@ -178,5 +180,103 @@ TEST(rules_facts_json_keys_and_nulls)
     CHECK(b.ptr[b.len - 1] == '}');
     td_buf_free(&b);
     td_doc_free(d);
+    rules_free(rs);
+}
+
+/* Collapse runs of white space, so a span read back compares with a value
+ * that was written on one line. */
+static char *squeeze(const char *s, size_t n)
+{
+    td_buf b = TD_BUF_INIT;
+    int sp = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' ||
+            (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0)) {
+            if (c == 0xC2)
+                i++;
+            sp = 1;
+            continue;
+        }
+        if (sp && b.len)
+            td_buf_putc(&b, ' ');
+        sp = 0;
+        td_buf_putc(&b, (char)c);
+    }
+    if (!b.ptr)
+        td_buf_append(&b, "", 0);
+    return td_buf_detach(&b);
+}
+
+/* Every fact of every corpus document and seed: the evidence span lies in
+ * doc->text, inside its sentence, and read back it holds the value (or is
+ * held by it, for a member that borrowed a shared head). */
+static int check_dir(const rules_set *rs, const char *dir)
+{
+    DIR *dh = opendir(dir);
+    if (!dh)
+        return 0;
+    int docs = 0;
+    struct dirent *ent;
+    while ((ent = readdir(dh)) != NULL) {
+        const char *n = ent->d_name;
+        size_t len = strlen(n);
+        if (n[0] == '.' || len < 5 ||
+            !(strcmp(n + len - 4, ".txt") == 0 || strcmp(n + len - 5, ".html") == 0 ||
+              strcmp(n + len - 5, ".docx") == 0))
+            continue;
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir, n);
+        char *data;
+        size_t dlen;
+        td_err e;
+        td_err_clear(&e);
+        if (td_read_file(path, 50u << 20, &data, &dlen, &e) != TD_OK)
+            continue;
+        td_doc *d = NULL;
+        if (extract_buffer(path, data, dlen, NULL, &d, &e) == TD_OK && norm_doc(d, &e) == TD_OK &&
+            rules_apply(rs, d, &e) == TD_OK) {
+            docs++;
+            for (size_t i = 0; i < d->nfacts; i++) {
+                const td_fact *f = &d->facts[i];
+                CHECK(f->start <= f->end && f->end <= d->text_len);
+                CHECK(f->sent_start <= f->sent_end && f->sent_end <= d->text_len);
+                if (f->end == f->start)
+                    continue;
+                CHECK(f->sent_start <= f->start && f->end <= f->sent_end);
+                int textual = f->kind == TD_FACT_PROVINCE || f->kind == TD_FACT_BLOC ||
+                              f->kind == TD_FACT_MEMBER || f->kind == TD_FACT_LEADER ||
+                              f->kind == TD_FACT_OFFICIAL || f->kind == TD_FACT_GOAL;
+                if (!textual || !f->value)
+                    continue;
+                char *span = squeeze(d->text + f->start, f->end - f->start);
+                char *val = squeeze(f->value, strlen(f->value));
+                int ok = strstr(span, val) != NULL || strstr(val, span) != NULL;
+                if (!ok)
+                    unit_fail(__FILE__, __LINE__, "%s: %s \"%s\" not in its evidence \"%s\"", n,
+                              td_fact_name(f->kind), val, span);
+                free(span);
+                free(val);
+            }
+        }
+        td_doc_free(d);
+        free(data);
+    }
+    closedir(dh);
+    return docs;
+}
+
+TEST(rules_evidence_holds_the_value)
+{
+    rules_set *rs = NULL;
+    td_err e;
+    td_err_clear(&e);
+    CHECK_INT(rules_load(TD_RULES_DIR, &rs, &e), TD_OK);
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/../corpus", TD_RULES_DIR);
+    int n = check_dir(rs, dir);
+    snprintf(dir, sizeof dir, "%s/../../shared/seeds", TD_RULES_DIR);
+    n += check_dir(rs, dir);
+    CHECK(n >= 5);
     rules_free(rs);
 }
