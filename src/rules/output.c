@@ -1,6 +1,7 @@
 /* output.c - facts as `extract --json` objects and as a readable summary.
  *
- * The JSON keys are fixed (see rules.h); a fact not found is null or [].
+ * The JSON keys are fixed (see rules.h), plus "byline" and "reviewed_year"
+ * that seeds/gold.jsonl also carries; a fact not found is null or [].
  * The summary shows each fact with its rule id and the evidence sentence,
  * the matched span marked »like this«.
  */
@@ -45,6 +46,7 @@ void rules_facts_json(const td_doc *d, td_buf *out)
     td_buf_printf(out, ",\"format\":\"%s\"", td_format_name(d->format));
     str_fact(out, d, "title", TD_FACT_TITLE);
     str_fact(out, d, "published", TD_FACT_PUBLISHED);
+    str_fact(out, d, "byline", TD_FACT_BYLINE);
     str_fact(out, d, "province", TD_FACT_PROVINCE);
     const td_fact *bl = first(d, TD_FACT_BLOC);
     key(out, "bloc");
@@ -59,6 +61,7 @@ void rules_facts_json(const td_doc *d, td_buf *out)
     }
     str_fact(out, d, "event", TD_FACT_EVENT);
     num_fact(out, d, "pledge_year", TD_FACT_PLEDGE_YEAR);
+    num_fact(out, d, "reviewed_year", TD_FACT_REVIEWED_YEAR);
     str_fact(out, d, "meeting_date", TD_FACT_MEETING_DATE);
     num_fact(out, d, "member_count", TD_FACT_MEMBER_COUNT);
     int n = 0;

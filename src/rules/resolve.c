@@ -921,7 +921,10 @@ void rules_resolve_all(docinfo *di, cand_list *cl)
     do_province(&x);
     do_event(&x);
     x.pledge_year = do_year(&x, TD_FACT_PLEDGE_YEAR);
-    x.reviewed_year = do_year(&x, TD_FACT_REVIEWED_YEAR);
+    /* a year under review only for a review meeting: a signing that plans
+     * "Hội nghị tổng kết ... năm 2021" reviews nothing yet */
+    if (x.event && strcmp(x.event, "tong_ket") == 0)
+        x.reviewed_year = do_year(&x, TD_FACT_REVIEWED_YEAR);
     do_meeting(&x);
     do_count(&x);
     lead_list leads = {0};

@@ -173,7 +173,7 @@ TEST(rules_facts_json_keys_and_nulls)
     CHECK(strncmp(b.ptr, "{\"file\":\"t.txt\",\"format\":\"unknown\",\"title\":", 42) == 0);
     CHECK(strstr(b.ptr, "\"province\":\"Kon Tum\"") != NULL);
     CHECK(strstr(b.ptr, "\"bloc\":{\"name\":\"Khối Mặt trận tỉnh Kon Tum\",\"level\":\"tinh\"}") != NULL);
-    CHECK(strstr(b.ptr, "\"event\":\"tong_ket\",\"pledge_year\":2024,\"meeting_date\":\"2024-01-31\"") != NULL);
+    CHECK(strstr(b.ptr, "\"event\":\"tong_ket\",\"pledge_year\":2024,\"reviewed_year\":2023,\"meeting_date\":\"2024-01-31\"") != NULL);
     CHECK(strstr(b.ptr, "\"member_count\":null,\"members\":[]") != NULL);
     CHECK(strstr(b.ptr, "\"leaders\":[{\"unit\":\"Hội Cựu chiến binh tỉnh\",\"role\":\"truong_khoi\",\"year\":2024}]") != NULL);
     CHECK(strstr(b.ptr, "\"officials\":[],\"evidence\":[{\"fact\":") != NULL);
