@@ -281,8 +281,10 @@ static void trim(char *s)
     memmove(s, s + i, n - i + 1);
 }
 
+/* Properties into d; the title goes to *title (malloc'd, or NULL) since
+ * the text decides whether it is used. */
 static void read_core(td_doc *d, const char *data, size_t len,
-                      const extract_opts *o)
+                      const extract_opts *o, char **title)
 {
     docx_xml x;
     td_err ignore;
@@ -330,7 +332,7 @@ static void read_core(td_doc *d, const char *data, size_t len,
         trim(val[i].ptr);
     }
     if (val[F_TITLE].ptr && val[F_TITLE].ptr[0])
-        d->title = td_doc_strdup(d, val[F_TITLE].ptr);
+        *title = td_xstrndup(val[F_TITLE].ptr, strlen(val[F_TITLE].ptr));
     if (val[F_CREATOR].ptr && val[F_CREATOR].ptr[0])
         d->author = td_doc_strdup(d, val[F_CREATOR].ptr);
     if (val[F_CREATED].ptr && strlen(val[F_CREATED].ptr) >= 10 &&
@@ -479,12 +481,13 @@ int extract_docx(td_doc *d, const char *data, size_t len,
     rc = read_aux(&pkg, core_part, &core, &core_len, e);
     if (rc != TD_OK)
         goto done;
+    char *core_title = NULL;
     if (core) {
-        read_core(d, core, core_len, o);
+        read_core(d, core, core_len, o, &core_title);
         free(core);
     }
-    if (!d->title && d->nblocks && d->blocks[0].kind == TD_BLOCK_TITLE)
-        d->title = td_doc_strdup(d, d->blocks[0].text);
+    extract_docx_choose_title(d, core_title);
+    free(core_title);
     d->encoding = legacy ? norm_encoding_name((norm_encoding)legacy) : "utf-8";
 
 done:

@@ -17,7 +17,7 @@
 
 #include "normalize/normalize.h"
 
-#define KIND_TITLE_OR_H1 (-1)  /* title if it is the first block, else h1 */
+#define KIND_TITLE_OR_H1 (-1)  /* Title style: the first is a title candidate, others h1 */
 #define FIELD_MAX 64
 
 /* ---- raw tag scanner: byte offsets of the reader's elements ------------ */
@@ -237,8 +237,11 @@ static void add_block(walker *w, int kind, int level, int row, int col,
                       const char *s, size_t n, long a, long b)
 {
     if (kind == KIND_TITLE_OR_H1) {
-        kind = w->d->nblocks == 0 ? TD_BLOCK_TITLE : TD_BLOCK_HEADING;
-        level = kind == TD_BLOCK_TITLE ? 0 : 1;
+        /* the first Title-styled paragraph; docx_title.c decides */
+        kind = TD_BLOCK_TITLE, level = 0;
+        for (size_t i = 0; i < w->d->nblocks; i++)
+            if (w->d->blocks[i].kind == TD_BLOCK_TITLE)
+                kind = TD_BLOCK_HEADING, level = 1;
     }
     td_block *blk = td_doc_add_block(w->d, (td_block_kind)kind, level, s, n, a, b);
     if (blk) {

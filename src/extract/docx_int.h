@@ -212,4 +212,13 @@ int extract_docx_walk(td_doc *d, docx_story story, const char *part,
 
 void extract_docx_refs_free(docx_refs *r);
 
+/* ---- Interface to code in docx_title.c -------------------------------- */
+
+/* Choose the title among the body blocks of d (see docx_title.c), move it
+ * to the front as the one TD_BLOCK_TITLE and point d->title at its text;
+ * d->title stays NULL when nothing reads as a title.  core_title (may be
+ * NULL) is docProps' dc:title, used only when a paragraph near the top
+ * says the same. */
+void extract_docx_choose_title(td_doc *d, const char *core_title);
+
 #endif

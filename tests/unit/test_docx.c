@@ -116,7 +116,8 @@ TEST(docx_kinds_and_properties)
     CHECK_INT(d->blocks[4].kind, TD_BLOCK_HEADING);   /* basedOn Heading1 */
     CHECK_INT(d->blocks[4].level, 1);
     CHECK_INT(d->blocks[5].kind, TD_BLOCK_PARA);
-    CHECK_STR(d->title, "Báo cáo tổng kết Khối thi đua số 5");
+    /* the Title-styled paragraph, not core.xml's "Báo cáo tổng kết Khối thi đua số 5" */
+    CHECK_STR(d->title, "Báo cáo tổng kết năm 2024");
     CHECK_STR(d->author, "Nguyễn Văn A");
     CHECK_STR(d->published, "2024-12-20");
     CHECK_STR(d->modified, "2025-01-03T10:15:00Z");
@@ -380,5 +381,132 @@ TEST(docx_legacy_fonts_resolved_per_run)
         CHECK_STR(d->blocks[3].text, "CỘNG");
         CHECK_STR(d->blocks[4].text, "người");   /* w:softHyphen is byte 0xAD */
     }
+    td_doc_free(d);
+}
+
+/* A document.xml whose body is the given paragraphs ("|" separates them;
+ * "T:" starts a Title-styled one, "H:" a Heading1, "C:" a table cell). */
+static td_doc *read_paras(const char *paras, const char *core, int *rc, td_err *e)
+{
+    td_buf x = TD_BUF_INIT;
+    td_buf_puts(&x, "<w:document " W_NS "><w:body>");
+    char *copy = strdup(paras);
+    for (char *p = strtok(copy, "|"); p; p = strtok(NULL, "|")) {
+        const char *style = NULL;
+        int cell = 0;
+        if (strncmp(p, "T:", 2) == 0)
+            style = "Title", p += 2;
+        else if (strncmp(p, "H:", 2) == 0)
+            style = "Heading1", p += 2;
+        else if (strncmp(p, "C:", 2) == 0)
+            cell = 1, p += 2;
+        if (cell)
+            td_buf_puts(&x, "<w:tbl><w:tr><w:tc>");
+        td_buf_puts(&x, "<w:p>");
+        if (style)
+            td_buf_printf(&x, "<w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>", style);
+        td_buf_puts(&x, "<w:r><w:t xml:space=\"preserve\">");
+        for (char *c = p; *c; c++) {
+            if (*c == '/' && c[1] == '/')
+                td_buf_puts(&x, "</w:t><w:br/><w:t xml:space=\"preserve\">"), c++;
+            else
+                td_buf_putc(&x, *c);
+        }
+        td_buf_puts(&x, "</w:t></w:r></w:p>");
+        if (cell)
+            td_buf_puts(&x, "</w:tc></w:tr></w:tbl>");
+    }
+    free(copy);
+    td_buf_puts(&x, "</w:body></w:document>");
+    char *corexml = NULL;
+    if (core) {
+        td_buf c = TD_BUF_INIT;
+        td_buf_printf(&c, "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/"
+                      "package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/"
+                      "elements/1.1/\"><dc:title>%s</dc:title></cp:coreProperties>", core);
+        corexml = td_buf_detach(&c);
+    }
+    entry ents[] = {
+        {"word/document.xml", x.ptr, NULL},
+        {"docProps/core.xml", corexml ? corexml : "", NULL},
+    };
+    td_doc *d = read_entries(ents, corexml ? 2 : 1, NULL, rc, e);
+    td_buf_free(&x);
+    free(corexml);
+    return d;
+}
+
+#define HEADER "C:ỦY BAN NHÂN DÂN TỈNH//KHỐI THI ĐUA SỐ 3//Số: 01/BC-K3|"          \
+               "C:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM//Độc lập - Tự do - Hạnh phúc|" \
+               "Sơn La, ngày 12 tháng 01 năm 2023|"
+#define BODY "Ngày 10/01/2023, tại Sở Kế hoạch và Đầu tư, Khối tổ chức hội nghị "    \
+             "tổng kết công tác thi đua, khen thưởng năm 2022 với sự tham dự của lãnh " \
+             "đạo các đơn vị thành viên."
+
+static int count_kind(const td_doc *d, td_block_kind k)
+{
+    int n = 0;
+    for (size_t i = 0; i < d->nblocks; i++)
+        n += d->blocks[i].kind == k;
+    return n;
+}
+
+TEST(docx_title_from_official_header)
+{
+    struct {
+        const char *paras, *core, *want;
+    } cases[] = {
+        /* type line, subject over two paragraphs; junk dc:title ignored */
+        {HEADER "BÁO CÁO|Tổng kết công tác thi đua năm 2022|của Khối thi đua số 3|" BODY,
+         "Bao cao tong ket Khoi 3 nam 2022",
+         "Tổng kết công tác thi đua năm 2022 của Khối thi đua số 3"},
+        /* type and subject in one paragraph split by a line break */
+        {HEADER "THÔNG BÁO//Kết quả Hội nghị ký kết giao ước thi đua năm 2023|" BODY,
+         "Microsoft Word - tb.doc", "Kết quả Hội nghị ký kết giao ước thi đua năm 2023"},
+        /* the type line itself Title-styled */
+        {HEADER "T:BIÊN BẢN|Hội nghị sơ kết công tác thi đua 6 tháng đầu năm|" BODY, NULL,
+         "Hội nghị sơ kết công tác thi đua 6 tháng đầu năm"},
+        /* a heading above the body, no official header */
+        {"H:Khối thi đua số 3 tổng kết năm 2022|" BODY, "Template title", "Khối thi đua số 3 tổng kết năm 2022"},
+        /* a section heading is not a title; dc:title said in the text is */
+        {"Khối thi đua số 3 tổng kết năm 2022|" BODY "|H:I. KẾT QUẢ", "Khối thi đua số 3 tổng kết năm 2022",
+         "Khối thi đua số 3 tổng kết năm 2022"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        int rc;
+        td_err e;
+        td_doc *d = read_paras(cases[k].paras, cases[k].core, &rc, &e);
+        CHECK_INT(rc, TD_OK);
+        if (!d)
+            continue;
+        CHECK_STR(d->title, cases[k].want);
+        /* the title comes first and exactly once */
+        CHECK_INT(d->blocks[0].kind, TD_BLOCK_TITLE);
+        CHECK_STR(d->blocks[0].text, cases[k].want);
+        CHECK_INT(count_kind(d, TD_BLOCK_TITLE), 1);
+        for (size_t i = 1; i < d->nblocks; i++)
+            CHECK(strstr(d->blocks[i].text, cases[k].want) == NULL);
+        td_doc_free(d);
+    }
+}
+
+TEST(docx_no_title_when_nothing_reads_as_one)
+{
+    int rc;
+    td_err e;
+    /* only prose and a junk dc:title that the text does not say */
+    td_doc *d = read_paras(BODY "|" BODY, "BC tong ket 2025", &rc, &e);
+    CHECK_INT(rc, TD_OK);
+    if (!d)
+        return;
+    CHECK(d->title == NULL);
+    CHECK_INT(count_kind(d, TD_BLOCK_TITLE), 0);
+    /* the type line stays in place when the title is cut out of it */
+    td_doc_free(d);
+    d = read_paras(HEADER "BÁO CÁO//Tổng kết công tác thi đua năm 2022|" BODY, NULL, &rc, &e);
+    if (!d)
+        return;
+    const td_block *b = find_block(d, "BÁO CÁO");
+    CHECK(b && b->kind == TD_BLOCK_PARA);
     td_doc_free(d);
 }
