@@ -81,7 +81,8 @@ static void walk(const char *path, list *l, int depth)
         list_push(&names, full);
     }
     closedir(dir);
-    qsort(names.v, names.n, sizeof *names.v, cmp_str);
+    if (names.n > 1)
+        qsort(names.v, names.n, sizeof *names.v, cmp_str);
     for (size_t i = 0; i < names.n; i++) {
         struct stat st;
         if (stat(names.v[i], &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -154,7 +155,8 @@ void pipeline_fingerprint(const char *rules_dir, char out[17])
     }
     if (dir)
         closedir(dir);
-    qsort(l.v, l.n, sizeof *l.v, cmp_str);
+    if (l.n > 1)
+        qsort(l.v, l.n, sizeof *l.v, cmp_str);
     for (size_t i = 0; i < l.n; i++) {
         size_t n = strlen(rules_dir) + strlen(l.v[i]) + 2;
         char *full = td_xmalloc(n);
