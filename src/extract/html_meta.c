@@ -516,12 +516,16 @@ void extract_html_meta(html_ctx *c, xmlNode *root, xmlNode *body)
                 break;
         long k = extract_headline_result(&h);
         if (k >= 0) {
-            /* marked where it stands, as the text reader does: lines
-             * above it (a national header, a document type) keep their
-             * order */
-            d->blocks[k].kind = TD_BLOCK_TITLE;
-            d->blocks[k].level = 0;
-            d->title = d->blocks[k].text;
+            /* moved to the front like any title (it is printed first and
+             * once); the lines above it (a national header, a document
+             * type) keep their order */
+            td_block t = d->blocks[k];
+            memmove(d->blocks + 1, d->blocks, (size_t)k * sizeof t);
+            t.kind = TD_BLOCK_TITLE;
+            t.level = 0;
+            t.row = t.col = -1;
+            d->blocks[0] = t;
+            d->title = d->blocks[0].text;
         } else if (site_title && *site_title) {
             title = td_xstrdup(site_title);
         }
