@@ -1,8 +1,10 @@
-/* canon_table.c - aligned text tables and CSV (see canon_table.h). */
+/* canon_table.c - aligned text tables, CSV and the evidence of canonical
+ * facts (see canon_table.h). */
 #include "cli/canon_table.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 
@@ -87,4 +89,116 @@ void cli_table_free(cli_table *t)
         free(t->cells[i]);
     free(t->cells);
     memset(t, 0, sizeof *t);
+}
+
+/* ---- evidence ---------------------------------------------------------- */
+
+int cli_bold(const cli_ctx *ctx)
+{
+    return !ctx->json && !ctx->csv && isatty(1) && !getenv("NO_COLOR");
+}
+
+void cli_print_marked(FILE *f, const char *indent, const char *sentence,
+                      long a, long z, int bold)
+{
+    const char *s = sentence ? sentence : "";
+    long n = (long)strlen(s);
+    fputs(indent ? indent : "", f);
+    if (n == 0) {
+        fputs("(document metadata, no sentence)\n", f);
+        return;
+    }
+    if (a < 0 || z > n || a > z)
+        a = z = -1;
+    for (long i = 0; i <= n; i++) {
+        if (i == a)
+            fputs(bold ? "\033[1m" : "[", f);
+        if (i == z && a >= 0)
+            fputs(bold ? "\033[0m" : "]", f);
+        if (i == n)
+            break;
+        char c = s[i];
+        fputc(c == '\n' || c == '\r' || c == '\t' ? ' ' : c, f);
+    }
+    fputc('\n', f);
+}
+
+void cli_print_sources(FILE *f, const char *indent, const canon_source *v,
+                       size_t n, int bold)
+{
+    const char *in = indent ? indent : "";
+    if (n == 0) {
+        fprintf(f, "%s(no source recorded)\n", in);
+        return;
+    }
+    td_buf deeper = TD_BUF_INIT;
+    td_buf_printf(&deeper, "%s  ", in);
+    for (size_t i = 0; i < n; i++) {
+        fprintf(f, "%sdoc %ld  %s\n", in, v[i].doc_id, v[i].path ? v[i].path : "?");
+        long a = v[i].start >= 0 ? v[i].start - v[i].sent_start : -1;
+        long z = v[i].end >= 0 ? v[i].end - v[i].sent_start : -1;
+        cli_print_marked(f, deeper.ptr, v[i].sentence, a, z, bold);
+    }
+    td_buf_free(&deeper);
+}
+
+void cli_json_sources(td_buf *b, const canon_source *v, size_t n)
+{
+    td_buf_putc(b, '[');
+    for (size_t i = 0; i < n; i++) {
+        td_buf_printf(b, "%s{\"doc\":%ld,\"path\":", i ? "," : "", v[i].doc_id);
+        td_json_str(b, v[i].path);
+        td_buf_printf(b, ",\"year\":%d,\"written\":", v[i].year);
+        td_json_str(b, v[i].written);
+        td_buf_puts(b, ",\"sentence\":");
+        td_json_str(b, v[i].sentence);
+        if (v[i].sentence && v[i].start >= 0)
+            td_buf_printf(b, ",\"start\":%ld,\"end\":%ld,\"sentence_start\":%ld}",
+                          v[i].start, v[i].end, v[i].sent_start);
+        else
+            td_buf_puts(b, ",\"start\":null,\"end\":null,\"sentence_start\":null}");
+    }
+    td_buf_putc(b, ']');
+}
+
+/* A database error while reading sources is reported once. */
+static void sources_error(const td_err *e)
+{
+    static int said;
+    if (!said)
+        cli_warn("sources not shown: %s", e->msg);
+    said = 1;
+}
+
+int cli_fact_sources_print(canon_sources *s, long bloc, int year,
+                           canon_src_kind kind, const char *value,
+                           const char *indent, int bold)
+{
+    canon_source *v = NULL;
+    size_t n = 0;
+    td_err e;
+    td_err_clear(&e);
+    int rc = canon_sources_get(s, bloc, year, kind, value, &v, &n, &e);
+    if (rc != TD_OK) {
+        sources_error(&e);
+        return rc;
+    }
+    cli_print_sources(stdout, indent, v, n, bold);
+    canon_sources_free(v, n);
+    return TD_OK;
+}
+
+int cli_fact_sources_json(td_buf *b, canon_sources *s, long bloc, int year,
+                          canon_src_kind kind, const char *value)
+{
+    canon_source *v = NULL;
+    size_t n = 0;
+    td_err e;
+    td_err_clear(&e);
+    int rc = canon_sources_get(s, bloc, year, kind, value, &v, &n, &e);
+    if (rc != TD_OK)
+        sources_error(&e);
+    cli_json_sources(b, v, n);
+    canon_sources_free(v, n);
+    return rc;
 }

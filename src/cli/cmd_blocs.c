@@ -1,6 +1,7 @@
 /* cmd_blocs.c - `thidua blocs`: the canonical blocs, the years they
  * reported, their members, the names merged into each (with confidence),
- * and the overrides a user sets when a merge is wrong or missing.
+ * and the overrides a user sets when a merge is wrong or missing; each
+ * year, count and member with the sentence it came from (--evidence, JSON).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +13,8 @@
 #include "index/canon.h"
 
 const char cmd_blocs_usage[] =
-    "usage: thidua blocs [--province P] [--year Y] [--bloc B] [--json | --csv]\n"
+    "usage: thidua blocs [--province P] [--year Y] [--bloc B]\n"
+    "                    [--evidence | --json | --csv]\n"
     "       thidua blocs --merge A B | --split A [B] | --clear A | --overrides\n"
     "\n"
     "List the blocs: id, canonical name, province, the years they reported,\n"
@@ -43,10 +45,17 @@ const char cmd_blocs_usage[] =
     "                former parts, marked '*' (JSON: \"merged_into\")\n"
     "  --year Y      only blocs known in year Y\n"
     "  --bloc B      only the bloc with id B, or whose name is like B\n"
+    "  --evidence    under each bloc, the source of every year, stated member\n"
+    "                count and member: document id and path, and the sentence\n"
+    "                with the words that state it [marked] (bold on a terminal)\n"
     "  --json        one JSON array: [{\"id\", \"bloc\", \"province\", \"years\": [],\n"
     "                \"members\": {\"YYYY\": []}, \"member_count\": {\"YYYY\": n|null},\n"
     "                \"names\": [{\"name\", \"province\", \"confidence\", \"how\",\n"
-    "                \"docs\"}]}]\n"
+    "                \"docs\"}], \"evidence\": {\"years\": {\"YYYY\": [source]},\n"
+    "                \"members\": {\"YYYY\": [[source]]} (parallel to \"members\"),\n"
+    "                \"member_count\": {\"YYYY\": [source]}}}]; a source is {\"doc\",\n"
+    "                \"path\", \"year\", \"written\", \"sentence\", \"start\", \"end\",\n"
+    "                \"sentence_start\"} (offsets: bytes in the document text)\n"
     "  --csv         CSV, one row per bloc and year: id,bloc,province,year,\n"
     "                event,meeting_date,member_count,truong_khoi,pho_khoi,members\n"
     "  --db PATH     database (default: $THIDUA_DB or ./thidua.db)\n"
@@ -72,7 +81,76 @@ static char *join(char **l, size_t n, const char *sep)
     return td_buf_detach(&b);
 }
 
-static void print_json(const canon_bloc *b, size_t n)
+/* "evidence": the sources of each year, member count and member of b. */
+static void json_evidence(td_buf *o, canon_sources *src, const canon_bloc *b)
+{
+    td_buf_puts(o, ",\"evidence\":{\"years\":{");
+    int k = 0;
+    for (size_t j = 0; j < b->nyears; j++) {
+        const canon_year *y = &b->years[j];
+        if (!y->ndocs)
+            continue;
+        td_buf_printf(o, "%s\"%d\":", k++ ? "," : "", y->year);
+        cli_fact_sources_json(o, src, b->id, y->year, CANON_SRC_BLOC, "");
+    }
+    td_buf_puts(o, "},\"members\":{");
+    k = 0;
+    for (size_t j = 0; j < b->nyears; j++) {
+        const canon_year *y = &b->years[j];
+        if (!y->nmembers)
+            continue;
+        td_buf_printf(o, "%s\"%d\":[", k++ ? "," : "", y->year);
+        for (size_t m = 0; m < y->nmembers; m++) {
+            if (m)
+                td_buf_putc(o, ',');
+            cli_fact_sources_json(o, src, b->id, y->year, CANON_SRC_MEMBER,
+                                  y->members[m]);
+        }
+        td_buf_putc(o, ']');
+    }
+    td_buf_puts(o, "},\"member_count\":{");
+    k = 0;
+    for (size_t j = 0; j < b->nyears; j++) {
+        const canon_year *y = &b->years[j];
+        if (!y->ndocs)
+            continue;
+        char cnt[32];
+        snprintf(cnt, sizeof cnt, "%ld", y->member_count);
+        td_buf_printf(o, "%s\"%d\":", k++ ? "," : "", y->year);
+        if (y->member_count >= 0)
+            cli_fact_sources_json(o, src, b->id, y->year, CANON_SRC_COUNT, cnt);
+        else
+            td_buf_puts(o, "[]");
+    }
+    td_buf_puts(o, "}}");
+}
+
+/* Under a bloc's table: each year, stated count and member, and where the
+ * reports say it. */
+static void text_evidence(canon_sources *src, const canon_bloc *b, int bold)
+{
+    puts("  evidence:");
+    for (size_t j = 0; j < b->nyears; j++) {
+        const canon_year *y = &b->years[j];
+        if (y->ndocs) {
+            printf("  reported in %d\n", y->year);
+            cli_fact_sources_print(src, b->id, y->year, CANON_SRC_BLOC, "", "    ", bold);
+        }
+        if (y->member_count >= 0) {
+            char cnt[32];
+            snprintf(cnt, sizeof cnt, "%ld", y->member_count);
+            printf("  member count %d: %s\n", y->year, cnt);
+            cli_fact_sources_print(src, b->id, y->year, CANON_SRC_COUNT, cnt, "    ", bold);
+        }
+        for (size_t m = 0; m < y->nmembers; m++) {
+            printf("  member %d: %s\n", y->year, y->members[m]);
+            cli_fact_sources_print(src, b->id, y->year, CANON_SRC_MEMBER, y->members[m],
+                                   "    ", bold);
+        }
+    }
+}
+
+static void print_json(canon_sources *src, const canon_bloc *b, size_t n)
 {
     td_buf o = TD_BUF_INIT;
     td_buf_putc(&o, '[');
@@ -127,7 +205,9 @@ static void print_json(const canon_bloc *b, size_t n)
             td_json_str(&o, x->how);
             td_buf_printf(&o, ",\"docs\":%d}", x->docs);
         }
-        td_buf_puts(&o, "]}");
+        td_buf_putc(&o, ']');
+        json_evidence(&o, src, &b[i]);
+        td_buf_putc(&o, '}');
     }
     td_buf_puts(&o, "]\n");
     fwrite(o.ptr, 1, o.len, stdout);
@@ -161,7 +241,7 @@ static void print_csv(const canon_bloc *b, size_t n)
     cli_table_free(&t);
 }
 
-static void print_text(const canon_bloc *b, size_t n)
+static void print_text(canon_sources *src, const canon_bloc *b, size_t n, int bold)
 {
     const char *part_of = NULL;
     for (size_t i = 0; i < n; i++) {
@@ -217,11 +297,15 @@ static void print_text(const canon_bloc *b, size_t n)
         body.nrows--;
         cli_table_print(&body, stdout, 0, "  ");
         cli_table_free(&t);
+        if (src)
+            text_evidence(src, &b[i], bold);
     }
     if (n == 0)
         puts("no blocs match");
     if (part_of)
         printf("\n* a former province, now part of %s (merged 1 July 2025)\n", part_of);
+    if (n && !src)
+        printf("%s" CLI_EVIDENCE_HINT "\n", part_of ? "" : "\n");
 }
 
 static int list_overrides(index_db *db)
@@ -263,10 +347,12 @@ int cmd_blocs(int argc, char **argv, cli_ctx *ctx)
         {"split", no_argument, NULL, OPT_SPLIT},
         {"clear", no_argument, NULL, OPT_CLEAR},
         {"overrides", no_argument, NULL, OPT_OVERRIDES},
+        {"evidence", no_argument, NULL, CLI_OPT_EVIDENCE},
         {NULL, 0, NULL, 0},
     };
     canon_filter f = {NULL, NULL, 0};
     const char *action = NULL;
+    int evidence = 0;
     int c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":hqjp:y:b:", longopts, NULL)) != -1) {
@@ -283,6 +369,7 @@ int cmd_blocs(int argc, char **argv, cli_ctx *ctx)
         case OPT_SPLIT: action = "split"; continue;
         case OPT_CLEAR: action = "clear"; continue;
         case OPT_OVERRIDES: action = "list"; continue;
+        case CLI_OPT_EVIDENCE: evidence = 1; continue;
         case ':':
             return cli_usage_error(ctx, "option '%s' needs a value", argv[optind - 1]);
         }
@@ -305,6 +392,9 @@ int cmd_blocs(int argc, char **argv, cli_ctx *ctx)
         return cli_usage_error(ctx, "unexpected argument '%s'", argv[optind]);
     if (ctx->json && ctx->csv)
         return cli_usage_error(ctx, "--json and --csv exclude each other");
+    if (evidence && ctx->csv)
+        return cli_usage_error(ctx, "--evidence is for the table (--json always "
+                               "carries the evidence)");
 
     td_err e;
     td_err_clear(&e);
@@ -345,12 +435,20 @@ int cmd_blocs(int argc, char **argv, cli_ctx *ctx)
         cli_error("%s", e.msg);
         return CLI_FATAL;
     }
+    canon_sources *src = NULL;
+    if ((ctx->json || evidence) && canon_sources_open(db, &src, &e) != TD_OK) {
+        cli_error("%s", e.msg);
+        index_canon_blocs_free(b, n);
+        index_close(db);
+        return CLI_FATAL;
+    }
     if (ctx->json)
-        print_json(b, n);
+        print_json(src, b, n);
     else if (ctx->csv)
         print_csv(b, n);
     else
-        print_text(b, n);
+        print_text(src, b, n, cli_bold(ctx));
+    canon_sources_close(src);
     index_canon_blocs_free(b, n);
     index_close(db);
     return CLI_OK;

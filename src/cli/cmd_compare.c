@@ -1,7 +1,9 @@
 /* cmd_compare.c - `thidua compare Y1 Y2`: what changed in each bloc
  * between two years: leader and deputy, members joined / left / kept,
  * member count, goals new / dropped / kept (matched by the similarity of
- * their folded words), and blocs that reported in one year only.
+ * their folded words), and blocs that reported in one year only.  Every
+ * fact can be traced to the reports and sentences behind it (--evidence;
+ * always in --json).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +17,8 @@
 #define GOAL_MATCH 0.5
 
 const char cmd_compare_usage[] =
-    "usage: thidua compare YEAR1 YEAR2 [--province P] [--bloc B] [--json | --csv]\n"
+    "usage: thidua compare YEAR1 YEAR2 [--province P] [--bloc B]\n"
+    "                      [--evidence | --json | --csv]\n"
     "\n"
     "For every bloc known in YEAR1 or YEAR2: the leader (trưởng khối) and\n"
     "deputy (phó khối) of each year, the member count, the members that\n"
@@ -31,11 +34,23 @@ const char cmd_compare_usage[] =
     "  --province P  only blocs of province P (any spelling); for a province\n"
     "                formed by the 1 July 2025 merger, also its former parts\n"
     "  --bloc B      only the bloc with id B, or whose name is like B\n"
+    "  --evidence    under each bloc, the source of every fact shown: document\n"
+    "                id and path, and the sentence with the words that state\n"
+    "                it [marked] (bold on a terminal)\n"
     "  --json        one JSON object: {\"year1\", \"year2\", \"blocs\": [{\"id\",\n"
     "                \"bloc\", \"province\", \"leader\": {\"Y1\", \"Y2\"}, \"deputy\",\n"
     "                \"member_count\", \"members\": {\"joined\", \"left\", \"kept\"},\n"
     "                \"goals\": {\"new\", \"dropped\", \"kept\"}, \"sources\":\n"
-    "                {\"Y1\": [path], \"Y2\": [path]}, \"present\": [...]}]}\n"
+    "                {\"Y1\": [path], \"Y2\": [path]}, \"present\": [...],\n"
+    "                \"evidence\": {\"present\", \"leader\", \"deputy\",\n"
+    "                \"member_count\": {\"Y1\": [source], \"Y2\": [source]},\n"
+    "                \"members\": {\"joined\", \"left\", \"kept\"}, \"goals\":\n"
+    "                {\"new\", \"dropped\", \"kept\"}}}]}: the lists of \"evidence\"\n"
+    "                run parallel to those of \"members\" and \"goals\", one\n"
+    "                [source] per item; a source is {\"doc\", \"path\", \"year\",\n"
+    "                \"written\", \"sentence\", \"start\", \"end\",\n"
+    "                \"sentence_start\"} (offsets: bytes in the document text);\n"
+    "                a member count not stated (the length of the list) has []\n"
     "  --csv         CSV, one row per bloc; lists joined by \"; \"\n"
     "  --db PATH     database (default: $THIDUA_DB or ./thidua.db)\n"
     "  --rules DIR   rule directory (names: *.aliases, provinces.tsv)\n"
@@ -63,6 +78,7 @@ typedef struct bloc_cmp {
     int members_listed1, members_listed2, goals_listed1, goals_listed2;
     slist joined, left, kept;
     slist gnew, gdropped, gkept;
+    slist gkept_old;                 /* the YEAR1 goal each kept goal matched */
 } bloc_cmp;
 
 static int in_list(char **l, size_t n, const char *s)
@@ -118,6 +134,7 @@ static void diff(const names_table *t, bloc_cmp *c)
             if (best >= GOAL_MATCH) {
                 used[bj] = 1;
                 sl_add(&c->gkept, b->goals[i]);
+                sl_add(&c->gkept_old, a->goals[bj]);
             } else {
                 sl_add(&c->gnew, b->goals[i]);
             }
@@ -158,7 +175,194 @@ static void json_num(td_buf *o, long n)
         td_buf_printf(o, "%ld", n);
 }
 
-static void print_json(const bloc_cmp *c, size_t n, int y1, int y2)
+/* ---- evidence ---------------------------------------------------------- */
+
+typedef struct srcs {
+    canon_source *v;
+    size_t n;
+} srcs;
+
+/* Append the sources of one fact to out (none when value is NULL). */
+static void collect(canon_sources *s, long bloc, int year, canon_src_kind k,
+                    const char *value, srcs *out)
+{
+    static int warned;
+    canon_source *v = NULL;
+    size_t n = 0;
+    td_err e;
+    td_err_clear(&e);
+    if (!value)
+        return;
+    if (canon_sources_get(s, bloc, year, k, value, &v, &n, &e) != TD_OK) {
+        if (!warned)
+            cli_warn("sources not shown: %s", e.msg);
+        warned = 1;
+        return;
+    }
+    if (n) {
+        out->v = td_xrealloc(out->v, (out->n + n) * sizeof *out->v);
+        memcpy(out->v + out->n, v, n * sizeof *v);
+        out->n += n;
+    }
+    free(v);   /* the strings moved to out */
+}
+
+static void srcs_free(srcs *x)
+{
+    canon_sources_free(x->v, x->n);
+    x->v = NULL;
+    x->n = 0;
+}
+
+/* The value of a per-year fact of y, as canon_sources_get wants it:
+ * presence "", a stated member count in decimal (buf), a unit; NULL when
+ * the year does not state it. */
+static const char *year_value(const canon_year *y, canon_src_kind k, char *buf,
+                              size_t nbuf)
+{
+    if (!y)
+        return NULL;
+    switch (k) {
+    case CANON_SRC_BLOC: return y->ndocs ? "" : NULL;
+    case CANON_SRC_LEADER: return y->leader;
+    case CANON_SRC_DEPUTY: return y->deputy;
+    case CANON_SRC_COUNT:
+        if (y->member_count < 0)
+            return NULL;
+        snprintf(buf, nbuf, "%ld", y->member_count);
+        return buf;
+    default: return NULL;
+    }
+}
+
+static const struct {
+    const char *key, *label;
+    canon_src_kind kind;
+} per_year[] = {
+    {"present", "reported in", CANON_SRC_BLOC},
+    {"leader", "leader", CANON_SRC_LEADER},
+    {"deputy", "deputy", CANON_SRC_DEPUTY},
+    {"member_count", "member count", CANON_SRC_COUNT},
+};
+
+/* One source list per item of l, all of year y (and y2 for items of
+ * both years: l2 holds the item's YEAR1 form, or l itself). */
+static void json_item_sources(td_buf *o, canon_sources *s, long bloc,
+                              canon_src_kind k, const slist *l, int y,
+                              const slist *l2, int y2)
+{
+    td_buf_putc(o, '[');
+    for (size_t i = 0; i < l->n; i++) {
+        srcs r = {0};
+        if (l2)
+            collect(s, bloc, y2, k, l2->s[i], &r);
+        collect(s, bloc, y, k, l->s[i], &r);
+        if (i)
+            td_buf_putc(o, ',');
+        cli_json_sources(o, r.v, r.n);
+        srcs_free(&r);
+    }
+    td_buf_putc(o, ']');
+}
+
+static void json_evidence(td_buf *o, canon_sources *s, const bloc_cmp *x, int y1,
+                          int y2)
+{
+    long id = x->b->id;
+    td_buf_puts(o, ",\"evidence\":{");
+    for (size_t f = 0; f < sizeof per_year / sizeof *per_year; f++) {
+        td_buf_printf(o, "%s\"%s\":{", f ? "," : "", per_year[f].key);
+        for (int k = 0; k < 2; k++) {
+            char buf[32];
+            const canon_year *y = k ? x->y2 : x->y1;
+            int yr = k ? y2 : y1;
+            srcs r = {0};
+            collect(s, id, yr, per_year[f].kind,
+                    year_value(y, per_year[f].kind, buf, sizeof buf), &r);
+            td_buf_printf(o, "%s\"%d\":", k ? "," : "", yr);
+            cli_json_sources(o, r.v, r.n);
+            srcs_free(&r);
+        }
+        td_buf_putc(o, '}');
+    }
+    td_buf_puts(o, ",\"members\":{\"joined\":");
+    json_item_sources(o, s, id, CANON_SRC_MEMBER, &x->joined, y2, NULL, 0);
+    td_buf_puts(o, ",\"left\":");
+    json_item_sources(o, s, id, CANON_SRC_MEMBER, &x->left, y1, NULL, 0);
+    td_buf_puts(o, ",\"kept\":");
+    json_item_sources(o, s, id, CANON_SRC_MEMBER, &x->kept, y2, &x->kept, y1);
+    td_buf_puts(o, "},\"goals\":{\"new\":");
+    json_item_sources(o, s, id, CANON_SRC_GOAL, &x->gnew, y2, NULL, 0);
+    td_buf_puts(o, ",\"dropped\":");
+    json_item_sources(o, s, id, CANON_SRC_GOAL, &x->gdropped, y1, NULL, 0);
+    td_buf_puts(o, ",\"kept\":");
+    json_item_sources(o, s, id, CANON_SRC_GOAL, &x->gkept, y2, &x->gkept_old, y1);
+    td_buf_puts(o, "}}");
+}
+
+/* "  label: shown" and the sources of value (in year ya; and of vb in
+ * year yb when vb is set) under it. */
+static void text_fact(canon_sources *s, long bloc, const char *label,
+                      const char *shown, canon_src_kind k, int ya, const char *va,
+                      int yb, const char *vb, int bold)
+{
+    srcs r = {0};
+    if (vb)
+        collect(s, bloc, yb, k, vb, &r);
+    collect(s, bloc, ya, k, va, &r);
+    printf("  %s%s%s\n", label, *shown ? ": " : "", shown);
+    cli_print_sources(stdout, "    ", r.v, r.n, bold);
+    srcs_free(&r);
+}
+
+static void text_items(canon_sources *s, const bloc_cmp *x, const char *label,
+                       canon_src_kind k, const slist *l, int y, const slist *l2,
+                       int y2, int bold)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        char lab[64];
+        td_buf shown = TD_BUF_INIT;
+        td_buf_puts(&shown, l->s[i]);
+        if (l2)
+            snprintf(lab, sizeof lab, "%s %d, %d", label, y2, y);
+        else
+            snprintf(lab, sizeof lab, "%s %d", label, y);
+        /* a goal kept in other words: both wordings */
+        if (l2 && strcmp(l2->s[i], l->s[i]) != 0)
+            td_buf_printf(&shown, " (%d: %s)", y2, l2->s[i]);
+        text_fact(s, x->b->id, lab, shown.ptr, k, y, l->s[i], y2, l2 ? l2->s[i] : NULL,
+                  bold);
+        td_buf_free(&shown);
+    }
+}
+
+static void text_evidence(canon_sources *s, const bloc_cmp *x, int y1, int y2,
+                          int bold)
+{
+    puts("  evidence:");
+    for (size_t f = 0; f < sizeof per_year / sizeof *per_year; f++)
+        for (int k = 0; k < 2; k++) {
+            char buf[32], lab[64];
+            const canon_year *y = k ? x->y2 : x->y1;
+            int yr = k ? y2 : y1;
+            const char *v = year_value(y, per_year[f].kind, buf, sizeof buf);
+            snprintf(lab, sizeof lab, "%s %d", per_year[f].label, yr);
+            if (v)
+                text_fact(s, x->b->id, lab, v, per_year[f].kind, yr, v, 0, NULL, bold);
+            else if (per_year[f].kind == CANON_SRC_COUNT && y && y->nmembers)
+                printf("  %s: %zu, not stated: the members listed\n", lab, y->nmembers);
+        }
+    text_items(s, x, "joined", CANON_SRC_MEMBER, &x->joined, y2, NULL, 0, bold);
+    text_items(s, x, "left", CANON_SRC_MEMBER, &x->left, y1, NULL, 0, bold);
+    text_items(s, x, "kept", CANON_SRC_MEMBER, &x->kept, y2, &x->kept, y1, bold);
+    text_items(s, x, "goal new", CANON_SRC_GOAL, &x->gnew, y2, NULL, 0, bold);
+    text_items(s, x, "goal dropped", CANON_SRC_GOAL, &x->gdropped, y1, NULL, 0, bold);
+    text_items(s, x, "goal kept", CANON_SRC_GOAL, &x->gkept, y2, &x->gkept_old, y1,
+               bold);
+}
+
+static void print_json(canon_sources *src, const bloc_cmp *c, size_t n, int y1,
+                       int y2)
 {
     td_buf o = TD_BUF_INIT;
     td_buf_printf(&o, "{\"year1\":%d,\"year2\":%d,\"blocs\":[", y1, y2);
@@ -217,7 +421,9 @@ static void print_json(const bloc_cmp *c, size_t n, int y1, int y2)
             td_buf_printf(&o, "\"%d\"", y1), k++;
         if (x->y2 && x->y2->ndocs)
             td_buf_printf(&o, "%s\"%d\"", k ? "," : "", y2);
-        td_buf_puts(&o, "]}");
+        td_buf_putc(&o, ']');
+        json_evidence(&o, src, x, y1, y2);
+        td_buf_putc(&o, '}');
     }
     td_buf_puts(&o, "]}\n");
     fwrite(o.ptr, 1, o.len, stdout);
@@ -293,7 +499,8 @@ static void print_items(const char *label, const slist *l, int computable)
     }
 }
 
-static void print_text(const bloc_cmp *c, size_t n, int y1, int y2)
+static void print_text(canon_sources *src, const bloc_cmp *c, size_t n, int y1,
+                       int y2, int bold)
 {
     slist only1 = {0}, only2 = {0};
     for (size_t i = 0; i < n; i++) {
@@ -340,6 +547,8 @@ static void print_text(const bloc_cmp *c, size_t n, int y1, int y2)
         print_items("goals new", &x->gnew, gc);
         print_items("goals dropped", &x->gdropped, gc);
         print_items("goals kept", &x->gkept, gc);
+        if (src)
+            text_evidence(src, x, y1, y2, bold);
     }
     if (n == 0)
         puts("no blocs match");
@@ -350,6 +559,8 @@ static void print_text(const bloc_cmp *c, size_t n, int y1, int y2)
     for (size_t i = 0; i < only2.n; i++)
         printf("%s%s", i ? "; " : ": ", only2.s[i]);
     putchar('\n');
+    if (!src && n)
+        puts("\n" CLI_EVIDENCE_HINT);
     free(only1.s);
     free(only2.s);
 }
@@ -371,9 +582,11 @@ int cmd_compare(int argc, char **argv, cli_ctx *ctx)
         {"csv", no_argument, NULL, CLI_OPT_CSV},
         {"province", required_argument, NULL, 'p'},
         {"bloc", required_argument, NULL, 'b'},
+        {"evidence", no_argument, NULL, CLI_OPT_EVIDENCE},
         {NULL, 0, NULL, 0},
     };
     canon_filter f = {NULL, NULL, 0};
+    int evidence = 0;
     int c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":hqjp:b:", longopts, NULL)) != -1) {
@@ -383,6 +596,10 @@ int cmd_compare(int argc, char **argv, cli_ctx *ctx)
         }
         if (c == 'b') {
             f.bloc = optarg;
+            continue;
+        }
+        if (c == CLI_OPT_EVIDENCE) {
+            evidence = 1;
             continue;
         }
         if (c == ':')
@@ -403,6 +620,9 @@ int cmd_compare(int argc, char **argv, cli_ctx *ctx)
         return cli_usage_error(ctx, "compare needs two different years");
     if (ctx->json && ctx->csv)
         return cli_usage_error(ctx, "--json and --csv exclude each other");
+    if (evidence && ctx->csv)
+        return cli_usage_error(ctx, "--evidence is for the table (--json always "
+                               "carries the evidence)");
 
     td_err e;
     td_err_clear(&e);
@@ -428,6 +648,14 @@ int cmd_compare(int argc, char **argv, cli_ctx *ctx)
         cli_error("%s", e.msg);
         return CLI_FATAL;
     }
+    canon_sources *src = NULL;
+    if ((ctx->json || evidence) && canon_sources_open(db, &src, &e) != TD_OK) {
+        cli_error("%s", e.msg);
+        index_canon_blocs_free(b, n);
+        names_free(t);
+        index_close(db);
+        return CLI_FATAL;
+    }
     bloc_cmp *cmp = td_xcalloc(n ? n : 1, sizeof *cmp);
     size_t nc = 0;
     for (size_t i = 0; i < n; i++) {
@@ -442,11 +670,12 @@ int cmd_compare(int argc, char **argv, cli_ctx *ctx)
         nc++;
     }
     if (ctx->json)
-        print_json(cmp, nc, y1, y2);
+        print_json(src, cmp, nc, y1, y2);
     else if (ctx->csv)
         print_csv(cmp, nc, y1, y2);
     else
-        print_text(cmp, nc, y1, y2);
+        print_text(src, cmp, nc, y1, y2, cli_bold(ctx));
+    canon_sources_close(src);
     for (size_t i = 0; i < nc; i++) {
         free(cmp[i].joined.s);
         free(cmp[i].left.s);
@@ -454,6 +683,7 @@ int cmd_compare(int argc, char **argv, cli_ctx *ctx)
         free(cmp[i].gnew.s);
         free(cmp[i].gdropped.s);
         free(cmp[i].gkept.s);
+        free(cmp[i].gkept_old.s);
     }
     free(cmp);
     index_canon_blocs_free(b, n);

@@ -1,5 +1,6 @@
 /* cmd_leaders.c - `thidua leaders`: the leading unit of each bloc, year by
- * year (the rotation of leadership), from the canonical tables (canon.c).
+ * year (the rotation of leadership), from the canonical tables (canon.c),
+ * each with the reports and sentences that name it (--evidence, JSON).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +10,7 @@
 #include "index/canon.h"
 
 const char cmd_leaders_usage[] =
-    "usage: thidua leaders [--province P] [--bloc B] [--json | --csv]\n"
+    "usage: thidua leaders [--province P] [--bloc B] [--evidence | --json | --csv]\n"
     "\n"
     "For every bloc, the unit that led it (trưởng khối) and its deputy (phó\n"
     "khối) in each year the database knows of.  Units and blocs are shown by\n"
@@ -22,8 +23,15 @@ const char cmd_leaders_usage[] =
     "                formed by the 1 July 2025 merger, also the blocs of its\n"
     "                former parts, marked '*' (JSON: \"merged_into\")\n"
     "  --bloc B      only the bloc with id B, or whose name is like B\n"
+    "  --evidence    after the table, the source of every leader and deputy:\n"
+    "                document id and path, and the sentence with the words\n"
+    "                that say it [marked] (bold on a terminal)\n"
     "  --json        one JSON array: [{\"id\", \"bloc\", \"province\", \"years\":\n"
-    "                {\"YYYY\": {\"truong_khoi\": unit|null, \"pho_khoi\": unit|null}}}]\n"
+    "                {\"YYYY\": {\"truong_khoi\": unit|null, \"pho_khoi\": unit|null}},\n"
+    "                \"evidence\": {\"YYYY\": {\"truong_khoi\": [source],\n"
+    "                \"pho_khoi\": [source]}}}]; a source is {\"doc\", \"path\",\n"
+    "                \"year\", \"written\", \"sentence\", \"start\", \"end\",\n"
+    "                \"sentence_start\"} (offsets: bytes in the document text)\n"
     "  --csv         CSV: id,bloc,province,year,truong_khoi,pho_khoi\n"
     "  --db PATH     database (default: $THIDUA_DB or ./thidua.db)\n"
     "  --rules DIR   rule directory (names: *.aliases, provinces.tsv)\n"
@@ -32,6 +40,28 @@ const char cmd_leaders_usage[] =
     "Exit status: 0 done (also when nothing matches); 2 usage error or unknown\n"
     "province; 3 the database could not be opened.\n";
 
+/* Under the table: each leader and deputy, then where it is written. */
+static void print_evidence(canon_sources *src, const canon_bloc *b, size_t n,
+                           int bold)
+{
+    int first = 1;
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < b[i].nyears; k++) {
+            const canon_year *y = &b[i].years[k];
+            for (int r = 0; r < 2; r++) {
+                const char *unit = r ? y->deputy : y->leader;
+                if (!unit)
+                    continue;
+                printf("%s#%ld %d %s: %s\n", first ? "\nevidence:\n" : "", b[i].id,
+                       y->year, r ? "deputy" : "leader", unit);
+                first = 0;
+                cli_fact_sources_print(src, b[i].id, y->year,
+                                       r ? CANON_SRC_DEPUTY : CANON_SRC_LEADER, unit,
+                                       "  ", bold);
+            }
+        }
+}
+
 int cmd_leaders(int argc, char **argv, cli_ctx *ctx)
 {
     static const struct option longopts[] = {
@@ -39,9 +69,11 @@ int cmd_leaders(int argc, char **argv, cli_ctx *ctx)
         {"csv", no_argument, NULL, CLI_OPT_CSV},
         {"province", required_argument, NULL, 'p'},
         {"bloc", required_argument, NULL, 'b'},
+        {"evidence", no_argument, NULL, CLI_OPT_EVIDENCE},
         {NULL, 0, NULL, 0},
     };
     canon_filter f = {NULL, NULL, 0};
+    int evidence = 0;
     int c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":hqjp:b:", longopts, NULL)) != -1) {
@@ -51,6 +83,10 @@ int cmd_leaders(int argc, char **argv, cli_ctx *ctx)
         }
         if (c == 'b') {
             f.bloc = optarg;
+            continue;
+        }
+        if (c == CLI_OPT_EVIDENCE) {
+            evidence = 1;
             continue;
         }
         if (c == ':')
@@ -65,6 +101,9 @@ int cmd_leaders(int argc, char **argv, cli_ctx *ctx)
         return cli_usage_error(ctx, "unexpected argument '%s'", argv[optind]);
     if (ctx->json && ctx->csv)
         return cli_usage_error(ctx, "--json and --csv exclude each other");
+    if (evidence && ctx->csv)
+        return cli_usage_error(ctx, "--evidence is for the table (--json always "
+                               "carries the evidence)");
 
     td_err e;
     td_err_clear(&e);
@@ -81,6 +120,13 @@ int cmd_leaders(int argc, char **argv, cli_ctx *ctx)
         if (rc == TD_EUSAGE)
             return cli_usage_error(ctx, "%s", e.msg);
         cli_error("%s", e.msg);
+        return CLI_FATAL;
+    }
+    canon_sources *src = NULL;
+    if ((ctx->json || evidence) && canon_sources_open(db, &src, &e) != TD_OK) {
+        cli_error("%s", e.msg);
+        index_canon_blocs_free(b, n);
+        index_close(db);
         return CLI_FATAL;
     }
     if (ctx->json) {
@@ -102,6 +148,17 @@ int cmd_leaders(int argc, char **argv, cli_ctx *ctx)
                 td_json_str(&o, y->leader);
                 td_buf_puts(&o, ",\"pho_khoi\":");
                 td_json_str(&o, y->deputy);
+                td_buf_putc(&o, '}');
+            }
+            td_buf_puts(&o, "},\"evidence\":{");
+            for (size_t k = 0; k < b[i].nyears; k++) {
+                const canon_year *y = &b[i].years[k];
+                td_buf_printf(&o, "%s\"%d\":{\"truong_khoi\":", k ? "," : "", y->year);
+                cli_fact_sources_json(&o, src, b[i].id, y->year, CANON_SRC_LEADER,
+                                      y->leader);
+                td_buf_puts(&o, ",\"pho_khoi\":");
+                cli_fact_sources_json(&o, src, b[i].id, y->year, CANON_SRC_DEPUTY,
+                                      y->deputy);
                 td_buf_putc(&o, '}');
             }
             td_buf_puts(&o, "}}");
@@ -148,7 +205,12 @@ int cmd_leaders(int argc, char **argv, cli_ctx *ctx)
             printf("* a former province, now part of %s (merged 1 July 2025)\n",
                    starred);
         cli_table_free(&t);
+        if (evidence)
+            print_evidence(src, b, n, cli_bold(ctx));
+        else if (n && !ctx->csv)
+            printf("%s" CLI_EVIDENCE_HINT "\n", starred ? "" : "\n");
     }
+    canon_sources_close(src);
     index_canon_blocs_free(b, n);
     index_close(db);
     return CLI_OK;

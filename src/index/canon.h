@@ -128,4 +128,43 @@ void index_canon_blocs_free(canon_bloc *b, size_t n);
 /* The year entry of b for year, or NULL. */
 const canon_year *canon_bloc_year_get(const canon_bloc *b, int year);
 
+/* ---- sources: where each canonical fact comes from --------------------- */
+
+typedef enum canon_src_kind {
+    CANON_SRC_BLOC,     /* the bloc reported in the year: its name's sentence */
+    CANON_SRC_LEADER,   /* value: the canonical unit leading the bloc */
+    CANON_SRC_DEPUTY,   /* value: the canonical deputy unit */
+    CANON_SRC_MEMBER,   /* value: a canonical member unit */
+    CANON_SRC_GOAL,     /* value: a goal as written (canon_year.goals) */
+    CANON_SRC_COUNT     /* value: the stated member count, in decimal */
+} canon_src_kind;
+
+typedef struct canon_source {
+    long doc_id;
+    int year;           /* the year the fact is filed under */
+    char *path;         /* the document's path as ingested */
+    char *written;      /* the value as the report wrote it, or NULL */
+    char *sentence;     /* the sentence, or NULL (metadata, no evidence row) */
+    long start, end;    /* evidence span, bytes in the document text */
+    long sent_start;    /* where sentence starts, bytes in the document text */
+} canon_source;
+
+typedef struct canon_sources canon_sources;
+
+/* Open a reader of sources over db (its statements are prepared once).
+ * Needs a rebuilt canon (index_canon_blocs does it).  On failure *out is
+ * NULL and e says why.  Close with canon_sources_close (NULL is fine). */
+int canon_sources_open(index_db *db, canon_sources **out, td_err *e);
+void canon_sources_close(canon_sources *s);
+
+/* The evidence behind one canonical fact of bloc bloc_id in year: every
+ * report row filed under it (several reports may state the same fact),
+ * stated-with-its-year first, then in document order.  *out is malloc'd
+ * (free with canon_sources_free); none is success with *n = 0 (e.g. a
+ * member count that was not stated but counted from the list). */
+int canon_sources_get(canon_sources *s, long bloc_id, int year,
+                      canon_src_kind kind, const char *value,
+                      canon_source **out, size_t *n, td_err *e);
+void canon_sources_free(canon_source *v, size_t n);
+
 #endif
