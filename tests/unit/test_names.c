@@ -73,6 +73,9 @@ TEST(names_unit_variants_one_key)
     UNIT(t, "Hội Cựu chiến binh tỉnh Kon Tum", "Hội Cựu chiến binh tỉnh", NULL);
     UNIT(t, "Liên minh HTX", "Liên minh Hợp tác xã tỉnh", "lien minh hop tac xa");
     UNIT(t, "Hội nông dân tỉnh", "Hội Nông dân tỉnh", "hoi nong dan");
+    /* na2023: "UBKT Tỉnh ủy" beside "Ủy ban Kiểm tra Tỉnh ủy" the year before */
+    UNIT(t, "UBKT Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy", NULL);
+    UNIT(t, "Ủy ban kiểm tra tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy", NULL);
     names_free(t);
 }
 
