@@ -144,15 +144,29 @@ static int parse_date(const char *s, size_t n, int *y, int *m, int *d)
     if ((k = read_num(s, i, n, &a)) == 0)
         return 0;
     i += k;
-    /* a range "25, 26/9" keeps the first day */
-    if (i + 1 < n && s[i] == ',') {
-        size_t j = i + 1;
-        while (j < n && s[j] == ' ')
+    /* a range "25, 26/9", "14 va 15/3", "14 den 16/3", "25-26/9" keeps
+     * the first day (a hyphen only before a '/': "5-3" is day-month) */
+    {
+        size_t j = i;
+        int hyphen = 0;
+        if (j < n && s[j] == ',') {
             j++;
+            while (j < n && s[j] == ' ')
+                j++;
+        } else if (j + 4 <= n && memcmp(s + j, " va ", 4) == 0) {
+            j += 4;
+        } else if (j + 5 <= n && memcmp(s + j, " den ", 5) == 0) {
+            j += 5;
+        } else if (j < n && s[j] == '-') {
+            j++;
+            hyphen = 1;
+        }
         long tmp;
-        size_t k2 = read_num(s, j, n, &tmp);
-        if (k2)
-            i = j + k2;
+        size_t k2 = j > i ? read_num(s, j, n, &tmp) : 0;
+        size_t q = j + k2;
+        if (k2 && q + 1 < n && (hyphen ? s[q] == '/' : (s[q] == '/' || s[q] == '-' || s[q] == '.')) &&
+            s[q + 1] >= '0' && s[q + 1] <= '9')
+            i = q;
     }
     if (i < n && (s[i] == '/' || s[i] == '-' || s[i] == '.'))
         i++;
@@ -305,6 +319,43 @@ static int province_in(ctx *x, size_t s, size_t e, size_t *ps, size_t *pe)
     return 0;
 }
 
+/* Two blocs joined in one phrase, "Khối thi đua A và Khối thi đua B tỉnh
+ * P": the tail belongs to both and the article is about the first.  The
+ * bloc candidate whose name ends where " va "/", " and then a second bloc
+ * name (holding a province) starts; pos is the end (first) or the start
+ * (second) of the name asked about. */
+static int bloc_pair(ctx *x, size_t pos, int first)
+{
+    const char *f = x->di->d->fold;
+    size_t flen = x->di->d->fold_len;
+    size_t join = first ? pos : 0;
+    if (first) {
+        if (join + 4 <= flen && memcmp(f + join, " va ", 4) == 0)
+            join += 4;
+        else if (join + 2 <= flen && memcmp(f + join, ", ", 2) == 0)
+            join += 2;
+        else
+            return 0;
+    } else {
+        if (pos >= 4 && memcmp(f + pos - 4, " va ", 4) == 0)
+            join = pos - 4;
+        else if (pos >= 2 && memcmp(f + pos - 2, ", ", 2) == 0)
+            join = pos - 2;
+        else
+            return 0;
+    }
+    for (size_t i = 0; i < x->cl->n; i++) {
+        cand *c = &x->cl->v[i];
+        size_t s, e, ps, pe;
+        if (c->r->kind != TD_FACT_BLOC)
+            continue;
+        value_span(c, "value", &s, &e);
+        if (first ? (s == join && province_in(x, s, e, &ps, &pe)) : e == join)
+            return 1;
+    }
+    return 0;
+}
+
 static void do_bloc(ctx *x)
 {
     docinfo *di = x->di;
@@ -317,7 +368,10 @@ static void do_bloc(ctx *x)
         size_t s, e, ps, pe;
         value_span(c, "value", &s, &e);
         int sc = c->score + zone_bonus(TD_FACT_BLOC, c->zone);
-        if (province_in(x, s, e, &ps, &pe))
+        /* the first of a pair shares the second's province */
+        if (bloc_pair(x, e, 1))
+            sc += 20;
+        else if (province_in(x, s, e, &ps, &pe) && !bloc_pair(x, s, 0))
             sc += 20;
         if (rules_upper_at(di, s))
             sc += 3;
