@@ -67,6 +67,34 @@ id,bloc,province,present_2025,present_2026,leader_2025,leader_2026,deputy_2025,d
 X
 diff -u expect out || fail "compare --csv 2025 2026 differs"
 
+# the table prints the change of the member count (7 -> 6: -1) and flags a
+# former province under the merged one
+expect_code 0 $THIDUA --db db compare 2025 2026 --province 'Khánh Hòa'
+cat >expect <<'X'
+#1 Khối thi đua Mặt trận Tổ quốc và các tổ chức chính trị - xã hội tỉnh Khánh Hòa (Khánh Hòa)
+            2025                        2026
+  reported  yes                         yes
+  leader    Liên đoàn Lao động tỉnh     Đoàn TNCS Hồ Chí Minh tỉnh
+  deputy    Đoàn TNCS Hồ Chí Minh tỉnh  Hội Cựu chiến binh tỉnh
+  members   7                           6 (-1)
+  joined (0)
+  left (1): Liên minh Hợp tác xã tỉnh
+  kept (6): Đoàn TNCS Hồ Chí Minh tỉnh; Hội Cựu chiến binh tỉnh; Hội Liên hiệp Phụ nữ tỉnh; Hội Nông dân tỉnh; Liên đoàn Lao động tỉnh; Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh
+
+#3 Khối thi đua MTTQ và các đoàn thể tỉnh Ninh Thuận (Ninh Thuận, now part of Khánh Hòa)
+            2025                        2026
+  reported  yes                         no
+  leader    Hội Nông dân tỉnh           -
+  deputy    Đoàn TNCS Hồ Chí Minh tỉnh  -
+  members   5                           -
+
+reported in 2025 only (1): Khối thi đua MTTQ và các đoàn thể tỉnh Ninh Thuận
+reported in 2026 only (0)
+
+(--evidence shows the sentence behind each fact)
+X
+diff -u expect out || fail "compare 2025 2026 --province Khánh Hòa table differs"
+
 # no bloc in either year is not an error
 expect_code 0 $THIDUA --db db compare 2019 2020
 expect_grep '^no blocs match$' out

@@ -18,5 +18,9 @@ expect_code 2 $THIDUA --db nothing.db blocs --year 20x4
 expect_grep "'20x4' is not a year" err
 expect_code 2 $THIDUA --db nothing.db blocs --split
 expect_grep "split needs one or two blocs" err
+expect_code 2 $THIDUA --db nothing.db leaders --evidence --csv
+expect_grep "evidence is for the table" err
+expect_code 2 $THIDUA --db nothing.db blocs --csv --evidence
+expect_grep "evidence is for the table" err
 expect_code 3 $THIDUA --db nothing.db blocs
 [ ! -e nothing.db ] || fail "a query created the database"
