@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "normalize/normalize.h"
 
 typedef struct ctx {
@@ -356,6 +358,126 @@ static int bloc_pair(ctx *x, size_t pos, int first)
     return 0;
 }
 
+/* Every letter of fold span [s,e) is a capital in the original (and there
+ * are three letters or more): a name taken from a shouted headline. */
+static int shouted_span(const docinfo *di, size_t s, size_t e)
+{
+    const char *f = di->d->fold;
+    int n = 0;
+    for (size_t p = s; p < e; p++)
+        if (f[p] >= 'a' && f[p] <= 'z') {
+            if (!rules_upper_at(di, p))
+                return 0;
+            n++;
+        }
+    return n >= 3;
+}
+
+static const prov *prov_lookup(const rules_set *rs, const char *f, size_t n);
+
+/* Append the original text of fold span [s,e) in lower case, except the
+ * words matching {ABBREV}; a province in it gets its canonical spelling. */
+static void put_lower(ctx *x, td_buf *b, size_t s, size_t e)
+{
+    docinfo *di = x->di;
+    const char *f = di->d->fold;
+    size_t p = s;
+    while (p < e) {
+        size_t ps, pe, ms, me;
+        size_t stop = e;
+        const prov *pv = NULL;
+        if (di->rs->province_any && rules_re_find(di, di->rs->province_any, p, e, 0, &ps, &pe)) {
+            if (di->rs->province_prefix &&
+                rules_re_find(di, di->rs->province_prefix, ps, pe, 1, &ms, &me) && me < pe)
+                ps = me;
+            pv = prov_lookup(di->rs, f + ps, pe - ps);
+            if (pv)
+                stop = ps;
+        }
+        /* word by word up to stop */
+        while (p < stop) {
+            size_t w = p;
+            while (w < stop && f[w] != ' ')
+                w++;
+            const char *o = rules_orig_str(di, p, w);
+            if (di->rs->abbrev && rules_re_find(di, di->rs->abbrev, p, w, 1, &ms, &me) && me == w) {
+                td_buf_puts(b, o);
+            } else {
+                const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)o;
+                utf8proc_int32_t cp;
+                utf8proc_ssize_t k;
+                while (*u && (k = utf8proc_iterate(u, -1, &cp)) > 0) {
+                    utf8proc_uint8_t out[4];
+                    utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(cp), out);
+                    td_buf_append(b, (const char *)out, (size_t)m);
+                    u += k;
+                }
+            }
+            p = w;
+            while (p < stop && f[p] == ' ') {
+                td_buf_putc(b, ' ');
+                p++;
+            }
+        }
+        if (pv && stop < e) {
+            td_buf_puts(b, pv->name);
+            p = pe;
+            while (p < e && f[p] == ' ') {
+                td_buf_putc(b, ' ');
+                p++;
+            }
+        } else {
+            break;
+        }
+    }
+}
+
+/* A bloc name taken from a shouted headline, spelled as a sentence would:
+ * the longest bloc mention in mixed case that it starts with, then the
+ * rest in lower case ("KHỐI THI ĐUA SỐ 5 TỈNH THÁI BÌNH" with "Khối thi
+ * đua số 5" in the body gives "Khối thi đua số 5 tỉnh Thái Bình").  The
+ * string lives in the document's arena. */
+static const char *recase_bloc(ctx *x, size_t s, size_t e)
+{
+    docinfo *di = x->di;
+    const char *f = di->d->fold;
+    size_t best = 0, bs = 0;
+    for (size_t i = 0; i < x->cl->n; i++) {
+        cand *c = &x->cl->v[i];
+        size_t cs, ce;
+        if (c->r->kind != TD_FACT_BLOC)
+            continue;
+        value_span(c, "value", &cs, &ce);
+        rules_trim_span(f, &cs, &ce);
+        size_t n = ce - cs;
+        if (n <= best || n > e - s || memcmp(f + cs, f + s, n) != 0 ||
+            (s + n < e && f[s + n] != ' ') || shouted_span(di, cs, ce))
+            continue;
+        best = n;
+        bs = cs;
+    }
+    td_buf b = TD_BUF_INIT;
+    size_t p = s;
+    if (best) {
+        td_buf_puts(&b, rules_orig_str(di, bs, bs + best));
+        p = s + best;
+    }
+    size_t mark = b.len;
+    put_lower(x, &b, p, e);
+    if (!best && b.len > mark) {
+        /* capitalize the first letter */
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)b.ptr, (utf8proc_ssize_t)b.len, &cp);
+        utf8proc_uint8_t out[4];
+        if (k > 0 && utf8proc_encode_char(utf8proc_toupper(cp), out) == k)
+            memcpy(b.ptr, out, (size_t)k);
+    }
+    char *t = td_buf_detach(&b);
+    const char *r = td_doc_strdup(di->d, t);
+    free(t);
+    return r;
+}
+
 static void do_bloc(ctx *x)
 {
     docinfo *di = x->di;
@@ -401,7 +523,8 @@ static void do_bloc(ctx *x)
             level = set_of(l->r, "value");
     }
     x->bloc_level = level ? level : "other";
-    add_fact(x, TD_FACT_BLOC, rules_orig_str(di, s, e), level ? level : "other", 0, 0,
+    const char *name = shouted_span(di, s, e) ? recase_bloc(x, s, e) : rules_orig_str(di, s, e);
+    add_fact(x, TD_FACT_BLOC, name, level ? level : "other", 0, 0,
              b->r->id, b->ov[0], b->ov[1], b->ss, b->se);
 }
 
@@ -420,7 +543,8 @@ static void do_province(ctx *x)
     if (x->have_bloc && province_in(x, x->bloc_s, x->bloc_e, &ps, &pe)) {
         size_t ss, se;
         rules_di_sentence(di, ps, &ss, &se);
-        add_fact(x, TD_FACT_PROVINCE, rules_orig_str(di, ps, pe), NULL, 0, 0, "province.in_bloc",
+        const prov *pv = shouted_span(di, ps, pe) ? prov_lookup(di->rs, di->d->fold + ps, pe - ps) : NULL;
+        add_fact(x, TD_FACT_PROVINCE, pv ? pv->name : rules_orig_str(di, ps, pe), NULL, 0, 0, "province.in_bloc",
                  ps, pe, ss, se);
         return;
     }
@@ -460,7 +584,9 @@ static void do_province(ctx *x)
         return;
     size_t s, e;
     value_span(b, "value", &s, &e);
-    add_fact(x, TD_FACT_PROVINCE, rules_orig_str(di, s, e), NULL, 0, 0, b->r->id,
+    /* a shouted name ("THÁI NGUYÊN") is given in its canonical spelling */
+    const prov *pv = shouted_span(di, s, e) ? prov_lookup(di->rs, di->d->fold + s, e - s) : NULL;
+    add_fact(x, TD_FACT_PROVINCE, pv ? pv->name : rules_orig_str(di, s, e), NULL, 0, 0, b->r->id,
              b->ov[0], b->ov[1], b->ss, b->se);
 }
 
