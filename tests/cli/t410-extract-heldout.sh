@@ -1,0 +1,54 @@
+# t410-extract-heldout: `extract --json` on the held-out reports of
+# tests/data/heldout (hand-written, gold in expected.jsonl) gives the key
+# facts of each file: province, pledge year, event and every leader unit
+# with its role and year.  A row of the table below per file; "-" is a
+# null province.  Scoring every field against the gold is done by
+# bench/gold_score.py (a dev tool).
+. "$ROOT/tests/cli/lib.sh"
+dir="$ROOT/tests/data/heldout"
+# file|province|pledge_year|event|leaders as unit:role:year;...
+table='h01-nghia-hanh-xa-ky-ket|Quảng Ngãi|2024|ky_ket|UBND xã Hành Thiện:truong_khoi:2024;UBND thị trấn Chợ Chùa:pho_khoi:2024
+h02-thpt-binh-dinh-nam-hoc|Bình Định|2024|tong_ket|Trường THPT Hoài Nhơn:truong_khoi:2024;Trường THPT Lý Tự Trọng:pho_khoi:2024
+h03-bo-kinh-te-tong-hop|-|2024|tong_ket|Bộ Kế hoạch và Đầu tư:truong_khoi:2023;Bộ Tài chính:truong_khoi:2024;Kiểm toán Nhà nước:pho_khoi:2024
+h04-doanh-nghiep-binh-duong|Bình Dương|2025|ky_ket|Công ty Điện lực Bình Dương:truong_khoi:2025;Viễn thông Bình Dương:pho_khoi:2025
+h05-noi-chinh-soc-trang-so-ket|Sóc Trăng|2024|so_ket|Công an tỉnh:truong_khoi:2024;Viện kiểm sát nhân dân tỉnh:pho_khoi:2024
+h06-khoi-so-5-thai-binh|Thái Bình|2025|tong_ket|Sở Xây dựng:truong_khoi:2024;Sở Công Thương:truong_khoi:2025;Sở Giao thông vận tải:pho_khoi:2025
+h07-hau-giang-hai-khoi|Hậu Giang|2023|ky_ket|Sở Tài chính:truong_khoi:2023
+h08-cu-mgar-mttq-huyen|Đắk Lắk|2024|tong_ket|Hội Nông dân huyện:truong_khoi:2024;Huyện đoàn:pho_khoi:2024
+h09-vinh-long-co-quan-dang|Vĩnh Long|2025|ky_ket|Ban Tổ chức Tỉnh ủy:truong_khoi:2025;Văn phòng Tỉnh ủy:pho_khoi:2025
+h10-lao-cai-su-nghiep-so-ket|Lào Cai|2024|so_ket|Đài Phát thanh - Truyền hình tỉnh:truong_khoi:2024;Trường Cao đẳng Lào Cai:pho_khoi:2024
+h11-bo-nong-nghiep-cuc-vu|-|2024|ky_ket|Cục Thú y:truong_khoi:2024;Cục Trồng trọt:pho_khoi:2024
+h12-can-tho-quan-huyen|Cần Thơ|2025|tong_ket|UBND quận Ninh Kiều:truong_khoi:2024;UBND quận Cái Răng:truong_khoi:2025;UBND huyện Cờ Đỏ:pho_khoi:2025
+h13-gia-lai-trung-uong|Gia Lai|2023|ky_ket|Bảo hiểm xã hội tỉnh:truong_khoi:2023;Cục Thống kê tỉnh:pho_khoi:2023
+h14-ben-tre-van-hoa-xa-hoi|Bến Tre|2023|so_ket|Sở Y tế:truong_khoi:2023;Sở Giáo dục và Đào tạo:pho_khoi:2023
+h15-hoi-dac-thu-tong-ket|-|2023|tong_ket|Hội Luật gia tỉnh:truong_khoi:2022;Hội Khuyến học tỉnh:truong_khoi:2023;Hội Đông y tỉnh:pho_khoi:2023'
+n=0
+bad=0
+echo "$table" | while IFS='|' read -r f prov year event leaders; do
+    [ -f "$dir/$f.txt" ] || { echo "missing $f.txt"; exit 1; }
+    (cd "$dir" && $THIDUA extract --json "$f.txt") >out 2>err || { echo "$f: extract exited $?: $(head -3 err)"; exit 1; }
+    # the facts without the evidence array
+    sed -E 's/,"evidence":\[.*\]\}$/}/' out >facts
+    if [ "$prov" = "-" ]; then want='"province":null'; else want="\"province\":\"$prov\""; fi
+    grep -qF "$want" facts || { echo "$f: want $want"; grep -o '"province":[^,]*' facts; exit 1; }
+    grep -qF "\"pledge_year\":$year," facts || { echo "$f: want pledge_year $year"; grep -o '"pledge_year":[^,]*' facts; exit 1; }
+    grep -qF "\"event\":\"$event\"" facts || { echo "$f: want event $event"; grep -o '"event":[^,]*' facts; exit 1; }
+    # exactly these leaders
+    got=$(grep -o '{"unit":"[^"]*","role":"[^"]*","year":[0-9a-z]*}' facts | wc -l)
+    want_n=0
+    oldifs=$IFS; IFS=';'
+    for l in $leaders; do
+        IFS=$oldifs
+        u=${l%%:*}; r=${l#*:}; y=${r#*:}; r=${r%%:*}
+        grep -qF "{\"unit\":\"$u\",\"role\":\"$r\",\"year\":$y}" facts ||
+            { echo "$f: leader $u $r $y missing"; grep -o '"leaders":\[[^]]*\]' facts; exit 1; }
+        want_n=$((want_n + 1))
+        IFS=';'
+    done
+    IFS=$oldifs
+    [ "$got" -eq "$want_n" ] || { echo "$f: $got leaders, want $want_n"; grep -o '"leaders":\[[^]]*\]' facts; exit 1; }
+    echo ok >>count
+done || fail "held-out facts differ (see above)"
+n=$(wc -l <count)
+[ "$n" -eq 15 ] || fail "checked $n held-out files, want 15"
+[ "$(ls "$dir"/*.txt | wc -l)" -eq 15 ] || fail "tests/data/heldout holds other .txt files than the table"
