@@ -22,7 +22,10 @@ static const char *const drop_tags[] = {
     "script", "style", "noscript", "template", "svg", "iframe", "nav",
     "header", "footer", "aside", "button", "select", "textarea", "object",
     "embed", "canvas", "video", "audio", "map", "head", "link", "meta",
-    "dialog", "frame", "frameset", "math", "input", "title", NULL};
+    "dialog", "frame", "frameset", "math", "input", "title",
+    /* AMP components that never carry the article */
+    "amp-ad", "amp-embed", "amp-sticky-ad", "amp-sidebar", "amp-social-share",
+    "amp-analytics", "amp-consent", "amp-pixel", NULL};
 
 /* Class/id hints (Readability's lists plus Vietnamese portal names).
  * Patterns of up to four letters must start a class token ("nav" in
@@ -39,6 +42,11 @@ static const char *const neg_hints[] = {
     "rating", "toolbar", "print", "copyright", "quang-cao", "quangcao",
     "thong-ke", "thongke", "visitor", "tin-khac", "tinkhac", "popup",
     "modal", "weather", "thoi-tiet", NULL};
+/* Hints of a box of article metadata (date, author account, category,
+ * hit counter) or of paging links, dropped when small even inside the
+ * article ("article-info", "entry-meta", "pagenav"). */
+static const char *const meta_hints[] = {
+    "meta", "info", "pagenav", "pager", "pagination", "createdby", NULL};
 /* Hints that keep an element although a negative hint matched. */
 static const char *const ok_hints[] = {
     "and", "article", "body", "column", "content", "main", "shadow",
@@ -333,6 +341,18 @@ static int boxed_ui(extract_ui k)
            k == EXTRACT_UI_POLL || k == EXTRACT_UI_COMMENT;
 }
 
+/* A <header> inside an <article> is the article's own head (HTML5): its
+ * headline and lead, not the page banner. */
+static int article_header(const xmlNode *n)
+{
+    if (strcmp(extract_html_tag(n), "header") || hidden(n))
+        return 0;
+    for (const xmlNode *a = n->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent)
+        if (!strcmp(extract_html_tag(a), "article"))
+            return 1;
+    return 0;
+}
+
 /* Pass 1: furniture by tag and visibility; legacy fonts; the depth limit. */
 static int drop_by_tag(html_ctx *c, xmlNode *root, td_err *e)
 {
@@ -348,7 +368,8 @@ static int drop_by_tag(html_ctx *c, xmlNode *root, td_err *e)
             in = extract_html_info_of(c, n);
             extract_html_resolve_font(c, n, in, &pin);
             const char *tag = extract_html_tag(n);
-            if (n != root && (in_list(tag, drop_tags) || hidden(n))) {
+            if (n != root && (in_list(tag, drop_tags) || hidden(n)) &&
+                !article_header(n)) {
                 in->flags |= HTML_F_DROP;
                 skip = 1;
             }
@@ -522,6 +543,35 @@ static xmlNode *choose_top(html_ctx *c, xmlNode *body)
 
 /* ---- cleaning ----------------------------------------------------------- */
 
+static int meta_box(const xmlNode *n)
+{
+    char *cls = attr_of(n, "class"), *id = attr_of(n, "id");
+    int hit = hint_match(cls, meta_hints) || hint_match(id, meta_hints);
+    xmlFree(cls);
+    xmlFree(id);
+    return hit;
+}
+
+/* Captions with text under n: a row of captioned photos is part of a
+ * photo story, not a gallery widget. */
+static int captions(html_ctx *c, xmlNode *n)
+{
+    int k = 0, budget = 5000;
+    for (xmlNode *e = n->children; e && budget-- > 0;) {
+        int skip = 0;
+        if (e->type == XML_ELEMENT_NODE) {
+            html_info *in = extract_html_info_of(c, e);
+            skip = (in->flags & HTML_F_DROP) != 0;
+            if (!skip && !strcmp(extract_html_tag(e), "figcaption") && in->text > 0) {
+                k++;
+                skip = 1;
+            }
+        }
+        e = extract_html_next(e, n, skip);
+    }
+    return k;
+}
+
 /* Readability's conditional cleaning of containers inside the article. */
 static int clean_away(html_ctx *c, xmlNode *n, long top_text)
 {
@@ -531,6 +581,9 @@ static int clean_away(html_ctx *c, xmlNode *n, long top_text)
     if (!in_list(tag, boxes))
         return 0;
     html_info *in = extract_html_info_of(c, n);
+    if (in->text < 250 && in->np == 0 && strcmp(tag, "table") && strcmp(tag, "figure") &&
+        meta_box(n))
+        return 1;
     int w = class_weight(n);
     /* Readability drops any container scoring below zero; short plain
      * lists (goals, members) score so, so only a negative hint counts */
@@ -542,13 +595,16 @@ static int clean_away(html_ctx *c, xmlNode *n, long top_text)
     if (in->commas >= 10)
         return 0;
     double ld = link_density(in);
-    if (in->nimg > 1 && (double)in->np / in->nimg < 0.5 && strcmp(tag, "figure"))
+    if (in->nimg > 1 && (double)in->np / in->nimg < 0.5 && strcmp(tag, "figure") &&
+        captions(c, n) * 2 < in->nimg)
         return 1;
     if (in->ninput > 0 && in->ninput * 3 > in->np)
         return 1;
     /* a short text on its own ("Mai Thảo" in a div) is a paragraph, not
-     * an empty box */
-    if (in->text < 20 && (in->nimg == 0 || in->nimg > 2) && in->own < in->text)
+     * an empty box; so is a short paragraph without links (a signature
+     * in its own box) */
+    if (in->text < 20 && (in->nimg == 0 || in->nimg > 2) && in->own < in->text &&
+        !(in->np > 0 && in->links == 0))
         return 1;
     if (in->text == 0 && in->nimg == 0)
         return 1;
@@ -923,7 +979,7 @@ int extract_html_content(html_ctx *c, xmlNode *body, td_err *e)
         for (xmlNode *s = top->parent->children; s; s = s->next) {
             if (s->type != XML_ELEMENT_NODE)
                 continue;
-            if (s == top || sibling_ok(c, s, top, ts))
+            if (s == top || sibling_ok(c, s, top, ts) || article_header(s))
                 emit_subtree(&em, s);
         }
     }
