@@ -60,6 +60,21 @@ static int add_word(void *ctx, const char *f, size_t nf, const char *x,
     return 0;
 }
 
+/* The form of text p[0..n), or 0 when it holds no word. */
+static int make_form(const char *p, size_t n, form *out)
+{
+    split_acc a = {0};
+    index_split(p, n, add_word, &a);
+    if (a.n == 0) {
+        free(a.words);
+        td_buf_free(&a.folded);
+        td_buf_free(&a.exact);
+        return 0;
+    }
+    *out = (form){a.words, a.n, td_buf_detach(&a.folded), td_buf_detach(&a.exact)};
+    return 1;
+}
+
 static void free_form(form *f)
 {
     for (size_t i = 0; i < f->nwords; i++)
@@ -145,6 +160,78 @@ static void close_groups(index_abbrev *ab)
     }
 }
 
+static void push_group(index_abbrev *ab, size_t *capg, group g)
+{
+    if (ab->ngroups == *capg) {
+        *capg = *capg ? *capg * 2 : 32;
+        ab->groups = td_xrealloc(ab->groups, *capg * sizeof *ab->groups);
+    }
+    ab->groups[ab->ngroups++] = g;
+}
+
+/* Add the spellings of each province in rules_dir/provinces.tsv (columns
+ * name and variants, '|'-separated) as a group, keeping the variants that
+ * are other words than the name (Kontum, Đắc Lắc, BRVT, Sài Gòn) and not
+ * those that only add a prefix (TP. Đà Nẵng) or differ in diacritics,
+ * which folding already finds.  A missing file adds nothing. */
+static void load_provinces(index_abbrev *ab, size_t *capg, const char *rules_dir)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/provinces.tsv", rules_dir);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return;
+    char *line = NULL;
+    size_t cap = 0, first = ab->ngroups;
+    while (getline(&line, &cap, f) >= 0) {
+        if (line[0] == '#' || strncmp(line, "name\t", 5) == 0)
+            continue;
+        char *tab = strchr(line, '\t');
+        if (!tab)
+            continue;
+        char *vend = strchr(tab + 1, '\t');
+        if (!vend)
+            vend = tab + 1 + strcspn(tab + 1, "\r\n");
+        group g = {0};
+        g.forms = td_xcalloc(1, sizeof *g.forms);
+        if (!make_form(line, (size_t)(tab - line), &g.forms[0])) {
+            free(g.forms);
+            continue;
+        }
+        g.nforms = 1;
+        int dup = 0;
+        for (size_t h = first; h < ab->ngroups && !dup; h++)
+            dup = strcmp(ab->groups[h].forms[0].folded, g.forms[0].folded) == 0;
+        for (char *v = tab + 1; v < vend && !dup;) {
+            size_t n = strcspn(v, "|\t\r\n");
+            if (v + n > vend)
+                n = (size_t)(vend - v);
+            form fm;
+            if (n > 0 && make_form(v, n, &fm)) {
+                int keep = !contains(&fm, &g.forms[0]);
+                for (size_t i = 0; i < g.nforms && keep; i++)
+                    keep = strcmp(g.forms[i].folded, fm.folded) != 0;
+                if (keep) {
+                    g.forms = td_xrealloc(g.forms, (g.nforms + 1) * sizeof *g.forms);
+                    g.forms[g.nforms++] = fm;
+                } else {
+                    free_form(&fm);
+                }
+            }
+            v += n + 1;
+        }
+        if (dup || g.nforms < 2) {
+            for (size_t i = 0; i < g.nforms; i++)
+                free_form(&g.forms[i]);
+            free(g.forms);
+            continue;
+        }
+        push_group(ab, capg, g);
+    }
+    free(line);
+    fclose(f);
+}
+
 int index_abbrev_load(const char *rules_dir, index_abbrev **out, td_err *e)
 {
     *out = NULL;
@@ -182,20 +269,14 @@ int index_abbrev_load(const char *rules_dir, index_abbrev **out, td_err *e)
         for (char *p = line, *tab; p; p = tab ? tab + 1 : NULL) {
             tab = strchr(p, '\t');
             size_t n = tab ? (size_t)(tab - p) : strlen(p);
-            split_acc a = {0};
-            index_split(p, n, add_word, &a);
-            if (a.n == 0) {
-                free(a.words);
-                td_buf_free(&a.folded);
-                td_buf_free(&a.exact);
+            form fm;
+            if (!make_form(p, n, &fm))
                 continue;
-            }
             if (g.nforms == capf) {
                 capf = capf ? capf * 2 : 4;
                 g.forms = td_xrealloc(g.forms, capf * sizeof *g.forms);
             }
-            g.forms[g.nforms++] = (form){a.words, a.n, td_buf_detach(&a.folded),
-                                         td_buf_detach(&a.exact)};
+            g.forms[g.nforms++] = fm;
         }
         if (g.nforms < 2) {
             for (size_t i = 0; i < g.nforms; i++)
@@ -206,11 +287,7 @@ int index_abbrev_load(const char *rules_dir, index_abbrev **out, td_err *e)
                             path, lineno);
             break;
         }
-        if (ab->ngroups == capg) {
-            capg = capg ? capg * 2 : 32;
-            ab->groups = td_xrealloc(ab->groups, capg * sizeof *ab->groups);
-        }
-        ab->groups[ab->ngroups++] = g;
+        push_group(ab, &capg, g);
     }
     free(line);
     fclose(f);
@@ -218,6 +295,7 @@ int index_abbrev_load(const char *rules_dir, index_abbrev **out, td_err *e)
         index_abbrev_free(ab);
         return rc;
     }
+    load_provinces(ab, &capg, rules_dir);
     close_groups(ab);
     *out = ab;
     return TD_OK;

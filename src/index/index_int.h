@@ -72,16 +72,21 @@ size_t index_abbrev_forms(const index_abbrev *ab, size_t g,
 
 /* ---- interface to code in query.c -------------------------------------- */
 
-/* A compiled search query: the FTS5 MATCH expression on folded tokens,
- * the exact-form expressions, one per positive term, whose hits rank a
- * document up first, and the phrases of words typed side by side, whose
- * hits rank it up next.  Strings are owned by the struct. */
+/* A compiled search query: the FTS5 MATCH expression on folded tokens;
+ * the phrases of words typed side by side in their exact form (a document
+ * with the diacritics at the matched spot ranks first); the exact-form
+ * expressions, one per positive term typed with diacritics, whose hits
+ * rank a document up next; and the folded phrases of words typed side by
+ * side, next.  Strings are owned by the struct. */
 typedef struct index_query {
     char *match;       /* FTS5 expression over folded tokens */
     char **exact;      /* exact-form expressions (may be empty) */
     size_t nexact;
     char **boost;      /* phrases of unquoted words: adjacency ranks up */
     size_t nboost;
+    char **xboost;     /* those phrases with the diacritics typed (words typed
+                        * without stay folded): ranks up first */
+    size_t nxboost;
 } index_query;
 
 /* Parse the user's query q (any normalization form) into *out.  A
@@ -102,6 +107,9 @@ struct index_db {
     char *rules_dir;        /* where abbrev.tsv is read from, or NULL */
     int force;              /* re-extract: store even unchanged content */
     char *extractor;        /* fingerprint stored with each document, or NULL */
+    struct names_table *names; /* provinces for --province, loaded on first
+                            * use from rules_dir (NULL until then) */
+    int names_tried;        /* names_load was attempted */
 };
 
 /* Set e from the connection's last error: "what: sqlite message". */

@@ -86,14 +86,33 @@ qnode *index_qnode_list(parser *p, qkind k, qnode **kids, size_t n)
     return nd;
 }
 
-/* 1 when one of the words w[0..n) was typed with diacritics. */
-static int words_marked(char **fw, char **xw, size_t n)
+/* 1 when the exact key x of a word holds a diacritic (or đ): the words a
+ * user typed "with diacritics", whose exact form ranks documents. */
+static int key_marked_n(const char *x, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (strcmp(fw[i], xw[i]) != 0)
+        if ((unsigned char)x[i] >= 0x80)
             return 1;
     return 0;
 }
+
+static int key_marked(const char *x)
+{
+    return key_marked_n(x, strlen(x));
+}
+
+/* 1 when one of the words w[0..n) was typed with diacritics. */
+static int words_marked(char **fw, char **xw, size_t n)
+{
+    (void)fw;
+    for (size_t i = 0; i < n; i++)
+        if (key_marked(xw[i]))
+            return 1;
+    return 0;
+}
+
+static void render_word(const char *f, size_t nf, const char *x, size_t nx,
+                        int exact, td_buf *b);
 
 /* ---- abbreviations --------------------------------------------------------- */
 
@@ -245,23 +264,100 @@ static void expand_run(parser *p, qnode **ops, size_t s, size_t e,
 }
 
 /* Record the words of ops[0..n) as a phrase: documents holding the words
- * side by side, as typed, rank above those holding them apart. */
+ * side by side, as typed, rank above those holding them apart; when some
+ * were typed with diacritics, also the phrase in that exact form, which
+ * ranks documents with those diacritics at the matched spot first. */
 static void add_boost(parser *p, qnode **ops, size_t n)
 {
     if (p->nboost >= MAX_EXACT)
         return;
-    td_buf b = TD_BUF_INIT;
+    td_buf b = TD_BUF_INIT, x = TD_BUF_INIT;
+    int marked = 0;
     td_buf_putc(&b, '"');
+    td_buf_putc(&x, '"');
     for (size_t i = 0; i < n; i++)
         for (size_t j = 0; j < ops[i]->nwords; j++) {
-            if (b.len > 1)
+            const char *f = ops[i]->fw[j], *k = ops[i]->xw[j];
+            if (b.len > 1) {
                 td_buf_putc(&b, ' ');
-            td_buf_puts(&b, ops[i]->fw[j]);
+                td_buf_putc(&x, ' ');
+            }
+            td_buf_puts(&b, f);
+            render_word(f, strlen(f), k, strlen(k), 1, &x);
+            marked |= key_marked(k);
         }
     td_buf_putc(&b, '"');
+    td_buf_putc(&x, '"');
     if (!p->boost)
         p->boost = td_xcalloc(MAX_EXACT, sizeof *p->boost);
     p->boost[p->nboost++] = td_buf_detach(&b);
+    if (marked) {
+        if (!p->xboost)
+            p->xboost = td_xcalloc(MAX_EXACT, sizeof *p->xboost);
+        p->xboost[p->nxboost++] = td_buf_detach(&x);
+    }
+    td_buf_free(&x);
+}
+
+/* A term for one abbreviation form: folded and exact words, each joined
+ * by single spaces. */
+static qnode *form_term(parser *p, const char *f, const char *x)
+{
+    size_t n = 1;
+    for (const char *c = f; *c; c++)
+        n += *c == ' ';
+    qnode *t = index_qnode_new(p, Q_TERM);
+    t->fw = td_arena_alloc(p->arena, n * sizeof *t->fw);
+    t->xw = td_arena_alloc(p->arena, n * sizeof *t->xw);
+    for (size_t i = 0; i < n; i++) {
+        size_t nf = strcspn(f, " "), nx = strcspn(x, " ");
+        t->fw[i] = td_arena_strndup(p->arena, f, nf);
+        t->xw[i] = td_arena_strndup(p->arena, x, nx);
+        f += nf + (f[nf] == ' ');
+        x += nx + (x[nx] == ' ');
+    }
+    t->nwords = n;
+    t->quoted = 1;
+    return t;
+}
+
+qnode *index_qnode_near(parser *p, qnode **kids, size_t n, int dist)
+{
+    qnode *alt[64];
+    size_t total = 1;
+    int marked = 0;
+    for (size_t i = 0; i < n && i < 64; i++) {
+        alt[i] = kids[i]->kind == Q_TERM ? expand_phrase(p, kids[i]) : kids[i];
+        if (alt[i]->kind == Q_ALT && total <= MAX_VARIANTS)
+            total *= alt[i]->nalt;
+        marked |= index_qnode_marked(kids[i]);
+    }
+    qnode *nd;
+    if (total == 1 || total > MAX_VARIANTS || n > 64) {
+        nd = index_qnode_list(p, Q_NEAR, kids, n);
+        nd->dist = dist;
+        return nd;
+    }
+    qnode **ors = td_arena_alloc(p->arena, total * sizeof *ors);
+    for (size_t c = 0; c < total; c++) {
+        qnode **ks = td_arena_alloc(p->arena, n * sizeof *ks);
+        size_t r = c;
+        for (size_t i = 0; i < n; i++) {
+            if (alt[i]->kind != Q_ALT) {
+                ks[i] = alt[i];
+                continue;
+            }
+            size_t v = r % alt[i]->nalt;
+            r /= alt[i]->nalt;
+            ks[i] = form_term(p, alt[i]->alt_f[v], alt[i]->alt_x[v]);
+        }
+        ors[c] = index_qnode_list(p, Q_NEAR, ks, n);
+        ors[c]->dist = dist;
+    }
+    nd = index_qnode_list(p, Q_OR, ors, total);
+    nd->unit = 1;
+    nd->marked = marked;
+    return nd;
 }
 
 /* Operands of one AND chain, with abbreviations expanded. */
@@ -298,12 +394,37 @@ qnode *index_qnode_and(parser *p, qnode **ops, size_t n)
 
 /* ---- rendering ------------------------------------------------------------- */
 
-static void render_phrase(const char *words, int exact, int prefix, td_buf *b)
+/* One word of a phrase: in an exact expression a word typed with
+ * diacritics asks for its exact form ('=' + key), the others stay folded. */
+static void render_word(const char *f, size_t nf, const char *x, size_t nx,
+                        int exact, td_buf *b)
+{
+    if (exact && x) {
+        if (key_marked_n(x, nx)) {
+            td_buf_putc(b, INDEX_EXACT_MARK);
+            td_buf_append(b, x, nx);
+            return;
+        }
+    }
+    td_buf_append(b, f, nf);
+}
+
+/* A phrase given as folded words and their exact keys, each joined by
+ * single spaces (abbreviation forms). */
+static void render_phrase(const char *fw, const char *xw, int exact, int prefix,
+                          td_buf *b)
 {
     td_buf_putc(b, '"');
-    if (exact)
-        td_buf_putc(b, INDEX_EXACT_MARK);
-    td_buf_puts(b, words);
+    while (*fw) {
+        size_t nf = strcspn(fw, " "), nx = strcspn(xw, " ");
+        render_word(fw, nf, xw, nx, exact, b);
+        fw += nf;
+        xw += nx;
+        if (*fw == ' ')
+            fw++, td_buf_putc(b, ' ');
+        if (*xw == ' ')
+            xw++;
+    }
     td_buf_putc(b, '"');
     if (prefix)
         td_buf_putc(b, '*');
@@ -314,12 +435,11 @@ static void render_inner(const qnode *nd, int exact, td_buf *b)
     switch (nd->kind) {
     case Q_TERM: {
         td_buf_putc(b, '"');
-        if (exact)
-            td_buf_putc(b, INDEX_EXACT_MARK);
         for (size_t i = 0; i < nd->nwords; i++) {
             if (i)
                 td_buf_putc(b, ' ');
-            td_buf_puts(b, exact ? nd->xw[i] : nd->fw[i]);
+            render_word(nd->fw[i], strlen(nd->fw[i]), nd->xw[i], strlen(nd->xw[i]),
+                        exact, b);
         }
         td_buf_putc(b, '"');
         if (nd->prefix)
@@ -331,7 +451,7 @@ static void render_inner(const qnode *nd, int exact, td_buf *b)
         for (size_t i = 0; i < nd->nalt; i++) {
             if (i)
                 td_buf_puts(b, " OR ");
-            render_phrase(exact ? nd->alt_x[i] : nd->alt_f[i], exact, 0, b);
+            render_phrase(nd->alt_f[i], nd->alt_x[i], exact, 0, b);
         }
         if (nd->fallback) {
             td_buf_puts(b, " OR ");
@@ -381,6 +501,8 @@ void index_qnode_render(const qnode *nd, int exact, td_buf *b)
 /* 1 when a positive term of the tree was typed with diacritics. */
 int index_qnode_marked(const qnode *nd)
 {
+    if (nd->unit)
+        return nd->marked;
     switch (nd->kind) {
     case Q_TERM:
         return words_marked(nd->fw, nd->xw, nd->nwords);
@@ -405,8 +527,9 @@ void index_qnode_exact(const qnode *nd, int col, index_query *q)
 {
     if (nd->col)
         col = nd->col;
-    if (nd->kind == Q_TERM || nd->kind == Q_ALT || nd->kind == Q_NEAR) {
-        if (q->nexact >= MAX_EXACT)
+    if (nd->kind == Q_TERM || nd->kind == Q_ALT || nd->kind == Q_NEAR || nd->unit) {
+        /* words typed without diacritics say nothing about the exact form */
+        if (q->nexact >= MAX_EXACT || !index_qnode_marked(nd))
             return;
         td_buf b = TD_BUF_INIT;
         if (col)

@@ -31,14 +31,6 @@ static int is_space(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-static int is_alpha_ascii(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
-            return 0;
-    return n > 0;
-}
-
 /* 1 for "title", 2 for "body" (any case), else 0. */
 static int column_of(const char *s, size_t n)
 {
@@ -84,8 +76,9 @@ static int lex(parser *p, const char *q)
             size_t s = i;
             while (i < n && !is_space(q[i]) && q[i] != '(' && q[i] != ')' &&
                    q[i] != '"' && q[i] != '*') {
-                if (q[i] == ':' && is_alpha_ascii(q + s, i - s) &&
-                    ((i + 1 < n && !is_space(q[i + 1])) || column_of(q + s, i - s)))
+                /* only title: and body: filter; any other colon is
+                 * punctuation between words (khanh:hoa, "Kết quả:tốt") */
+                if (q[i] == ':' && column_of(q + s, i - s))
                     break;
                 i++;
             }
@@ -93,11 +86,6 @@ static int lex(parser *p, const char *q)
                 /* a column filter: name:term */
                 size_t len = i - s;
                 int col = column_of(q + s, len);
-                if (!col) {
-                    char name[64];
-                    snprintf(name, sizeof name, "%.*s", (int)(len < 60 ? len : 60), q + s);
-                    return fail(p, "unknown column '%s' (use title: or body:)", name);
-                }
                 push_tok(p, (qtok){T_COL, q + s, len, 0, col}, &cap);
                 i++;
                 continue;
@@ -220,9 +208,7 @@ static qnode *parse_near(parser *p, int *empty)
         return NULL;
     if (nk == 1)
         return kids[0];
-    qnode *nd = index_qnode_list(p, Q_NEAR, kids, nk);
-    nd->dist = dist;
-    return nd;
+    return index_qnode_near(p, kids, nk, dist);
 }
 
 static qnode *parse_primary(parser *p, int *empty)
@@ -415,7 +401,7 @@ int index_query_compile(const char *q, const index_abbrev *ab,
     td_buf_free(&raw);
     if (!nfc.ptr)
         td_buf_append(&nfc, "", 0);
-    parser p = {td_arena_new(), ab, NULL, 0, 0, e, 0, 0, NULL, 0};
+    parser p = {td_arena_new(), ab, NULL, 0, 0, e, 0, 0, NULL, 0, NULL, 0};
     qnode *root = NULL;
     int empty = 1;
     if (lex(&p, nfc.ptr)) {
@@ -433,9 +419,14 @@ int index_query_compile(const char *q, const index_abbrev *ab,
         for (size_t i = 0; i < p.nboost; i++)
             free(p.boost[i]);
         free(p.boost);
+        for (size_t i = 0; i < p.nxboost; i++)
+            free(p.xboost[i]);
+        free(p.xboost);
     } else {
         out->boost = p.boost;
         out->nboost = p.nboost;
+        out->xboost = p.xboost;
+        out->nxboost = p.nxboost;
         td_buf b = TD_BUF_INIT;
         index_qnode_render(root, 0, &b);
         out->match = td_buf_detach(&b);
@@ -458,5 +449,8 @@ void index_query_free(index_query *q)
     for (size_t i = 0; i < q->nboost; i++)
         free(q->boost[i]);
     free(q->boost);
+    for (size_t i = 0; i < q->nxboost; i++)
+        free(q->xboost[i]);
+    free(q->xboost);
     memset(q, 0, sizeof *q);
 }

@@ -27,7 +27,9 @@ struct qnode {
     char **alt_f, **alt_x; /* ALT: equivalent phrases, folded and exact */
     size_t nalt;
     qnode *fallback;       /* ALT: the words as typed, ANDed (or NULL) */
-    int marked;            /* ALT: the words were typed with diacritics */
+    int marked;            /* ALT, unit: the words were typed with diacritics */
+    int unit;              /* OR of one term's variants (NEAR with an
+                            * abbreviation): one term for exact ranking */
 };
 
 typedef enum { T_WORD, T_PHRASE, T_LP, T_RP, T_AND, T_OR, T_NOT, T_COL, T_NEAR,
@@ -51,6 +53,8 @@ typedef struct parser {
     int depth;             /* parentheses open */
     char **boost;          /* folded phrases of unquoted word runs */
     size_t nboost;
+    char **xboost;         /* the same runs with their diacritics, when typed */
+    size_t nxboost;
 } parser;
 
 /* A new zeroed node from the parser's arena. */
@@ -67,6 +71,11 @@ qnode *index_qnode_list(parser *p, qkind k, qnode **kids, size_t n);
  * quốc both ways) and word runs recorded for the adjacency ranking; NULL
  * when n is 0. */
 qnode *index_qnode_and(parser *p, qnode **ops, size_t n);
+
+/* NEAR(kids[0..n), dist) with abbreviations expanded: the OR of the NEARs
+ * of every combination of the kids' equivalent forms (at most
+ * MAX_VARIANTS; beyond, the kids as typed). */
+qnode *index_qnode_near(parser *p, qnode **kids, size_t n, int dist);
 
 /* Append the FTS5 expression of nd over folded tokens (exact = 0) or over
  * exact forms (exact = 1), its column filter included. */

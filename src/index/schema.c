@@ -45,6 +45,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "normalize/names.h"
 #include "normalize/normalize.h"
 
 /* migrations[i] takes the schema from version i to version i + 1 */
@@ -235,6 +236,7 @@ void index_close(index_db *db)
     if (!db)
         return;
     sqlite3_close(db->db);
+    names_free(db->names);
     index_abbrev_free(db->abbrev);
     free(db->rules_dir);
     free(db->extractor);

@@ -1,9 +1,10 @@
 /* search.c - run a compiled query against the FTS index, with filters.
  *
- * Recall comes from the folded expression; order from the number of
- * positive terms that also match in their exact diacritic form (when the
- * query has diacritics), then from the unquoted word runs found side by
- * side, then bm25 with the title weighted 10 to 1.
+ * Recall comes from the folded expression; order from the unquoted word
+ * runs found side by side with the diacritics typed (when the query has
+ * diacritics), then the number of positive terms typed with diacritics
+ * that also match in that exact form, then the unquoted word runs found
+ * side by side, then bm25 with the title weighted 10 to 1.
  * Filters look at the per-document fact tables (folded substring match).
  */
 #include "index/index_int.h"
@@ -11,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "normalize/names.h"
 
 static char *col_dup(sqlite3_stmt *st, int i)
 {
@@ -41,12 +44,49 @@ static const char facts_sql[] =
     " CAST(substr(meeting_date, 1, 4) AS INTEGER)) FROM blocs WHERE doc_id = d.id"
     " ORDER BY id LIMIT 1)";
 
+/* td_in_province(p, want): 1 when the province p (as written) is the
+ * province want names or, when want is a province of the 2025 set, one of
+ * the former provinces merged into it (Bình Định for Gia Lai). */
+static void sql_in_province(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    index_db *db = sqlite3_user_data(ctx);
+    const char *p = (const char *)sqlite3_value_text(argv[0]);
+    const char *want = (const char *)sqlite3_value_text(argv[1]);
+    int r = 0;
+    if (p && want && db->names) {
+        const char *cp = names_province(db->names, p, NULL);
+        const char *cw = names_province(db->names, want, NULL);
+        r = cp && cw && (strcmp(cp, cw) == 0 || names_province_is_part(db->names, cw, cp));
+    }
+    sqlite3_result_int(ctx, r);
+}
+
+/* Load the province table (once) and register td_in_province. */
+static int province_setup(index_db *db, td_err *e)
+{
+    if (db->names_tried)
+        return TD_OK;
+    db->names_tried = 1;
+    if (db->rules_dir) {
+        int rc = names_load(db->rules_dir, &db->names, e);
+        if (rc != TD_OK)
+            return rc;
+    }
+    if (sqlite3_create_function(db->db, "td_in_province", 2,
+                                SQLITE_UTF8 | SQLITE_DETERMINISTIC, db,
+                                sql_in_province, NULL, NULL) != SQLITE_OK)
+        return index_db_error(db, e, "cannot register td_in_province");
+    return TD_OK;
+}
+
 /* Parameters: ?101 province, ?102 bloc, ?103 format, ?104 year. */
 static void add_filters(td_buf *sql, const index_search_opts *o)
 {
     if (o->province && *o->province)
         td_buf_puts(sql, " AND EXISTS (SELECT 1 FROM blocs b WHERE b.doc_id = d.id"
-                         " AND instr(td_fold(b.province), td_fold(?101)) > 0)");
+                         " AND (instr(td_fold(b.province), td_fold(?101)) > 0"
+                         " OR td_in_province(b.province, ?101)))");
     if (o->bloc && *o->bloc)
         td_buf_puts(sql, " AND EXISTS (SELECT 1 FROM blocs b WHERE b.doc_id = d.id"
                          " AND instr(td_fold(b.name), td_fold(?102)) > 0)");
@@ -82,6 +122,11 @@ int index_search(index_db *db, const index_search_opts *o, index_hit **hits,
     index_query q;
     memset(&q, 0, sizeof q);
     int has_query = o->query && o->query[strspn(o->query, " \t\r\n")];
+    if (o->province && *o->province) {
+        int rc = province_setup(db, e);
+        if (rc != TD_OK)
+            return rc;
+    }
     if (has_query) {
         int rc = index_query_compile(o->query, db->abbrev, &q, e);
         if (rc != TD_OK)
@@ -106,10 +151,17 @@ int index_search(index_db *db, const index_search_opts *o, index_hit **hits,
         for (size_t i = 0; i < q.nboost; i++)
             td_buf_printf(&sql, "%s(fts.rowid IN (SELECT rowid FROM fts"
                                 " WHERE fts MATCH ?%zu))", i ? " + " : "", i + 5 + q.nexact);
+        td_buf_puts(&sql, ", ");
+        size_t xb = 5 + q.nexact + q.nboost;
+        if (q.nxboost == 0)
+            td_buf_puts(&sql, "0");
+        for (size_t i = 0; i < q.nxboost; i++)
+            td_buf_printf(&sql, "%s(fts.rowid IN (SELECT rowid FROM fts"
+                                " WHERE fts MATCH ?%zu))", i ? " + " : "", i + xb);
         td_buf_puts(&sql, " FROM fts JOIN documents d ON d.id = fts.rowid"
                           " WHERE fts MATCH ?1");
         add_filters(&sql, o);
-        td_buf_puts(&sql, " ORDER BY 7 DESC, 11 DESC, 5 ASC, d.id LIMIT ?4");
+        td_buf_puts(&sql, " ORDER BY 12 DESC, 7 DESC, 11 DESC, 5 ASC, d.id LIMIT ?4");
     } else {
         td_buf_printf(&sql, "SELECT d.id, d.path, d.title, d.format, 0,"
                             " substr(d.text, 1, 160) || CASE WHEN length(d.text) > 160"
@@ -132,6 +184,9 @@ int index_search(index_db *db, const index_search_opts *o, index_hit **hits,
             sqlite3_bind_text(st, (int)i + 5, q.exact[i], -1, SQLITE_TRANSIENT);
         for (size_t i = 0; i < q.nboost; i++)
             sqlite3_bind_text(st, (int)(i + 5 + q.nexact), q.boost[i], -1,
+                              SQLITE_TRANSIENT);
+        for (size_t i = 0; i < q.nxboost; i++)
+            sqlite3_bind_text(st, (int)(i + 5 + q.nexact + q.nboost), q.xboost[i], -1,
                               SQLITE_TRANSIENT);
     }
     sqlite3_bind_int(st, 4, o->limit > 0 ? o->limit : 10);
@@ -177,6 +232,8 @@ int index_explain(index_db *db, const char *query, td_buf *out, td_err *e)
     td_buf_printf(out, "match: %s\n", q.match);
     for (size_t i = 0; i < q.nexact; i++)
         td_buf_printf(out, "exact: %s\n", q.exact[i]);
+    for (size_t i = 0; i < q.nxboost; i++)
+        td_buf_printf(out, "exact adjacent: %s\n", q.xboost[i]);
     for (size_t i = 0; i < q.nboost; i++)
         td_buf_printf(out, "adjacent: %s\n", q.boost[i]);
     index_query_free(&q);

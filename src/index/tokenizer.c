@@ -2,11 +2,13 @@
  *
  * Words are runs of letters, digits and combining marks.  Each word is
  * indexed folded (no tones, no vowel marks, đ→d, lowercase, final i/y
- * after a consonant unified: what every query matches on) and, in document text, also as a colocated exact form
- * (NFC, lowercase, canonical tone placement, prefixed with '=') that lets
- * search rank exact-diacritic matches first.  A query phrase that starts
- * with '=' asks for exact forms.  Written against fts5_tokenizer v1
- * (SQLite 3.40).
+ * after a consonant unified: what every query matches on) and, in
+ * document text, also as a colocated exact form (NFC, lowercase, canonical
+ * tone placement, prefixed with '=') that lets search rank exact-diacritic
+ * matches first.  In a query, a word written right after '=' asks for its
+ * exact form and the others for folded ones, so one phrase can hold both
+ * ("=hội nghi": hội exactly, nghi/nghị any way).  Written against
+ * fts5_tokenizer v1 (SQLite 3.40).
  */
 #include "index/index_int.h"
 
@@ -171,7 +173,8 @@ typedef struct tok_run {
     void *fts_ctx;
     int (*xToken)(void *, int, const char *, int, int, int);
     int document;   /* emit colocated exact forms */
-    int exact;      /* query phrase asked for exact forms */
+    int query;      /* query text: '=' before a word asks for its exact form */
+    const char *text;
     td_buf buf;
 } tok_run;
 
@@ -199,8 +202,8 @@ static int on_word(void *ctx, const char *folded, size_t nf, const char *exact,
                    size_t ne, size_t start, size_t end)
 {
     tok_run *r = ctx;
-    if (r->exact && exact) {
-        /* an exact query term: '=' + key */
+    if (r->query && exact && start > 0 && r->text[start - 1] == INDEX_EXACT_MARK) {
+        /* an exact query word: '=' + key */
         td_buf_clear(&r->buf);
         td_buf_putc(&r->buf, INDEX_EXACT_MARK);
         td_buf_append(&r->buf, exact, ne);
@@ -225,10 +228,10 @@ static int tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags,
     (void)t;
     if (len <= 0 || !text)
         return SQLITE_OK;
-    tok_run r = {ctx, xToken, 0, 0, TD_BUF_INIT};
+    tok_run r = {ctx, xToken, 0, 0, text, TD_BUF_INIT};
     size_t n = (size_t)len;
     if (flags & FTS5_TOKENIZE_QUERY) {
-        r.exact = text[0] == INDEX_EXACT_MARK;
+        r.query = 1;
     } else {
         /* documents, and AUX (highlight, snippet), which must see the
          * same positions as the index */

@@ -10,8 +10,21 @@ printf 'x\n' >x.txt
 expect_code 0 $THIDUA --db e.db ingest -q x.txt
 expect_code 0 $THIDUA --db e.db --rules "$ROOT/rules" search --explain 'LĐLĐ tỉnh "giao ước" NOT hồi'
 expect_grep '^match: \(\("ldld" OR "lien doan lao dong"' out
-expect_grep '^exact: \("=lđlđ" OR "=liên đoàn lao động"' out
-expect_grep '^exact: "=giao ước"$' out
+expect_grep '^exact: \("=lđlđ" OR "=liên =đoàn lao =động"' out
+expect_grep '^exact: "giao =ước"$' out
+expect_grep '^exact adjacent: "=lđlđ =tỉnh"$' out
 expect_no_grep '=hồi' out
 expect_grep '^adjacent: "ldld tinh"$' out
 expect_code 2 $THIDUA --db e.db search --explain 'a AND'
+
+# abbreviations inside NEAR: one NEAR per form
+expect_code 0 $THIDUA --db e.db --rules "$ROOT/rules" search --explain 'NEAR(LĐLĐ "chăm lo", 5)'
+expect_grep '^match: \(NEAR\("ldld" "cham lo", 5\) OR NEAR\("lien doan lao dong" "cham lo", 5\)' out
+# a mixed query: exact credit only for the word typed with diacritics
+expect_code 0 $THIDUA --db e.db --rules "$ROOT/rules" search --explain 'hoi nghị'
+expect_grep '^exact: "=nghị"$' out
+expect_grep '^exact adjacent: "hoi =nghị"$' out
+expect_no_grep '=hoi' out
+# province spellings from provinces.tsv that folding cannot join
+expect_code 0 $THIDUA --db e.db --rules "$ROOT/rules" search --explain 'Kontum'
+expect_grep '^match: \("kon tum" OR "kontum"\)$' out

@@ -127,10 +127,14 @@ TEST(index_query_syntax)
     m = compile("CB-CC-VC", NULL, &rc, &e);
     CHECK_STR(m, "\"cb cc vc\"");
     free(m);
+    /* a colon after any other word than title/body is punctuation */
+    m = compile("khanh:hoa", NULL, &rc, &e);
+    CHECK_STR(m, "\"khanh hoa\"");
+    free(m);
 
     static const char *const bad[] = {
         "\"giao uoc", "thi dua AND", "*", "(thi dua", "thi dua)", "NOT hoi",
-        "OR hoi", "hoi AND OR dua", "foo:bar", "title:", "()", "", "  - ",
+        "OR hoi", "hoi AND OR dua", "title:", "title: AND x", "()", "", "  - ",
         "hoi *", "NEAR(a b, x)", "NEAR(a (b))", "NEAR(a b", "NEAR(a b, 5 c)",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
@@ -154,6 +158,23 @@ TEST(index_query_exact_terms)
     /* no diacritics in the query: no exact ranking */
     CHECK_INT(index_query_compile("hoi nghi", NULL, &q, &e), TD_OK);
     CHECK_INT(q.nexact, 0);
+    CHECK_INT(q.nxboost, 0);
+    CHECK_INT(q.nboost, 1);
+    index_query_free(&q);
+    /* mixed: only the word typed with diacritics asks for its exact form,
+     * in the term and at the matched spot */
+    CHECK_INT(index_query_compile("hoi nghị", NULL, &q, &e), TD_OK);
+    CHECK_INT(q.nexact, 1);
+    if (q.nexact)
+        CHECK_STR(q.exact[0], "\"=nghị\"");
+    CHECK_INT(q.nxboost, 1);
+    if (q.nxboost)
+        CHECK_STR(q.xboost[0], "\"hoi =nghị\"");
+    index_query_free(&q);
+    CHECK_INT(index_query_compile("\"hội nghi\" cong ty", NULL, &q, &e), TD_OK);
+    CHECK_INT(q.nexact, 1);   /* "ty" has no diacritic, though folded "ti" */
+    if (q.nexact)
+        CHECK_STR(q.exact[0], "\"=hội nghi\"");
     index_query_free(&q);
 }
 
@@ -190,11 +211,16 @@ TEST(index_query_abbreviations)
     CHECK_INT(index_query_compile("\"mặt trận tổ quốc\"", ab, &q, &e), TD_OK);
     CHECK_INT(q.nexact, 1);
     if (q.nexact)
-        CHECK(strstr(q.exact[0], "\"=mặt trận tổ quốc\"") != NULL);
+        CHECK(strstr(q.exact[0], "\"=mặt =trận =tổ =quốc\"") != NULL);
     index_query_free(&q);
     CHECK_INT(index_query_compile("MTTQ", ab, &q, &e), TD_OK);
     CHECK_INT(q.nexact, 0);
     index_query_free(&q);
+    /* inside NEAR too: one NEAR per form */
+    m = compile("NEAR(MTTQ \"ký kết\", 5)", ab, &rc, &e);
+    CHECK_STR(m, "(NEAR(\"mttq\" \"ki ket\", 5) OR NEAR(\"mat tran to quoc\" \"ki ket\", 5)"
+                 " OR NEAR(\"ubmttq\" \"ki ket\", 5))");
+    free(m);
     m = compile("\"Ủy ban MTTQ tỉnh\"", ab, &rc, &e);
     CHECK(m && strstr(m, "\"ubmttq tinh\"") && strstr(m, "\"uy ban mat tran to quoc tinh\""));
     free(m);
