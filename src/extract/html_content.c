@@ -41,7 +41,16 @@ static const char *const neg_hints[] = {
     "binh-chon", "binhchon", "tag", "breadcrumb", "login", "search",
     "rating", "toolbar", "print", "copyright", "quang-cao", "quangcao",
     "thong-ke", "thongke", "visitor", "tin-khac", "tinkhac", "popup",
-    "modal", "weather", "thoi-tiet", NULL};
+    "modal", "weather", "thoi-tiet",
+    /* the rest of Readability's unlikely and negative lists */
+    "disqus", "community", "gdpr", "remark", "replies", "shoutbox",
+    "skyscraper", "sponsor", "supplemental", "agegate", "pagination",
+    "pager", "combx", "outbrain", "taboola", "promo", "masthead",
+    /* newsletter boxes, ad slots, most-read lists, Vietnamese comments */
+    "newsletter", "subscri", "signup", "sign-up", "ad-slot", "adslot",
+    "ad-label", "ad-break", "most-viewed", "most-read", "mostread",
+    "recommend", "trending", "binh-luan", "binhluan", "y-kien", "ykien",
+    "xem-nhieu", "xemnhieu", "doc-nhieu", "docnhieu", NULL};
 /* Hints of a box of article metadata (date, author account, category,
  * hit counter) or of paging links, dropped when small even inside the
  * article ("article-info", "entry-meta", "pagenav"). */

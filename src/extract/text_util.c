@@ -332,6 +332,8 @@ static const struct {
     {"ma xac nhan", EXTRACT_UI_COMMENT},
     {"ma bao ve", EXTRACT_UI_COMMENT},
     {"tim kiem", EXTRACT_UI_CHROME},
+    {"quang cao", EXTRACT_UI_CHROME},
+    {"advertisement", EXTRACT_UI_CHROME},
     {"video clip", EXTRACT_UI_CHROME},
     {"thu vien anh", EXTRACT_UI_CHROME},
     {"ban quyen", EXTRACT_UI_CHROME},
