@@ -45,15 +45,18 @@ const char cmd_blocs_usage[] =
     "                former parts, marked '*' (JSON: \"merged_into\")\n"
     "  --year Y      only blocs known in year Y\n"
     "  --bloc B      only the bloc with id B, or whose name is like B\n"
-    "  --evidence    under each bloc, the source of every year, stated member\n"
-    "                count and member: document id and path, and the sentence\n"
-    "                with the words that state it [marked] (bold on a terminal)\n"
+    "  --evidence    under each bloc, the source of every name, year, stated\n"
+    "                member count and member: document id and path, and the\n"
+    "                sentence with the words that state it [marked] (bold on\n"
+    "                a terminal); the reports behind a name help decide on a\n"
+    "                --merge or --split\n"
     "  --json        one JSON array: [{\"id\", \"bloc\", \"province\", \"years\": [],\n"
     "                \"members\": {\"YYYY\": []}, \"member_count\": {\"YYYY\": n|null},\n"
     "                \"names\": [{\"name\", \"province\", \"confidence\", \"how\",\n"
     "                \"docs\"}], \"evidence\": {\"years\": {\"YYYY\": [source]},\n"
     "                \"members\": {\"YYYY\": [[source]]} (parallel to \"members\"),\n"
-    "                \"member_count\": {\"YYYY\": [source]}}}]; a source is {\"doc\",\n"
+    "                \"member_count\": {\"YYYY\": [source]}, \"names\": [[source]]\n"
+    "                (parallel to \"names\")}}]; a source is {\"doc\",\n"
     "                \"path\", \"year\", \"written\", \"sentence\", \"start\", \"end\",\n"
     "                \"sentence_start\"} (offsets: bytes in the document text)\n"
     "  --csv         CSV, one row per bloc and year: id,bloc,province,year,\n"
@@ -122,7 +125,13 @@ static void json_evidence(td_buf *o, canon_sources *src, const canon_bloc *b)
         else
             td_buf_puts(o, "[]");
     }
-    td_buf_puts(o, "}}");
+    td_buf_puts(o, "},\"names\":[");
+    for (size_t v = 0; v < b->nvariants; v++) {
+        if (v)
+            td_buf_putc(o, ',');
+        cli_fact_sources_json(o, src, b->id, 0, CANON_SRC_NAME, b->variants[v].name);
+    }
+    td_buf_puts(o, "]}");
 }
 
 /* Under a bloc's table: each year, stated count and member, and where the
@@ -130,6 +139,11 @@ static void json_evidence(td_buf *o, canon_sources *src, const canon_bloc *b)
 static void text_evidence(canon_sources *src, const canon_bloc *b, int bold)
 {
     puts("  evidence:");
+    for (size_t v = 0; v < b->nvariants; v++) {
+        printf("  name: %s\n", b->variants[v].name);
+        cli_fact_sources_print(src, b->id, 0, CANON_SRC_NAME, b->variants[v].name, "    ",
+                               bold);
+    }
     for (size_t j = 0; j < b->nyears; j++) {
         const canon_year *y = &b->years[j];
         if (y->ndocs) {

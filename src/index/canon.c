@@ -18,7 +18,7 @@
 #include "normalize/names.h"
 #include "normalize/normalize.h"
 
-#define CANON_VERSION 1
+#define CANON_VERSION 2
 
 static const char canon_schema[] =
     "CREATE TABLE IF NOT EXISTS canon_override (id INTEGER PRIMARY KEY,\n"
@@ -31,6 +31,7 @@ static const char canon_schema[] =
     "DROP TABLE IF EXISTS canon_member;\n"
     "DROP TABLE IF EXISTS canon_leader;\n"
     "DROP TABLE IF EXISTS canon_goal;\n"
+    "DROP TABLE IF EXISTS canon_name;\n"
     "CREATE TABLE canon_doc (doc_id INTEGER PRIMARY KEY, canon_id INTEGER NOT NULL,\n"
     "  kind TEXT NOT NULL, similarity REAL NOT NULL);\n"
     "CREATE INDEX canon_doc_canon ON canon_doc(canon_id);\n"
@@ -50,7 +51,10 @@ static const char canon_schema[] =
     "  explicit INTEGER NOT NULL, doc_id INTEGER NOT NULL, evidence_id INTEGER);\n"
     "CREATE TABLE canon_goal (bloc_id INTEGER NOT NULL, year INTEGER NOT NULL,\n"
     "  text TEXT NOT NULL, doc_id INTEGER NOT NULL, evidence_id INTEGER);\n"
+    "CREATE TABLE canon_name (bloc_id INTEGER NOT NULL, vkey TEXT NOT NULL,\n"
+    "  year INTEGER NOT NULL, doc_id INTEGER NOT NULL, evidence_id INTEGER);\n"
     "CREATE INDEX canon_member_bloc ON canon_member(bloc_id, year);\n"
+    "CREATE INDEX canon_name_bloc ON canon_name(bloc_id, vkey);\n"
     "CREATE INDEX canon_leader_bloc ON canon_leader(bloc_id, year);\n"
     "CREATE INDEX canon_goal_bloc ON canon_goal(bloc_id, year);\n"
     "CREATE INDEX canon_year_bloc ON canon_bloc_year(bloc_id, year);\n";
@@ -772,9 +776,25 @@ static int rebuild_in_tx(index_db *db, const names_table *t, td_err *e)
         rc = prep(db, "INSERT INTO canon_bloc_year(bloc_id, year, event, meeting_date, "
                       "member_count, doc_id, evidence_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                   &st, e);
+    sqlite3_stmt *in = NULL;
+    if (rc == TD_OK)
+        rc = prep(db, "INSERT INTO canon_name(bloc_id, vkey, year, doc_id, evidence_id) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5)", &in, e);
     for (size_t i = 0; rc == TD_OK && i < nrows; i++) {
         brow *r = &rows[i];
         long bloc = v[r->variant].bloc_id;
+        /* where each name was written, for `blocs --evidence` */
+        sqlite3_bind_int64(in, 1, bloc);
+        sqlite3_bind_text(in, 2, v[r->variant].vkey, -1, SQLITE_STATIC);
+        sqlite3_bind_int(in, 3, r->year);
+        sqlite3_bind_int64(in, 4, r->doc_id);
+        if (r->evidence_id)
+            sqlite3_bind_int64(in, 5, r->evidence_id);
+        else
+            sqlite3_bind_null(in, 5);
+        if (sqlite3_step(in) != SQLITE_DONE)
+            rc = index_db_error(db, e, "cannot write canon_name");
+        sqlite3_reset(in);
         if (!doc_primary(pb, npb, r->doc_id)) {
             pb = td_xrealloc(pb, (npb + 1) * sizeof *pb);
             pb[npb++] = (docbloc){r->doc_id, bloc, r->year};
@@ -803,6 +823,7 @@ static int rebuild_in_tx(index_db *db, const names_table *t, td_err *e)
         }
     }
     sqlite3_finalize(st);
+    sqlite3_finalize(in);
     if (rc == TD_OK)
         rc = store_facts(db, t, pb, npb, e);
     for (size_t i = 0; i < nrows; i++) {
@@ -1218,9 +1239,11 @@ const canon_year *canon_bloc_year_get(const canon_bloc *b, int year)
 
 /* ---- sources ----------------------------------------------------------- */
 
+#define NSRC (CANON_SRC_NAME + 1)
+
 struct canon_sources {
     index_db *db;
-    sqlite3_stmt *st[CANON_SRC_COUNT + 1];   /* one per canon_src_kind */
+    sqlite3_stmt *st[NSRC];   /* one per canon_src_kind */
 };
 
 /* Every statement selects doc_id, year, path, written, sentence,
@@ -1229,7 +1252,7 @@ struct canon_sources {
                  "ev.span_start, ev.span_end, ev.sent_start FROM "
 #define SRC_JOIN " JOIN documents d ON d.id = x.doc_id " \
                  "LEFT JOIN evidence ev ON ev.id = x.evidence_id "
-static const char *const src_sql[CANON_SRC_COUNT + 1] = {
+static const char *const src_sql[NSRC] = {
     [CANON_SRC_BLOC] = SRC_COLS "canon_bloc_year x" SRC_JOIN
         "WHERE x.bloc_id = ?1 AND x.year = ?2 ORDER BY x.doc_id, x.rowid",
     [CANON_SRC_LEADER] = SRC_COLS "canon_leader x" SRC_JOIN
@@ -1250,13 +1273,17 @@ static const char *const src_sql[CANON_SRC_COUNT + 1] = {
         "AND num = x.member_count ORDER BY id LIMIT 1) "
         "WHERE x.bloc_id = ?1 AND x.year = ?2 AND x.member_count = ?3 "
         "GROUP BY x.doc_id ORDER BY x.doc_id",
+    /* the reports (counted ones, not copies) that wrote this name */
+    [CANON_SRC_NAME] = SRC_COLS "canon_name x JOIN canon_variant v ON v.bloc_id = "
+        "x.bloc_id AND v.vkey = x.vkey" SRC_JOIN "WHERE x.bloc_id = ?1 AND v.name = ?3 "
+        "GROUP BY x.doc_id ORDER BY x.doc_id",
 };
 
 int canon_sources_open(index_db *db, canon_sources **out, td_err *e)
 {
     canon_sources *s = td_xcalloc(1, sizeof *s);
     s->db = db;
-    for (int k = 0; k <= CANON_SRC_COUNT; k++) {
+    for (int k = 0; k < NSRC; k++) {
         int rc = prep(db, src_sql[k], &s->st[k], e);
         if (rc != TD_OK) {
             canon_sources_close(s);
@@ -1272,7 +1299,7 @@ void canon_sources_close(canon_sources *s)
 {
     if (!s)
         return;
-    for (int k = 0; k <= CANON_SRC_COUNT; k++)
+    for (int k = 0; k < NSRC; k++)
         sqlite3_finalize(s->st[k]);
     free(s);
 }
@@ -1283,7 +1310,7 @@ int canon_sources_get(canon_sources *s, long bloc_id, int year,
 {
     *out = NULL;
     *n = 0;
-    if ((int)kind < 0 || kind > CANON_SRC_COUNT || (kind != CANON_SRC_BLOC && !value))
+    if ((int)kind < 0 || (int)kind >= NSRC || (kind != CANON_SRC_BLOC && !value))
         return TD_OK;
     sqlite3_stmt *st = s->st[kind];
     sqlite3_reset(st);

@@ -18,6 +18,7 @@
  *   canon_leader(bloc_id, year, role, unit, unit_key, explicit, doc_id,
  *                evidence_id)
  *   canon_goal(bloc_id, year, text, doc_id, evidence_id)
+ *   canon_name(bloc_id, vkey, year, doc_id, evidence_id)  a name's reports
  *   canon_override(id, kind, a, b, created_at)       kind 'merge'|'split'
  */
 #ifndef CANON_H
@@ -136,7 +137,9 @@ typedef enum canon_src_kind {
     CANON_SRC_DEPUTY,   /* value: the canonical deputy unit */
     CANON_SRC_MEMBER,   /* value: a canonical member unit */
     CANON_SRC_GOAL,     /* value: a goal as written (canon_year.goals) */
-    CANON_SRC_COUNT     /* value: the stated member count, in decimal */
+    CANON_SRC_COUNT,    /* value: the stated member count, in decimal */
+    CANON_SRC_NAME      /* value: a name of the bloc as written (its
+                         * canon_variant.name); year is not used */
 } canon_src_kind;
 
 typedef struct canon_source {

@@ -142,6 +142,19 @@ jq -e '.[0] | (.members["2025"] | length) == (.evidence.members["2025"] | length
        and (.evidence.years["2025"][0].sentence | startswith("Khối thi đua MTTQ"))' \
     out >/dev/null || fail "blocs --json: evidence"
 
+# the reports behind each name of a merged bloc (what --merge/--split decide on)
+expect_code 0 $THIDUA --db db blocs --evidence --bloc 1
+sed -n '/^  name: Khối Mặt trận Tổ quốc và các đoàn thể/,/^  [a-z]/p' out >got
+expect_grep '^    doc [0-9]+  multiyear/kh2024-mttq-ky-ket.txt$' got
+expect_grep '^      \[Khối Mặt trận Tổ quốc và các đoàn thể tỉnh Khánh Hoà\] ký kết' got
+expect_grep '^    doc [0-9]+  multiyear/kh2025-mttq-tong-ket.txt$' got
+expect_grep '^      \[Khối MTTQ và các đoàn thể tỉnh Khánh Hòa\] tổng kết' got
+expect_no_grep 'kh2023|kh2026|dang-lai' got
+expect_code 0 $THIDUA --db db blocs --json
+jq -e 'all(.[]; .names as $n | (.evidence.names | length) == ($n | length)
+       and all(.evidence.names | to_entries[]; (.value | length) == $n[.key].docs))' \
+    out >/dev/null || fail "blocs --json: a name's sources are not its documents"
+
 # --evidence is for the table
 expect_code 2 $THIDUA --db db compare --evidence --csv 2023 2024
 expect_grep 'evidence is for the table' err

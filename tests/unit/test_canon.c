@@ -276,3 +276,138 @@ TEST(canon_province_less_names_need_evidence)
     index_canon_blocs_free(b, n);
     done(db, path);
 }
+
+/* Insert an evidence row for doc 2 spanning `span` inside `sent` of
+ * LONG_TEXT; returns its id, 0 on failure. */
+static long add_evidence(index_db *db, const char *fact, const char *value, long num,
+                         const char *sent, const char *span)
+{
+    const char *s = strstr(LONG_TEXT, sent), *p = s ? strstr(s, span) : NULL;
+    if (!p)
+        return 0;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(index_sqlite(db),
+                           "INSERT INTO evidence(doc_id, fact, value, num, rule, span_start,"
+                           " span_end, sent_start, sent_end, sentence) VALUES"
+                           " (2, ?1, ?2, ?3, 'test', ?4, ?5, ?6, ?7, ?8)", -1, &st,
+                           NULL) != SQLITE_OK)
+        return 0;
+    long a = (long)(p - LONG_TEXT), z = a + (long)strlen(span);
+    long ss = (long)(s - LONG_TEXT);
+    sqlite3_bind_text(st, 1, fact, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, num);
+    sqlite3_bind_int64(st, 4, a);
+    sqlite3_bind_int64(st, 5, z);
+    sqlite3_bind_int64(st, 6, ss);
+    sqlite3_bind_int64(st, 7, ss + (long)strlen(sent));
+    sqlite3_bind_text(st, 8, sent, -1, SQLITE_STATIC);
+    long id = sqlite3_step(st) == SQLITE_DONE
+                  ? (long)sqlite3_last_insert_rowid(index_sqlite(db)) : 0;
+    sqlite3_finalize(st);
+    return id;
+}
+
+TEST(canon_sources_trace_facts)
+{
+    char path[256];
+    index_db *db = scratch(path, sizeof path);
+    if (!db)
+        return;
+    const char *sent = "Hội Liên hiệp Phụ nữ tỉnh là đơn vị Trưởng khối năm 2024, "
+                       "Liên đoàn Lao động tỉnh là Phó khối.";
+    long lead = add_evidence(db, "leaders", "Hội LHPN tỉnh", 0, sent,
+                             "Hội Liên hiệp Phụ nữ tỉnh là đơn vị Trưởng khối");
+    long dep = add_evidence(db, "leaders", "LĐLĐ tỉnh", 0, sent,
+                            "Liên đoàn Lao động tỉnh là Phó khối");
+    CHECK(lead > 0 && dep > 0);
+    char sql[300];
+    snprintf(sql, sizeof sql,
+             "UPDATE leaders SET evidence_id = %ld WHERE doc_id = 2 AND role = 'truong_khoi'"
+             " AND year = 0; UPDATE leaders SET evidence_id = %ld WHERE doc_id = 2 AND"
+             " role = 'pho_khoi'", lead, dep);
+    CHECK_INT(sqlite3_exec(index_sqlite(db), sql, NULL, NULL, NULL), SQLITE_OK);
+    td_err e;
+    td_err_clear(&e);
+    CHECK_INT(index_canon_rebuild(db, TD_RULES_DIR, &e), TD_OK);
+    canon_sources *s = NULL;
+    CHECK_INT(canon_sources_open(db, &s, &e), TD_OK);
+    canon_source *v = NULL;
+    size_t n = 0;
+    /* bloc 1, 2024: the leader as canonical name; only the counted report
+     * (doc 2), not its copies (3, 6) */
+    CHECK_INT(canon_sources_get(s, 1, 2024, CANON_SRC_LEADER, "Hội Liên hiệp Phụ nữ tỉnh",
+                                &v, &n, &e), TD_OK);
+    CHECK_INT(n, 1);
+    if (n == 1) {
+        CHECK_INT(v[0].doc_id, 2);
+        CHECK_STR(v[0].path, "a/2024.txt");
+        CHECK_STR(v[0].written, "Hội LHPN tỉnh");
+        CHECK_STR(v[0].sentence, sent);
+        CHECK_INT(v[0].year, 2024);
+        /* the span, read back from the sentence, is the role clause */
+        CHECK_INT(v[0].start - v[0].sent_start, 0);
+        CHECK_INT(v[0].end - v[0].start,
+                  (long)strlen("Hội Liên hiệp Phụ nữ tỉnh là đơn vị Trưởng khối"));
+    }
+    canon_sources_free(v, n);
+    CHECK_INT(canon_sources_get(s, 1, 2024, CANON_SRC_DEPUTY, "Liên đoàn Lao động tỉnh",
+                                &v, &n, &e), TD_OK);
+    CHECK_INT(n, 1);
+    if (n == 1)
+        CHECK_STR(v[0].written, "LĐLĐ tỉnh");
+    canon_sources_free(v, n);
+    /* a leader is not a deputy */
+    CHECK_INT(canon_sources_get(s, 1, 2024, CANON_SRC_DEPUTY, "Hội Liên hiệp Phụ nữ tỉnh",
+                                &v, &n, &e), TD_OK);
+    CHECK_INT(n, 0);
+    canon_sources_free(v, n);
+    /* two reports name the 2023 leader with its year: in document order;
+     * doc 1 has no evidence row, so no sentence */
+    CHECK_INT(canon_sources_get(s, 1, 2023, CANON_SRC_LEADER, "Hội Cựu chiến binh tỉnh",
+                                &v, &n, &e), TD_OK);
+    CHECK_INT(n, 2);
+    if (n == 2) {
+        CHECK_INT(v[0].doc_id, 1);
+        CHECK_INT(v[1].doc_id, 2);
+        CHECK(v[0].sentence == NULL);
+        CHECK_INT(v[0].start, -1);
+    }
+    canon_sources_free(v, n);
+    /* members: "Hội LHPN tỉnh" and "Hội Liên hiệp Phụ nữ tỉnh Khánh Hòa" in
+     * doc 2 are one unit, one source */
+    CHECK_INT(canon_sources_get(s, 1, 2024, CANON_SRC_MEMBER, "Hội Liên hiệp Phụ nữ tỉnh",
+                                &v, &n, &e), TD_OK);
+    CHECK_INT(n, 1);
+    canon_sources_free(v, n);
+    /* the stated count: the report stating it */
+    CHECK_INT(canon_sources_get(s, 1, 2023, CANON_SRC_COUNT, "3", &v, &n, &e), TD_OK);
+    CHECK_INT(n, 1);
+    if (n == 1)
+        CHECK_INT(v[0].doc_id, 1);
+    canon_sources_free(v, n);
+    CHECK_INT(canon_sources_get(s, 1, 2023, CANON_SRC_COUNT, "5", &v, &n, &e), TD_OK);
+    CHECK_INT(n, 0);
+    canon_sources_free(v, n);
+    /* goals by their text as written */
+    CHECK_INT(canon_sources_get(s, 1, 2023, CANON_SRC_GOAL,
+                                "Đẩy mạnh chuyển đổi số trong hoạt động tuyên truyền",
+                                &v, &n, &e), TD_OK);
+    CHECK_INT(n, 1);
+    canon_sources_free(v, n);
+    /* a name's reports: the 2024 spelling is written by doc 2 (copies
+     * not counted) */
+    CHECK_INT(canon_sources_get(s, 1, 0, CANON_SRC_NAME,
+                                "Khối Mặt trận Tổ quốc và các đoàn thể tỉnh Khánh Hòa",
+                                &v, &n, &e), TD_OK);
+    CHECK_INT(n, 1);
+    if (n == 1)
+        CHECK_INT(v[0].doc_id, 2);
+    canon_sources_free(v, n);
+    /* the bloc reported in 2023 through doc 1 */
+    CHECK_INT(canon_sources_get(s, 1, 2023, CANON_SRC_BLOC, "", &v, &n, &e), TD_OK);
+    CHECK_INT(n, 1);
+    canon_sources_free(v, n);
+    canon_sources_close(s);
+    done(db, path);
+}
