@@ -56,6 +56,11 @@ static const char *const neg_hints[] = {
  * article ("article-info", "entry-meta", "pagenav"). */
 static const char *const meta_hints[] = {
     "meta", "info", "pagenav", "pager", "pagination", "createdby", NULL};
+/* Hints of the article's lead ("sapo" in Vietnamese newsrooms), which
+ * many pages keep outside the container of the body text. */
+static const char *const lead_hints[] = {
+    "sapo", "lead", "summary", "description", "standfirst", "intro",
+    "excerpt", "chapeau", "tom-tat", "tomtat", "teaser", "abstract", NULL};
 /* Hints that keep an element although a negative hint matched. */
 static const char *const ok_hints[] = {
     "and", "article", "body", "column", "content", "main", "shadow",
@@ -191,9 +196,42 @@ static int unlikely(const xmlNode *n)
     return bad;
 }
 
+/* Class names that hide an element in common CSS frameworks (whole
+ * class tokens only: "overflow-hidden" shows its content), unless a
+ * responsive class shows it on wider screens ("d-none d-md-block",
+ * "hidden md:block"). */
+static int hiding_class(const xmlNode *n)
+{
+    static const char *const names[] = {"hidden", "hide", "d-none", "sr-only",
+        "screen-reader-text", "visually-hidden", "visuallyhidden", "invisible", NULL};
+    char *cls = attr_of(n, "class");
+    int hit = 0, shown = 0;
+    for (char *tok = cls, *end; tok && *tok; tok = end) {
+        while (*tok && isspace((unsigned char)*tok))
+            tok++;
+        end = tok;
+        while (*end && !isspace((unsigned char)*end))
+            end++;
+        size_t len = (size_t)(end - tok);
+        for (size_t i = 0; names[i]; i++)
+            if (len == strlen(names[i]) && !strncasecmp(tok, names[i], len))
+                hit = 1;
+        if (memchr(tok, ':', len) ||
+            (len > 4 && !strncmp(tok, "d-", 2) && memchr(tok + 2, '-', len - 2)))
+            shown = 1;
+    }
+    xmlFree(cls);
+    return hit && !shown;
+}
+
 static int hidden(const xmlNode *n)
 {
-    if (xmlHasProp((xmlNode *)n, (const xmlChar *)"hidden"))
+    if (xmlHasProp((xmlNode *)n, (const xmlChar *)"hidden") || hiding_class(n))
+        return 1;
+    char *ah = attr_of(n, "aria-hidden");
+    int aria = ah && !strcasecmp(ah, "true");
+    xmlFree(ah);
+    if (aria)
         return 1;
     char *st = attr_of(n, "style");
     int h = 0;
@@ -300,6 +338,15 @@ static void stats(html_ctx *c, xmlNode *body)
 static double link_density(const html_info *in)
 {
     return in->text > 0 ? (double)in->links / (double)in->text : 0.0;
+}
+
+/* 1 when anc is n or one of its ancestors. */
+static int descends(const xmlNode *n, const xmlNode *anc)
+{
+    for (; n; n = n->parent)
+        if (n == anc)
+            return 1;
+    return 0;
 }
 
 /* ---- furniture ---------------------------------------------------------- */
@@ -486,6 +533,61 @@ static double final_score(const html_info *in)
     return in->score * (1.0 - link_density(in));
 }
 
+/* Folded inline text of n, spaces squeezed and trimmed (caller frees). */
+static char *folded_text(html_ctx *c, xmlNode *n)
+{
+    td_buf t = TD_BUF_INIT;
+    inline_text(c, n, &t, 1000);
+    char *f = norm_fold_str(t.ptr ? t.ptr : "");
+    td_buf_free(&t);
+    size_t k = 0;
+    for (size_t i = 0; f[i]; i++)
+        if (!isspace((unsigned char)f[i]) || (k && !isspace((unsigned char)f[k - 1])))
+            f[k++] = isspace((unsigned char)f[i]) ? ' ' : f[i];
+    while (k && f[k - 1] == ' ')
+        k--;
+    f[k] = '\0';
+    return f;
+}
+
+/* The page's headline: the first h1 or h2 of four words or more whose
+ * words <title> also holds (sites append their name to <title>).  NULL
+ * when there is none. */
+static xmlNode *headline_node(html_ctx *c, xmlNode *body)
+{
+    xmlNode *root = xmlDocGetRootElement(c->doc), *tn = NULL;
+    int budget = 5000;
+    for (xmlNode *n = root; n && !tn && budget-- > 0;) {
+        int in_body = !strcmp(extract_html_tag(n), "body");
+        if (!strcmp(extract_html_tag(n), "title"))
+            tn = n;
+        n = extract_html_next(n, root, in_body);
+    }
+    if (!tn)
+        return NULL;
+    char *tf = folded_text(c, tn);
+    xmlNode *hit = NULL;
+    budget = 50000;
+    for (xmlNode *n = body; n && !hit && tf[0] && budget-- > 0;) {
+        int skip = 0;
+        if (n->type == XML_ELEMENT_NODE && n != body) {
+            const char *tag = extract_html_tag(n);
+            if (extract_html_info_of(c, n)->flags & HTML_F_DROP) {
+                skip = 1;
+            } else if (!strcmp(tag, "h1") || !strcmp(tag, "h2")) {
+                char *hf = folded_text(c, n);
+                if (extract_count_words(hf, strlen(hf)) >= 4 && strstr(tf, hf))
+                    hit = n;
+                free(hf);
+                skip = 1;
+            }
+        }
+        n = extract_html_next(n, body, skip);
+    }
+    free(tf);
+    return hit;
+}
+
 static xmlNode *choose_top(html_ctx *c, xmlNode *body)
 {
     xmlNode **cand = NULL;
@@ -527,6 +629,28 @@ static xmlNode *choose_top(html_ctx *c, xmlNode *body)
         if (!top || f > best)
             top = cand[i], best = f;
     }
+    /* the article stands by its headline: when the best container is
+     * elsewhere (a long "about us" box in a sidebar), the best one within
+     * two levels of the headline wins if it scores a fifth as much */
+    xmlNode *h = top ? headline_node(c, body) : NULL, *rejected = NULL;
+    if (h && h->parent && !descends(h, top)) {
+        xmlNode *scope = h->parent;
+        if (scope != body && scope->parent && scope->parent->type == XML_ELEMENT_NODE)
+            scope = scope->parent;
+        if (!descends(top, scope)) {
+            xmlNode *alt = NULL;
+            double ab = 0;
+            for (size_t i = 0; i < nc; i++) {
+                double f = final_score(extract_html_info_of(c, cand[i]));
+                if (descends(cand[i], scope) && (!alt || f > ab))
+                    alt = cand[i], ab = f;
+            }
+            if (alt && ab >= best * 0.2 && ab > 0) {
+                rejected = top;
+                top = alt, best = ab;
+            }
+        }
+    }
     free(cand);
     if (!top || best <= 0)
         return body;
@@ -535,6 +659,8 @@ static xmlNode *choose_top(html_ctx *c, xmlNode *body)
     double last = best, threshold = best / 3;
     for (xmlNode *p = top->parent; p && p != body->parent && p->type == XML_ELEMENT_NODE;
          p = p->parent) {
+        if (rejected && descends(rejected, p))
+            break;   /* never back up to the container the headline ruled out */
         html_info *pi = extract_html_info_of(c, p);
         if (!(pi->flags & HTML_F_SCORED))
             continue;
@@ -718,14 +844,6 @@ static void soft_break(emitter *em)
         td_buf_putc(&em->cur, '\n');
     if (em->cur.ptr)
         em->cur.ptr[em->cur.len] = '\0';
-}
-
-static int descends(const xmlNode *n, const xmlNode *anc)
-{
-    for (; n; n = n->parent)
-        if (n == anc)
-            return 1;
-    return 0;
 }
 
 static void cell_pos(xmlNode *cell, int *row, int *col)
@@ -965,6 +1083,35 @@ static int sibling_ok(html_ctx *c, xmlNode *s, xmlNode *top, double top_score)
     return 0;
 }
 
+/* The lead paragraph kept outside the article container: the first
+ * element before top, within top's grandparent, named like a lead, with
+ * text and few links.  NULL when there is none before top. */
+static xmlNode *find_lead(html_ctx *c, xmlNode *top, xmlNode *body)
+{
+    xmlNode *scope = top->parent;
+    if (scope != body && scope->parent && scope->parent->type == XML_ELEMENT_NODE)
+        scope = scope->parent;
+    int budget = 20000;
+    for (xmlNode *n = scope->children; n && n != top && budget-- > 0;) {
+        int skip = 0;
+        if (n->type == XML_ELEMENT_NODE) {
+            html_info *in = extract_html_info_of(c, n);
+            if (in->flags & HTML_F_DROP) {
+                skip = 1;
+            } else if (in->text >= 40 && link_density(in) < 0.3 && !descends(top, n)) {
+                char *cls = attr_of(n, "class"), *id = attr_of(n, "id");
+                int hit = hint_match(cls, lead_hints) || hint_match(id, lead_hints);
+                xmlFree(cls);
+                xmlFree(id);
+                if (hit)
+                    return n;
+            }
+        }
+        n = extract_html_next(n, scope, skip);
+    }
+    return NULL;
+}
+
 int extract_html_content(html_ctx *c, xmlNode *body, td_err *e)
 {
     int rc = drop_by_tag(c, body, e);
@@ -985,11 +1132,16 @@ int extract_html_content(html_ctx *c, xmlNode *body, td_err *e)
         emit_subtree(&em, top);
     } else {
         double ts = final_score(extract_html_info_of(c, top));
+        xmlNode *lead = find_lead(c, top, body);
+        if (lead && !descends(lead, top->parent))
+            emit_subtree(&em, lead);
         for (xmlNode *s = top->parent->children; s; s = s->next) {
             if (s->type != XML_ELEMENT_NODE)
                 continue;
             if (s == top || sibling_ok(c, s, top, ts) || article_header(s))
                 emit_subtree(&em, s);
+            else if (lead && descends(lead, s))
+                emit_subtree(&em, lead);
         }
     }
     td_buf_free(&em.cur);
