@@ -304,13 +304,19 @@ int index_abbrev_load(const char *rules_dir, index_abbrev **out, td_err *e)
 size_t index_abbrev_match(const index_abbrev *ab, char *const *words,
                           size_t n, size_t i, size_t *group)
 {
+    return index_abbrev_match_max(ab, words, n, i, (size_t)-1, group);
+}
+
+size_t index_abbrev_match_max(const index_abbrev *ab, char *const *words,
+                              size_t n, size_t i, size_t max, size_t *group)
+{
     size_t best = 0;
     if (!ab)
         return 0;
     for (size_t g = 0; g < ab->ngroups; g++) {
         for (size_t j = 0; j < ab->groups[g].nforms; j++) {
             const form *f = &ab->groups[g].forms[j];
-            if (f->nwords <= best || i + f->nwords > n)
+            if (f->nwords <= best || f->nwords > max || i + f->nwords > n)
                 continue;
             size_t k = 0;
             while (k < f->nwords && strcmp(words[i + k], f->words[k]) == 0)

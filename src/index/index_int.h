@@ -59,6 +59,10 @@ size_t index_abbrev_count(const index_abbrev *ab);
 size_t index_abbrev_match(const index_abbrev *ab, char *const *words,
                           size_t n, size_t i, size_t *group);
 
+/* The same, among forms of at most max words. */
+size_t index_abbrev_match_max(const index_abbrev *ab, char *const *words,
+                              size_t n, size_t i, size_t max, size_t *group);
+
 /* The forms equivalent to group g: every form of the group plus the
  * one-word forms of groups whose forms contain one of g's (UBMTTQ for
  * MTTQ).  *folded receives the folded phrases (words separated by one
@@ -73,7 +77,7 @@ size_t index_abbrev_forms(const index_abbrev *ab, size_t g,
 /* ---- interface to code in query.c -------------------------------------- */
 
 /* A compiled search query: the FTS5 MATCH expression on folded tokens;
- * the phrases of words typed side by side in their exact form (a document
+ * the pairs of words typed side by side in their exact form (a document
  * with the diacritics at the matched spot ranks first); the exact-form
  * expressions, one per positive term typed with diacritics, whose hits
  * rank a document up next; and the folded phrases of words typed side by
@@ -84,8 +88,9 @@ typedef struct index_query {
     size_t nexact;
     char **boost;      /* phrases of unquoted words: adjacency ranks up */
     size_t nboost;
-    char **xboost;     /* those phrases with the diacritics typed (words typed
-                        * without stay folded): ranks up first */
+    char **xboost;     /* neighbour pairs of those words with the diacritics
+                        * typed (words typed without stay folded): each pair
+                        * found ranks up first */
     size_t nxboost;
 } index_query;
 

@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* mgroup value of a date written in words (plus its kind), not a group */
+#define DATE_GROUP ((size_t)-8)
+
 /* ---- building nodes -------------------------------------------------------- */
 
 qnode *index_qnode_new(parser *p, qkind k)
@@ -41,6 +44,79 @@ static int collect_word(void *ctx, const char *f, size_t nf, const char *x,
     return 0;
 }
 
+/* The number a folded word holds, or -1 when it is not all digits. */
+static long number_of(const char *w)
+{
+    if (!*w || strspn(w, "0123456789") != strlen(w) || strlen(w) > 6)
+        return -1;
+    return strtol(w, NULL, 10);
+}
+
+/* Which date the numbers w[0..n) written d/m/y, d/m or m/y make: 3 for
+ * d/m/y, 2 for d/m, 1 for m/y, 0 for none. */
+static int date_kind(char **w, size_t n)
+{
+    long a = n >= 2 ? number_of(w[0]) : -1, b = n >= 2 ? number_of(w[1]) : -1;
+    if (a < 0 || b < 0 || n > 3)
+        return 0;
+    if (n == 3)
+        return a >= 1 && a <= 31 && b >= 1 && b <= 12 && number_of(w[2]) >= 0 ? 3 : 0;
+    if (a >= 1 && a <= 31 && b >= 1 && b <= 12)
+        return 2;
+    return a >= 1 && a <= 12 && b >= 1900 && b <= 2100 ? 1 : 0;
+}
+
+/* A date written with slashes (22/02/2024, 14/7, 02/2024) or in words
+ * (22 tháng 2 năm 2024) is found either way: the ALT of both phrases.
+ * fw holds its numbers (nw of them, kind from date_kind). */
+static qnode *date_alt(parser *p, char **fw, int kind)
+{
+    td_buf a = TD_BUF_INIT, b = TD_BUF_INIT;
+    if (kind == 3) {
+        td_buf_printf(&a, "%s %s %s", fw[0], fw[1], fw[2]);
+        td_buf_printf(&b, "%s thang %s nam %s", fw[0], fw[1], fw[2]);
+    } else if (kind == 2) {
+        td_buf_printf(&a, "%s %s", fw[0], fw[1]);
+        td_buf_printf(&b, "%s thang %s", fw[0], fw[1]);
+    } else {
+        td_buf_printf(&a, "%s %s", fw[0], fw[1]);
+        td_buf_printf(&b, "thang %s nam %s", fw[0], fw[1]);
+    }
+    qnode *alt = index_qnode_new(p, Q_ALT);
+    alt->alt_f = td_arena_alloc(p->arena, 2 * sizeof *alt->alt_f);
+    alt->alt_x = td_arena_alloc(p->arena, 2 * sizeof *alt->alt_x);
+    alt->alt_f[0] = alt->alt_x[0] = td_arena_strdup(p->arena, a.ptr);
+    alt->alt_f[1] = alt->alt_x[1] = td_arena_strdup(p->arena, b.ptr);
+    alt->nalt = 2;
+    td_buf_free(&a);
+    td_buf_free(&b);
+    return alt;
+}
+
+/* The length of a date written in words at fw[i..n) ("22 thang 2",
+ * "22 thang 2 nam 2024", "thang 2 nam 2024") and its kind, or 0. */
+static size_t date_words_at(char **fw, size_t n, size_t i, int *kind, char **num)
+{
+    if (i + 3 <= n && strcmp(fw[i], "thang") != 0 && strcmp(fw[i + 1], "thang") == 0) {
+        num[0] = fw[i];
+        num[1] = fw[i + 2];
+        if (i + 5 <= n && strcmp(fw[i + 3], "nam") == 0) {
+            num[2] = fw[i + 4];
+            if ((*kind = date_kind(num, 3)) == 3)
+                return 5;
+        }
+        if ((*kind = date_kind(num, 2)) == 2)
+            return 3;
+    }
+    if (i + 4 <= n && strcmp(fw[i], "thang") == 0 && strcmp(fw[i + 2], "nam") == 0) {
+        num[0] = fw[i + 1];
+        num[1] = fw[i + 3];
+        if ((*kind = date_kind(num, 2)) == 1)
+            return 4;
+    }
+    return 0;
+}
+
 /* A term from text, or NULL when the text holds no word. */
 qnode *index_qnode_term(parser *p, const char *s, size_t n, int prefix, int quoted)
 {
@@ -50,6 +126,13 @@ qnode *index_qnode_term(parser *p, const char *s, size_t n, int prefix, int quot
         free(w.fw);
         free(w.xw);
         return NULL;
+    }
+    int kind = prefix || strspn(s, "0123456789/-.") < n ? 0 : date_kind(w.fw, w.n);
+    if (kind) {
+        qnode *alt = date_alt(p, w.fw, kind);
+        free(w.fw);
+        free(w.xw);
+        return alt;
     }
     qnode *t = index_qnode_new(p, Q_TERM);
     t->fw = td_arena_alloc(p->arena, w.n * sizeof *t->fw);
@@ -182,6 +265,47 @@ static qnode *expand_phrase(parser *p, qnode *t)
     return alt;
 }
 
+static qnode *alt_of(parser *p, size_t g, char **fw, char **xw, size_t m);
+
+/* Unquoted words covered by a form keep matching wherever they stand: the
+ * AND of the n words fw/xw, shorter abbreviations inside still expanded
+ * ("Đoàn TNCS": đoàn, and TNCS or Thanh niên Cộng sản). */
+static qnode *fallback(parser *p, char **fw, char **xw, size_t n)
+{
+    qnode *kids[64];
+    size_t nk = 0;
+    for (size_t i = 0; i < n && nk < 64;) {
+        size_t g = 0, m = index_abbrev_match_max(p->ab, fw, n, i, n - 1, &g);
+        if (m == 0) {
+            kids[nk++] = word_term(p, fw[i], xw[i]);
+            i++;
+        } else {
+            kids[nk++] = alt_of(p, g, fw + i, xw + i, m);
+            i += m;
+        }
+    }
+    return index_qnode_list(p, Q_AND, kids, nk);
+}
+
+/* The alternatives of group g for the m words fw/xw that matched it. */
+static qnode *alt_of(parser *p, size_t g, char **fw, char **xw, size_t m)
+{
+    qnode *alt = index_qnode_new(p, Q_ALT);
+    const char *const *ff, *const *fx;
+    size_t nf = index_abbrev_forms(p->ab, g, &ff, &fx);
+    alt->alt_f = td_arena_alloc(p->arena, nf * sizeof *alt->alt_f);
+    alt->alt_x = td_arena_alloc(p->arena, nf * sizeof *alt->alt_x);
+    for (size_t a = 0; a < nf; a++) {
+        alt->alt_f[a] = td_arena_strdup(p->arena, ff[a]);
+        alt->alt_x[a] = td_arena_strdup(p->arena, fx[a]);
+    }
+    alt->nalt = nf;
+    alt->marked = words_marked(fw, xw, m);
+    if (m > 1)
+        alt->fallback = fallback(p, fw, xw, m);
+    return alt;
+}
+
 static int is_bare(const qnode *t)
 {
     return t->kind == Q_TERM && !t->quoted && !t->prefix && t->col == 0;
@@ -208,6 +332,13 @@ static void expand_run(parser *p, qnode **ops, size_t s, size_t e,
         }
     for (size_t i = 0; i < total;) {
         size_t g = 0, m = index_abbrev_match(p->ab, fw, total, i, &g);
+        char *num[3];
+        int kind = 0;
+        size_t dm = date_words_at(fw, total, i, &kind, num);
+        if (dm > m) {
+            m = dm;
+            g = DATE_GROUP + (size_t)kind;
+        }
         if (m == 0) {
             i++;
             continue;
@@ -229,27 +360,13 @@ static void expand_run(parser *p, qnode **ops, size_t s, size_t e,
             continue;
         }
         for (size_t j = first; j < last; j++) {
-            if (mlen[j]) {
-                qnode *alt = index_qnode_new(p, Q_ALT);
-                const char *const *ff, *const *fx;
-                size_t nf = index_abbrev_forms(p->ab, mgroup[j], &ff, &fx);
-                alt->alt_f = td_arena_alloc(p->arena, nf * sizeof *alt->alt_f);
-                alt->alt_x = td_arena_alloc(p->arena, nf * sizeof *alt->alt_x);
-                for (size_t a = 0; a < nf; a++) {
-                    alt->alt_f[a] = td_arena_strdup(p->arena, ff[a]);
-                    alt->alt_x[a] = td_arena_strdup(p->arena, fx[a]);
-                }
-                alt->nalt = nf;
-                alt->marked = words_marked(fw + j, xw + j, mlen[j]);
-                if (mlen[j] > 1) {
-                    /* unquoted words keep matching wherever they stand */
-                    qnode *kids[64];
-                    size_t nk = 0;
-                    for (size_t x = j; x < j + mlen[j] && nk < 64; x++)
-                        kids[nk++] = word_term(p, fw[x], xw[x]);
-                    alt->fallback = index_qnode_list(p, Q_AND, kids, nk);
-                }
-                out[(*nout)++] = alt;
+            if (mlen[j] && mgroup[j] >= DATE_GROUP) {
+                char *num[3];
+                int kind = 0;
+                date_words_at(fw, total, j, &kind, num);
+                out[(*nout)++] = date_alt(p, num, kind);
+            } else if (mlen[j]) {
+                out[(*nout)++] = alt_of(p, mgroup[j], fw + j, xw + j, mlen[j]);
             } else if (!covered[j]) {
                 out[(*nout)++] = word_term(p, fw[j], xw[j]);
             }
@@ -264,38 +381,48 @@ static void expand_run(parser *p, qnode **ops, size_t s, size_t e,
 }
 
 /* Record the words of ops[0..n) as a phrase: documents holding the words
- * side by side, as typed, rank above those holding them apart; when some
- * were typed with diacritics, also the phrase in that exact form, which
- * ranks documents with those diacritics at the matched spot first. */
+ * side by side, as typed, rank above those holding them apart.  When some
+ * were typed with diacritics, each pair of neighbours holding one is also
+ * recorded in that exact form: documents with the diacritics at the
+ * matched spot rank first ("hội nghị", not "thu hồi. Nghị" and a "Hội"
+ * elsewhere), pairs rather than the whole run so that a long query still
+ * tells them apart. */
 static void add_boost(parser *p, qnode **ops, size_t n)
 {
     if (p->nboost >= MAX_EXACT)
         return;
     td_buf b = TD_BUF_INIT, x = TD_BUF_INIT;
-    int marked = 0;
+    const char *pf = NULL, *px = NULL;
     td_buf_putc(&b, '"');
-    td_buf_putc(&x, '"');
     for (size_t i = 0; i < n; i++)
         for (size_t j = 0; j < ops[i]->nwords; j++) {
             const char *f = ops[i]->fw[j], *k = ops[i]->xw[j];
-            if (b.len > 1) {
+            if (b.len > 1)
                 td_buf_putc(&b, ' ');
-                td_buf_putc(&x, ' ');
-            }
             td_buf_puts(&b, f);
-            render_word(f, strlen(f), k, strlen(k), 1, &x);
-            marked |= key_marked(k);
+            if (pf && (key_marked(px) || key_marked(k)) && p->nxboost < MAX_EXACT) {
+                td_buf_clear(&x);
+                td_buf_putc(&x, '"');
+                render_word(pf, strlen(pf), px, strlen(px), 1, &x);
+                td_buf_putc(&x, ' ');
+                render_word(f, strlen(f), k, strlen(k), 1, &x);
+                td_buf_putc(&x, '"');
+                int dup = 0;
+                for (size_t d = 0; d < p->nxboost && !dup; d++)
+                    dup = strcmp(p->xboost[d], x.ptr) == 0;
+                if (!dup) {
+                    if (!p->xboost)
+                        p->xboost = td_xcalloc(MAX_EXACT, sizeof *p->xboost);
+                    p->xboost[p->nxboost++] = td_xstrdup(x.ptr);
+                }
+            }
+            pf = f;
+            px = k;
         }
     td_buf_putc(&b, '"');
-    td_buf_putc(&x, '"');
     if (!p->boost)
         p->boost = td_xcalloc(MAX_EXACT, sizeof *p->boost);
     p->boost[p->nboost++] = td_buf_detach(&b);
-    if (marked) {
-        if (!p->xboost)
-            p->xboost = td_xcalloc(MAX_EXACT, sizeof *p->xboost);
-        p->xboost[p->nxboost++] = td_buf_detach(&x);
-    }
     td_buf_free(&x);
 }
 
@@ -375,12 +502,7 @@ qnode *index_qnode_and(parser *p, qnode **ops, size_t n)
                 e++;
             if (e - i >= 2)
                 add_boost(p, ops + i, e - i);
-            if (p->ab) {
-                expand_run(p, ops, i, e, out, &nout);
-            } else {
-                memcpy(out + nout, ops + i, (e - i) * sizeof *out);
-                nout += e - i;
-            }
+            expand_run(p, ops, i, e, out, &nout);
             i = e;
         } else {
             out[nout++] = ops[i]->kind == Q_TERM ? expand_phrase(p, ops[i]) : ops[i];

@@ -1,8 +1,8 @@
 /* search.c - run a compiled query against the FTS index, with filters.
  *
- * Recall comes from the folded expression; order from the unquoted word
- * runs found side by side with the diacritics typed (when the query has
- * diacritics), then the number of positive terms typed with diacritics
+ * Recall comes from the folded expression; order from the pairs of
+ * unquoted words found side by side with the diacritics typed (when the
+ * query has diacritics), then the number of positive terms typed with diacritics
  * that also match in that exact form, then the unquoted word runs found
  * side by side, then bm25 with the title weighted 10 to 1.
  * Filters look at the per-document fact tables (folded substring match).

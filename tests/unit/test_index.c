@@ -127,6 +127,19 @@ TEST(index_query_syntax)
     m = compile("CB-CC-VC", NULL, &rc, &e);
     CHECK_STR(m, "\"cb cc vc\"");
     free(m);
+    /* dates: with slashes or in words, found either way */
+    m = compile("22/02/2024", NULL, &rc, &e);
+    CHECK_STR(m, "(\"22 2 2024\" OR \"22 thang 2 nam 2024\")");
+    free(m);
+    m = compile("ngày 22 tháng 2 năm 2024", NULL, &rc, &e);
+    CHECK_STR(m, "(\"ngay\" AND (\"22 2 2024\" OR \"22 thang 2 nam 2024\"))");
+    free(m);
+    m = compile("tháng 02/2024", NULL, &rc, &e);
+    CHECK_STR(m, "(\"thang\" AND (\"2 2024\" OR \"thang 2 nam 2024\"))");
+    free(m);
+    m = compile("2019-2024", NULL, &rc, &e);   /* a span of years, not a date */
+    CHECK_STR(m, "\"2019 2024\"");
+    free(m);
     /* a colon after any other word than title/body is punctuation */
     m = compile("khanh:hoa", NULL, &rc, &e);
     CHECK_STR(m, "\"khanh hoa\"");
