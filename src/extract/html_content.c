@@ -477,6 +477,72 @@ static int wraps_content(xmlNode *n)
  * element holding half the page's text is dropped only when nothing in it
  * looks like the article: it is more likely a wrapper with an unlucky
  * class name (an ASP.NET page is one big <form>). */
+/* 1 when item holds a date stamp: a short element of its own whose text
+ * holds a date, beside more text ("Phụ huynh <span>05/09/2024 10:10</span>
+ * <p>comment</p>"); a dated line that is the whole item is not one. */
+static int stamped(html_ctx *c, xmlNode *item)
+{
+    long all = extract_html_info_of(c, item)->text;
+    int budget = 300;
+    for (xmlNode *n = item->children; n && budget-- > 0; n = extract_html_next(n, item, 0)) {
+        if (n->type != XML_TEXT_NODE || !n->content || n->parent == item)
+            continue;
+        const char *s = (const char *)n->content;
+        size_t len = strlen(s);
+        extract_trim(&s, &len);
+        int y, m, d;
+        if (len == 0 || len > 60 || !extract_find_date(s, len, &y, &m, &d, NULL))
+            continue;
+        long own = extract_html_info_of(c, n->parent)->text;
+        if (own < 40 && all > own + 20)
+            return 1;
+    }
+    return 0;
+}
+
+static int same_class(const xmlNode *a, const xmlNode *b)
+{
+    char *x = attr_of(a, "class"), *y = attr_of(b, "class");
+    int same = (!x && !y) || (x && y && !strcmp(x, y));
+    xmlFree(x);
+    xmlFree(y);
+    return same && !strcmp(extract_html_tag(a), extract_html_tag(b));
+}
+
+/* A thread of posts (a comment list, a list of other articles): three or
+ * more items of one tag and class, nearly all of the children, most of
+ * them stamped with a date.  Paragraphs and table rows are never items. */
+static int thread_like(html_ctx *c, xmlNode *n)
+{
+    xmlNode *first = NULL;
+    int kids = 0, same = 0, dated = 0;
+    for (xmlNode *k = n->children; k; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE || dropped(c, k))
+            continue;
+        const char *tag = extract_html_tag(k);
+        if (strcmp(tag, "div") && strcmp(tag, "li") && strcmp(tag, "article") &&
+            strcmp(tag, "section"))
+            return 0;
+        kids++;
+        if (!first)
+            first = k;
+        if (same_class(first, k)) {
+            same++;
+            dated += stamped(c, k);
+        }
+    }
+    return same >= 3 && same * 10 >= kids * 8 && dated * 10 >= same * 6;
+}
+
+static int holds_h1(xmlNode *n)
+{
+    int budget = 5000;
+    for (xmlNode *k = n->children; k && budget-- > 0; k = extract_html_next(k, n, 0))
+        if (!strcmp(extract_html_tag(k), "h1"))
+            return 1;
+    return 0;
+}
+
 static void drop_by_hint(html_ctx *c, xmlNode *body)
 {
     long total = extract_html_info_of(c, body)->text;
@@ -494,6 +560,9 @@ static void drop_by_hint(html_ctx *c, xmlNode *body)
                 if (!drop && extract_html_is_block(tag) && strcmp(tag, "p") &&
                     in->text * 10 < total * 3 + 10)
                     drop = boxed_ui(first_text_ui(c, n));
+                /* comments and lists of other articles, however long */
+                if (!drop && extract_html_is_block(tag) && thread_like(c, n) && !holds_h1(n))
+                    drop = 1;
                 if (drop) {
                     extract_html_info_of(c, n)->flags |= HTML_F_DROP;
                     skip = 1;
