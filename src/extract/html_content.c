@@ -50,7 +50,7 @@ static const char *const neg_hints[] = {
     "newsletter", "subscri", "signup", "sign-up", "ad-slot", "adslot",
     "ad-label", "ad-break", "most-viewed", "most-read", "mostread",
     "recommend", "trending", "binh-luan", "binhluan", "y-kien", "ykien",
-    "xem-nhieu", "xemnhieu", "doc-nhieu", "docnhieu", NULL};
+    "xem-nhieu", "xemnhieu", "doc-nhieu", "docnhieu", "editsection", NULL};
 /* Hints of a box of article metadata (date, author account, category,
  * hit counter) or of paging links, dropped when small even inside the
  * article ("article-info", "entry-meta", "pagenav"). */

@@ -247,8 +247,12 @@ static int logo(xmlNode *n)
 /* The article's heading: the first h1 inside the article, else the last
  * one before it; without h1, an element whose class names a title.
  * Headings inside navigation or sidebars and site logos do not count. */
-static xmlNode *article_heading(html_ctx *c, xmlNode *root, const char *site)
+static xmlNode *article_heading(html_ctx *c, xmlNode *root, const char *site,
+                               const char *page_title)
 {
+    /* an h1 that <title> opens with is the headline however short
+     * ("River Thames" under <title>River Thames - Wikipedia</title>) */
+    char *pt = page_title ? fold(page_title, strlen(page_title)) : NULL;
     xmlNode *best[2] = {NULL, NULL};   /* [0] h1, [1] title class */
     int inside[2] = {0, 0};
     for (xmlNode *n = root; n; n = extract_html_next(n, root, 0)) {
@@ -265,7 +269,18 @@ static xmlNode *article_heading(html_ctx *c, xmlNode *root, const char *site)
             continue;
         char *t = node_text(c, n);
         size_t tl = strlen(t);
-        int ok = extract_count_words(t, tl) >= (kind ? 4 : 3) && tl < 400 &&
+        int words = extract_count_words(t, tl), opens = 0;
+        if (kind == 0 && pt && words >= 1 && words < 3) {
+            char *ft = fold(t, tl);
+            size_t fl = strlen(ft);
+            /* and the rest is a short site name, not the real headline
+             * behind a site name in h1 */
+            opens = fl >= 4 && !strncmp(pt, ft, fl) &&
+                    (pt[fl] == '\0' || strchr(" -|:", pt[fl])) &&
+                    extract_count_words(pt + fl, strlen(pt + fl)) <= 5;
+            free(ft);
+        }
+        int ok = (words >= (kind ? 4 : 3) || opens) && tl < 400 &&
                  extract_ui_phrase(t, tl) == EXTRACT_UI_NONE;
         if (ok && site) {
             char *a = fold(t, tl), *b = fold(site, strlen(site));
@@ -289,6 +304,7 @@ static xmlNode *article_heading(html_ctx *c, xmlNode *root, const char *site)
         }
         best[kind] = n;
     }
+    free(pt);
     return best[0] ? best[0] : best[1];
 }
 
@@ -482,7 +498,7 @@ void extract_html_meta(html_ctx *c, xmlNode *root, xmlNode *body)
         while (*site && strchr(" -|:\xC2\xBB\xE2\x80\x93\x94", *site))
             site++;
     }
-    c->title_node = article_heading(c, body, site && *site ? site : NULL);
+    c->title_node = article_heading(c, body, site && *site ? site : NULL, m.title);
     char *title = NULL;
     if (m.og_title && site && *site) {
         char *a = fold(m.og_title, strlen(m.og_title)), *b = fold(site, strlen(site));
