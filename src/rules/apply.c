@@ -146,6 +146,43 @@ static void find_provinces(docinfo *di)
     }
 }
 
+/* Block b reads as the article's headline: short, not a sentence, about
+ * the genre ({HEADLINE}) and not a sidebar, source or byline line
+ * ({NOT_HEADLINE} at its start). */
+static int headline_like(const docinfo *di, size_t b)
+{
+    size_t s = di->bstart[b], e = di->bend[b];
+    if (!di->rs->headline || e - s < 20 || e - s > 300 || di->d->fold[e - 1] == '.')
+        return 0;
+    if (di->rs->not_headline && rules_re_find(di, di->rs->not_headline, s, e, 1, NULL, NULL))
+        return 0;
+    return rules_re_find(di, di->rs->headline, s, e, 0, NULL, NULL);
+}
+
+/* When the reader's title is not a headline about the genre (a site name,
+ * a byline, a sidebar link), the headline is a nearby block that is: the
+ * next few blocks before the first paragraph, else the few before it. */
+static void fix_title_block(docinfo *di)
+{
+    long tb = di->title_block;
+    if (tb >= 0 && headline_like(di, (size_t)tb))
+        return;
+    size_t from = tb < 0 ? 0 : (size_t)tb + 1, lim = tb < 0 ? 8 : 5;
+    for (size_t b = from; b < di->nb && b < from + lim; b++) {
+        if (headline_like(di, b)) {
+            di->title_block = (long)b;
+            return;
+        }
+        if (di->bend[b] - di->bstart[b] >= 200)
+            break;                  /* the first paragraph: no headline after it */
+    }
+    for (long b = tb - 1; b >= 0 && b >= tb - 5; b--)
+        if (headline_like(di, (size_t)b)) {
+            di->title_block = b;
+            return;
+        }
+}
+
 void rules_docinfo_init(docinfo *di, const rules_set *rs, td_doc *d)
 {
     memset(di, 0, sizeof *di);
@@ -190,6 +227,7 @@ void rules_docinfo_init(docinfo *di, const rules_set *rs, td_doc *d)
                 }
         }
     }
+    fix_title_block(di);
 }
 
 static int aside(const docinfo *di, size_t b)

@@ -604,6 +604,8 @@ int rules_load(const char *dir, rules_set **out, td_err *e)
     rs->goal_verb = special(rs, "GOAL_VERB");
     rs->province_any = special(rs, "PROVINCE");
     rs->abbrev = special(rs, "ABBREV");
+    rs->headline = special(rs, "HEADLINE");
+    rs->not_headline = special(rs, "NOT_HEADLINE");
     rs->province_prefix = special(rs, "PROVINCE_PREFIX");
     rs->institution = special(rs, "INSTITUTION");
     rs->mctx = pcre2_match_context_create(NULL);
@@ -666,6 +668,8 @@ void rules_free(rules_set *rs)
     pcre2_code_free(rs->goal_strip);
     pcre2_code_free(rs->goal_stop);
     pcre2_code_free(rs->abbrev);
+    pcre2_code_free(rs->headline);
+    pcre2_code_free(rs->not_headline);
     pcre2_code_free(rs->goal_drop);
     pcre2_code_free(rs->goal_generic);
     pcre2_code_free(rs->ordinal);

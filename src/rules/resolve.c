@@ -20,6 +20,7 @@ typedef struct ctx {
     docinfo *di;
     cand_list *cl;
     long pledge_year, reviewed_year;
+    int school_year;           /* the pledge year is the first of a school year */
     const char *event;
     size_t bloc_s, bloc_e;     /* fold span of the chosen bloc name */
     const char *bloc_level;
@@ -499,6 +500,18 @@ static void do_bloc(ctx *x)
             sc += 3;
         if (rules_allcaps_word_at(di, s))
             sc -= 5;   /* a shouted header line; a sentence spells it better */
+        {
+            /* "... các đoàn thể huyện" names no place; "... huyện Cư M'gar" does */
+            size_t z = e, a;
+            while (z > s && di->d->fold[z - 1] == ' ')
+                z--;
+            a = z;
+            while (a > s && di->d->fold[a - 1] != ' ')
+                a--;
+            if ((z - a == 4 && memcmp(di->d->fold + a, "tinh", 4) == 0) ||
+                (z - a == 5 && memcmp(di->d->fold + a, "huyen", 5) == 0))
+                sc -= 8;
+        }
         if (!b || sc > bs || (sc == bs && c->ov[0] < b->ov[0])) {
             b = c;
             bs = sc;
@@ -509,6 +522,24 @@ static void do_bloc(ctx *x)
     size_t s, e;
     value_span(b, "value", &s, &e);
     rules_trim_span(di->d->fold, &s, &e);
+    /* the same name written out further elsewhere ("Khối thi đua Văn hóa -
+     * Xã hội huyện" in the headline, "... huyện Tháp Mười" in the lead):
+     * the longest such mention */
+    const char *f = di->d->fold;
+    for (size_t i = 0; i < x->cl->n; i++) {
+        cand *c = &x->cl->v[i];
+        size_t cs, ce;
+        if (c->r->kind != TD_FACT_BLOC || c->zone == ZONE_HEADER || c->zone == ZONE_ASIDE)
+            continue;
+        value_span(c, "value", &cs, &ce);
+        rules_trim_span(f, &cs, &ce);
+        if (ce - cs > e - s && memcmp(f + cs, f + s, e - s) == 0 &&
+            (f[cs + (e - s)] == ' ' || f[cs + (e - s)] == ',')) {
+            s = cs;
+            e = ce;
+            b = c;
+        }
+    }
     x->bloc_s = s;
     x->bloc_e = e;
     x->have_bloc = 1;
@@ -652,6 +683,13 @@ static long do_year(ctx *x, int kind)
     free(years);
     if (!b)
         return 0;
+    if (kind == TD_FACT_PLEDGE_YEAR) {
+        /* "năm học 2023-2024": the matched words say so */
+        const char *f = x->di->d->fold;
+        for (size_t p = b->ov[0]; p + 7 <= b->ov[1]; p++)
+            if (memcmp(f + p, "nam hoc", 7) == 0)
+                x->school_year = 1;
+    }
     char buf[16];
     snprintf(buf, sizeof buf, "%ld", by);
     add_fact(x, kind, td_doc_strdup(x->di->d, buf), NULL, (int)by, by, b->r->id,
@@ -675,7 +713,10 @@ static void do_meeting(ctx *x)
         long p = x->pledge_year, r = x->reviewed_year;
         if (p && r && r != p - 1)
             r = 0;   /* a review year that is not the one before tells nothing */
-        if (p && r) {
+        if (p && x->school_year) {
+            /* a school year runs from August to the next summer */
+            y = (int)(m >= 8 ? p : p + 1);
+        } else if (p && r) {
             if (m <= 4) y = (int)p;
             else if (m >= 11) y = (int)r;
         } else if (p && !r) {
@@ -887,6 +928,17 @@ static void do_members(ctx *x, lead_list *leads)
         const char *h = rules_orig_str(di, hs, he);
         const char *sp = strrchr(h, ' ');
         given = sp ? td_doc_strdup(di->d, sp + 1) : h;
+        /* "UBND các huyện: A, B" gives "UBND huyện A" (group "pre") */
+        size_t qs, qe;
+        if (rules_cand_group(b, "pre", &qs, &qe) && qe > qs) {
+            td_buf t = TD_BUF_INIT;
+            td_buf_puts(&t, rules_orig_str(di, qs, qe));
+            td_buf_putc(&t, ' ');
+            td_buf_puts(&t, given);
+            char *g = td_buf_detach(&t);
+            given = td_doc_strdup(di->d, g);
+            free(g);
+        }
     }
     for (size_t k = 0; k < best_items.n; k++) {
         size_t s = best_items.v[k].s, e = best_items.v[k].e;
@@ -992,6 +1044,11 @@ static void do_goals(ctx *x)
             continue;
         size_t s, e;
         if (!rules_cand_group(c, "list", &s, &e) && !rules_cand_group(c, "text", &s, &e))
+            continue;
+        /* goals fronted by a year ("Năm 2024, các đơn vị tập trung ...")
+         * are pledges only for the pledge year; others report the past */
+        long gy = year_of(x, c, "year");
+        if (gy && gy != x->pledge_year)
             continue;
         span_list items = {0};
         if (c->r->split == SPLIT_NONE) {

@@ -82,6 +82,8 @@ struct rules_set {
     pcre2_code *goal_generic;  /* {GOAL_GENERIC}: a whole clause that is a formula */
     pcre2_code *ordinal;       /* {ORDINAL}: "một là", "thứ hai" */
     pcre2_code *goal_verb;     /* {GOAL_VERB}: a verb that opens a goal clause */
+    pcre2_code *headline;      /* {HEADLINE}: a block about the genre could be the headline */
+    pcre2_code *not_headline;  /* {NOT_HEADLINE}: a block starting so is never the headline */
     pcre2_code *abbrev;        /* {ABBREV}: kept in capitals when a shouted name is re-cased */
     pcre2_code *province_any;  /* {PROVINCE} alone, for bloc names */
     pcre2_code *province_prefix; /* {PROVINCE_PREFIX}: stripped from values */

@@ -6,7 +6,7 @@
 # bench/gold_score.py (a dev tool).
 . "$ROOT/tests/cli/lib.sh"
 dir="$ROOT/tests/data/heldout"
-# file|province|pledge_year|event|leaders as unit:role:year;...
+# file|province|pledge_year (or null)|event|leaders as unit:role:year;...
 table='h01-nghia-hanh-xa-ky-ket|Quảng Ngãi|2024|ky_ket|UBND xã Hành Thiện:truong_khoi:2024;UBND thị trấn Chợ Chùa:pho_khoi:2024
 h02-thpt-binh-dinh-nam-hoc|Bình Định|2024|tong_ket|Trường THPT Hoài Nhơn:truong_khoi:2024;Trường THPT Lý Tự Trọng:pho_khoi:2024
 h03-bo-kinh-te-tong-hop|-|2024|tong_ket|Bộ Kế hoạch và Đầu tư:truong_khoi:2023;Bộ Tài chính:truong_khoi:2024;Kiểm toán Nhà nước:pho_khoi:2024
@@ -21,7 +21,15 @@ h11-bo-nong-nghiep-cuc-vu|-|2024|ky_ket|Cục Thú y:truong_khoi:2024;Cục Tr�
 h12-can-tho-quan-huyen|Cần Thơ|2025|tong_ket|UBND quận Ninh Kiều:truong_khoi:2024;UBND quận Cái Răng:truong_khoi:2025;UBND huyện Cờ Đỏ:pho_khoi:2025
 h13-gia-lai-trung-uong|Gia Lai|2023|ky_ket|Bảo hiểm xã hội tỉnh:truong_khoi:2023;Cục Thống kê tỉnh:pho_khoi:2023
 h14-ben-tre-van-hoa-xa-hoi|Bến Tre|2023|so_ket|Sở Y tế:truong_khoi:2023;Sở Giáo dục và Đào tạo:pho_khoi:2023
-h15-hoi-dac-thu-tong-ket|-|2023|tong_ket|Hội Luật gia tỉnh:truong_khoi:2022;Hội Khuyến học tỉnh:truong_khoi:2023;Hội Đông y tỉnh:pho_khoi:2023'
+h15-hoi-dac-thu-tong-ket|-|2023|tong_ket|Hội Luật gia tỉnh:truong_khoi:2022;Hội Khuyến học tỉnh:truong_khoi:2023;Hội Đông y tỉnh:pho_khoi:2023
+h16-nghe-an-bao-chi-so-3|Nghệ An|2023|tong_ket|Đài Phát thanh và Truyền hình Nghệ An:truong_khoi:2022;Báo Nghệ An:truong_khoi:2023;Tạp chí Sông Lam:pho_khoi:2023
+h17-quang-binh-doanh-nghiep|Quảng Bình|2024|ky_ket|Công ty TNHH MTV Xổ số kiến thiết Quảng Bình:truong_khoi:2024;Công ty Cổ phần Cấp nước Quảng Bình:pho_khoi:2024
+h18-bo-tai-chinh-tong-cuc|-|2024|tong_ket|Tổng cục Thuế:truong_khoi:2023;Tổng cục Hải quan:truong_khoi:2024;Kho bạc Nhà nước:pho_khoi:2024
+h19-quynh-luu-truong-hoc|-|2023|so_ket|THCS Quỳnh Thuận:truong_khoi:2023
+h20-quang-tri-noi-chinh|Quảng Trị|2022|ky_ket|Công an tỉnh:truong_khoi:2022;Thanh tra tỉnh:pho_khoi:2022
+h21-ha-tinh-huyen-mien-nui|Hà Tĩnh|2023|ky_ket|UBND huyện Hương Khê:truong_khoi:2023;UBND huyện Vũ Quang:pho_khoi:2023
+h22-thai-nguyen-bao-chi|Thái Nguyên|2023|tong_ket|Báo Thái Nguyên:truong_khoi:2023
+h23-dong-thap-khoi-van-xa-huyen|-|null|tong_ket|Phòng Giáo dục và Đào tạo huyện:truong_khoi:2024;Trung tâm Y tế huyện:pho_khoi:2024'
 n=0
 bad=0
 echo "$table" | while IFS='|' read -r f prov year event leaders; do
@@ -50,5 +58,5 @@ echo "$table" | while IFS='|' read -r f prov year event leaders; do
     echo ok >>count
 done || fail "held-out facts differ (see above)"
 n=$(wc -l <count)
-[ "$n" -eq 15 ] || fail "checked $n held-out files, want 15"
-[ "$(ls "$dir"/*.txt | wc -l)" -eq 15 ] || fail "tests/data/heldout holds other .txt files than the table"
+[ "$n" -eq 23 ] || fail "checked $n held-out files, want 23"
+[ "$(ls "$dir"/*.txt | wc -l)" -eq 23 ] || fail "tests/data/heldout holds other .txt files than the table"
