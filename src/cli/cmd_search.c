@@ -41,6 +41,8 @@ const char cmd_search_usage[] =
     "  NEAR(a b, N)        a and b at most N words apart (default 10)\n"
     "  title:word  body:\"a phrase\"  title:(a OR b)   in that column only;\n"
     "                      any other word:word is two words (khanh:hoa)\n"
+    "Stray punctuation is forgiven: a quote left open runs to the end, an\n"
+    "unbalanced parenthesis, an empty () and a '*' after no word are dropped.\n"
     "\n"
     "options:\n"
     "  -n, --limit N     at most N results (default 10)\n"

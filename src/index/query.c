@@ -52,21 +52,39 @@ static void push_tok(parser *p, qtok t, size_t *cap)
 static int lex(parser *p, const char *q)
 {
     size_t cap = 0, n = strlen(q), i = 0;
+    int depth = 0;
+    /* Stray punctuation pasted or typed by hand is forgiven, not an error:
+     * a quote left open runs to the end, a ')' without '(' and an empty
+     * "()" are dropped, a '(' left open closes at the end, and a '*' that
+     * follows no word is ignored. */
     while (i < n) {
         char c = q[i];
         if (is_space(c)) {
             i++;
         } else if (c == '(' || c == ')') {
+            size_t k = i + 1;
+            while (k < n && is_space(q[k]))
+                k++;
+            int near = p->ntoks && p->toks[p->ntoks - 1].t == T_NEAR;
+            if (c == '(' && k < n && q[k] == ')' && !near) {
+                i = k + 1;
+                continue;
+            }
+            if (c == ')' && depth == 0) {
+                i++;
+                continue;
+            }
+            depth += c == '(' ? 1 : -1;
             push_tok(p, (qtok){c == '(' ? T_LP : T_RP, q + i, 1, 0, 0}, &cap);
             i++;
         } else if (c == '*') {
-            return fail(p, "'*' must follow a word directly, as in khanh*%s", "");
+            i++;
         } else if (c == '"') {
             const char *close = memchr(q + i + 1, '"', n - i - 1);
             if (!close)
-                return fail(p, "unterminated quote: a phrase needs a closing '\"'%s", "");
+                close = q + n;
             qtok t = {T_PHRASE, q + i + 1, (size_t)(close - q - i - 1), 0, 0};
-            i = (size_t)(close - q) + 1;
+            i = close < q + n ? (size_t)(close - q) + 1 : n;
             if (i < n && q[i] == '*') {
                 t.prefix = 1;
                 i++;
@@ -118,6 +136,8 @@ static int lex(parser *p, const char *q)
             push_tok(p, t, &cap);
         }
     }
+    for (; depth > 0; depth--)
+        push_tok(p, (qtok){T_RP, q + n, 0, 0, 0}, &cap);
     push_tok(p, (qtok){T_END, q + n, 0, 0, 0}, &cap);
     size_t terms = 0;
     for (size_t k = 0; k < p->ntoks; k++)
