@@ -16,7 +16,7 @@
 
 /* Bumped whenever the tokens change (folding, number handling, exact
  * forms): schema.c then rebuilds the FTS index on open. */
-#define INDEX_TOKENIZER_VERSION 3
+#define INDEX_TOKENIZER_VERSION 4
 
 /* Prefix byte of exact (diacritics kept) tokens, so that they can never
  * collide with folded ones, which hold only letters and digits. */

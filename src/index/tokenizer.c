@@ -151,8 +151,16 @@ int index_split(const char *s, size_t n, index_word_fn cb, void *ctx)
                 letters = 1;
             if (c != C_DIGIT)
                 only_digits = 0;
-            if (word.len + k <= MAX_WORD)
-                td_buf_append(&word, s + i, k);
+            if (word.len + k <= MAX_WORD) {
+                /* Eth (Ð ð) and African D (Ɖ ɖ) look like Đ đ and stand for
+                 * them in text typed or converted from legacy fonts */
+                if (cp == 0xD0 || cp == 0x189)
+                    td_buf_append(&word, "\xC4\x90", 2);
+                else if (cp == 0xF0 || cp == 0x256)
+                    td_buf_append(&word, "\xC4\x91", 2);
+                else
+                    td_buf_append(&word, s + i, k);
+            }
             i += k;
             end = i;
         }

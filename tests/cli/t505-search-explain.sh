@@ -28,3 +28,7 @@ expect_no_grep '=hoi' out
 # province spellings from provinces.tsv that folding cannot join
 expect_code 0 $THIDUA --db e.db --rules "$ROOT/rules" search --explain 'Kontum'
 expect_grep '^match: \("kon tum" OR "kontum"\)$' out
+# Eth (ð), as legacy-font conversions leave it, is đ
+expect_code 0 $THIDUA search --tokens "ðoàn"
+printf 'doan\t0\t6\t0\n=đoàn\t0\t6\t1\n' >want
+cmp -s out want || { diff want out; fail "Eth token dump differs"; }
