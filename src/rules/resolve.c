@@ -806,8 +806,8 @@ static void lead_add(ctx *x, lead_list *l, const cand *c, const char *sfx, size_
     if (!y && *sfx)
         y = year_of(x, c, "year");
     int explicit_year = y != 0;
-    if (!y)
-        y = x->pledge_year;
+    if (!y)   /* the pledge year; with no pledge, the year under review */
+        y = x->pledge_year ? x->pledge_year : x->reviewed_year;
     if (l->n == l->cap) {
         l->cap = l->cap ? 2 * l->cap : 8;
         l->v = td_xrealloc(l->v, l->cap * sizeof *l->v);
@@ -1005,7 +1005,7 @@ static void do_members(ctx *x, lead_list *leads)
                 leads->cap = leads->cap ? 2 * leads->cap : 8;
                 leads->v = td_xrealloc(leads->v, leads->cap * sizeof *leads->v);
             }
-            leads->v[leads->n++] = (lead){s, e, role, x->pledge_year, 0, b->score, b->r,
+            leads->v[leads->n++] = (lead){s, e, role, x->pledge_year ? x->pledge_year : x->reviewed_year, 0, b->score, b->r,
                                           b->ss, b->se, s, e};
         }
         const char *v = rules_orig_str(di, s, e);
