@@ -81,7 +81,9 @@ size_t index_abbrev_forms(const index_abbrev *ab, size_t g,
  * with the diacritics at the matched spot ranks first); the exact-form
  * expressions, one per positive term typed with diacritics, whose hits
  * rank a document up next; and the folded phrases of words typed side by
- * side, next.  Strings are owned by the struct. */
+ * side, next.  A long query of plain words matches documents holding most
+ * of them (cover, need), those holding more ranking first.  Strings are
+ * owned by the struct. */
 typedef struct index_query {
     char *match;       /* FTS5 expression over folded tokens */
     char **exact;      /* exact-form expressions (may be empty) */
@@ -92,6 +94,10 @@ typedef struct index_query {
                         * typed (words typed without stay folded): each pair
                         * found ranks up first */
     size_t nxboost;
+    char **cover;      /* long plain queries: one folded expression per
+                        * word or phrase; match is their OR */
+    size_t ncover;
+    size_t need;       /* ... and a hit holds at least need of them */
 } index_query;
 
 /* Parse the user's query q (any normalization form) into *out.  A

@@ -394,6 +394,16 @@ static qnode *parse_or(parser *p, int *empty)
     return r;
 }
 
+/* 1 when the query is only words and phrases, no operator, NEAR, column
+ * or parenthesis: text typed or pasted as it comes. */
+static int plain_words(const parser *p)
+{
+    for (size_t i = 0; i < p->ntoks; i++)
+        if (p->toks[i].t != T_WORD && p->toks[i].t != T_PHRASE && p->toks[i].t != T_END)
+            return 0;
+    return 1;
+}
+
 int index_query_compile(const char *q, const index_abbrev *ab,
                         index_query *out, td_err *e)
 {
@@ -448,7 +458,23 @@ int index_query_compile(const char *q, const index_abbrev *ab,
         out->xboost = p.xboost;
         out->nxboost = p.nxboost;
         td_buf b = TD_BUF_INIT;
-        index_qnode_render(root, 0, &b);
+        if (plain_words(&p) && root->kind == Q_AND && root->nkids >= RELAX_MIN) {
+            /* a long query of plain words: a document may miss a few of
+             * them (a "của" or "năm" the report does not write); those
+             * holding more of the words rank first */
+            out->cover = td_xcalloc(root->nkids, sizeof *out->cover);
+            td_buf_putc(&b, '(');
+            for (size_t i = 0; i < root->nkids; i++) {
+                td_buf c = TD_BUF_INIT;
+                index_qnode_render(root->kids[i], 0, &c);
+                td_buf_printf(&b, "%s%s", i ? " OR " : "", c.ptr);
+                out->cover[out->ncover++] = td_buf_detach(&c);
+            }
+            td_buf_putc(&b, ')');
+            out->need = root->nkids - root->nkids / RELAX_MIN;
+        } else {
+            index_qnode_render(root, 0, &b);
+        }
         out->match = td_buf_detach(&b);
         out->exact = td_xcalloc(MAX_EXACT, sizeof *out->exact);
         if (index_qnode_marked(root))
@@ -472,5 +498,8 @@ void index_query_free(index_query *q)
     for (size_t i = 0; i < q->nxboost; i++)
         free(q->xboost[i]);
     free(q->xboost);
+    for (size_t i = 0; i < q->ncover; i++)
+        free(q->cover[i]);
+    free(q->cover);
     memset(q, 0, sizeof *q);
 }

@@ -11,6 +11,8 @@
 #define MAX_EXACT 16      /* positive terms that get an exact expression */
 #define MAX_DEPTH 64      /* nested parentheses */
 #define MAX_TERMS 256     /* words and phrases in one query */
+#define RELAX_MIN 5       /* plain words from which a document may miss one
+                           * in RELAX_MIN of them */
 
 typedef enum { Q_TERM, Q_ALT, Q_AND, Q_OR, Q_NOT, Q_NEAR } qkind;
 

@@ -1,6 +1,7 @@
 /* search.c - run a compiled query against the FTS index, with filters.
  *
- * Recall comes from the folded expression; order from the pairs of
+ * Recall comes from the folded expression (for a long plain query, most
+ * of its words: those holding more rank first); order from the pairs of
  * unquoted words found side by side with the diacritics typed (when the
  * query has diacritics), then the number of positive terms typed with diacritics
  * that also match in that exact form, then the unquoted word runs found
@@ -158,10 +159,20 @@ int index_search(index_db *db, const index_search_opts *o, index_hit **hits,
         for (size_t i = 0; i < q.nxboost; i++)
             td_buf_printf(&sql, "%s(fts.rowid IN (SELECT rowid FROM fts"
                                 " WHERE fts MATCH ?%zu))", i ? " + " : "", i + xb);
-        td_buf_puts(&sql, " FROM fts JOIN documents d ON d.id = fts.rowid"
-                          " WHERE fts MATCH ?1");
+        /* ?200.. the cover expressions of a long plain query */
+        td_buf cover = TD_BUF_INIT;
+        td_buf_puts(&cover, "0");
+        for (size_t i = 0; i < q.ncover; i++)
+            td_buf_printf(&cover, " + (fts.rowid IN (SELECT rowid FROM fts"
+                                  " WHERE fts MATCH ?%zu))", i + 200);
+        td_buf_printf(&sql, ", %s FROM fts JOIN documents d ON d.id = fts.rowid"
+                            " WHERE fts MATCH ?1", cover.ptr);
+        if (q.ncover)
+            td_buf_printf(&sql, " AND %s >= %zu", cover.ptr, q.need);
+        td_buf_free(&cover);
         add_filters(&sql, o);
-        td_buf_puts(&sql, " ORDER BY 12 DESC, 7 DESC, 11 DESC, 5 ASC, d.id LIMIT ?4");
+        td_buf_puts(&sql, " ORDER BY 13 DESC, 12 DESC, 7 DESC, 11 DESC, 5 ASC, d.id"
+                          " LIMIT ?4");
     } else {
         td_buf_printf(&sql, "SELECT d.id, d.path, d.title, d.format, 0,"
                             " substr(d.text, 1, 160) || CASE WHEN length(d.text) > 160"
@@ -188,6 +199,8 @@ int index_search(index_db *db, const index_search_opts *o, index_hit **hits,
         for (size_t i = 0; i < q.nxboost; i++)
             sqlite3_bind_text(st, (int)(i + 5 + q.nexact + q.nboost), q.xboost[i], -1,
                               SQLITE_TRANSIENT);
+        for (size_t i = 0; i < q.ncover; i++)
+            sqlite3_bind_text(st, (int)(i + 200), q.cover[i], -1, SQLITE_TRANSIENT);
     }
     sqlite3_bind_int(st, 4, o->limit > 0 ? o->limit : 10);
     bind_filters(st, o);
@@ -230,6 +243,8 @@ int index_explain(index_db *db, const char *query, td_buf *out, td_err *e)
     if (rc != TD_OK)
         return rc;
     td_buf_printf(out, "match: %s\n", q.match);
+    if (q.ncover)
+        td_buf_printf(out, "at least %zu of the %zu terms\n", q.need, q.ncover);
     for (size_t i = 0; i < q.nexact; i++)
         td_buf_printf(out, "exact: %s\n", q.exact[i]);
     for (size_t i = 0; i < q.nxboost; i++)

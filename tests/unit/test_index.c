@@ -189,6 +189,18 @@ TEST(index_query_exact_terms)
     CHECK_INT(q.nxboost, 0);
     CHECK_INT(q.nboost, 1);
     index_query_free(&q);
+    /* a long query of plain words: most of them suffice */
+    CHECK_INT(index_query_compile("hoi nghi ky ket giao uoc cua khoi", NULL, &q, &e), TD_OK);
+    CHECK_INT(q.ncover, 8);
+    CHECK_INT(q.need, 7);
+    CHECK(strncmp(q.match, "(\"hoi\" OR \"nghi\" OR ", strlen("(\"hoi\" OR \"nghi\" OR ")) == 0);
+    index_query_free(&q);
+    CHECK_INT(index_query_compile("hoi nghi ky ket", NULL, &q, &e), TD_OK);
+    CHECK_INT(q.ncover, 0);   /* short: every word */
+    index_query_free(&q);
+    CHECK_INT(index_query_compile("hoi nghi ky ket AND giao uoc cua khoi", NULL, &q, &e), TD_OK);
+    CHECK_INT(q.ncover, 0);   /* an operator: as written */
+    index_query_free(&q);
     /* mixed: only the word typed with diacritics asks for its exact form,
      * in the term and at the matched spot */
     CHECK_INT(index_query_compile("hoi nghị", NULL, &q, &e), TD_OK);
