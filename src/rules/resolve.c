@@ -533,7 +533,11 @@ static void do_bloc(ctx *x)
             continue;
         value_span(c, "value", &cs, &ce);
         rules_trim_span(f, &cs, &ce);
-        if (ce - cs > e - s && memcmp(f + cs, f + s, e - s) == 0 &&
+        /* not when all it adds is a bare "tỉnh"/"huyện" */
+        size_t xs = cs + (e - s) + 1;
+        int bare = (ce - xs == 4 && memcmp(f + xs, "tinh", 4) == 0) ||
+                   (ce - xs == 5 && memcmp(f + xs, "huyen", 5) == 0);
+        if (ce - cs > e - s && memcmp(f + cs, f + s, e - s) == 0 && !bare &&
             (f[cs + (e - s)] == ' ' || f[cs + (e - s)] == ',')) {
             s = cs;
             e = ce;
@@ -571,6 +575,10 @@ static void do_province(ctx *x)
 {
     docinfo *di = x->di;
     size_t ps, pe;
+    /* a bloc of ministries belongs to no province, whatever the venue or
+     * the area in its name ("các trường đại học khu vực Hà Nội thuộc Bộ") */
+    if (x->bloc_level && strcmp(x->bloc_level, "bo_nganh") == 0)
+        return;
     if (x->have_bloc && province_in(x, x->bloc_s, x->bloc_e, &ps, &pe)) {
         size_t ss, se;
         rules_di_sentence(di, ps, &ss, &se);
@@ -579,9 +587,6 @@ static void do_province(ctx *x)
                  ps, pe, ss, se);
         return;
     }
-    /* a bloc of ministries belongs to no province, whatever the venue */
-    if (x->bloc_level && strcmp(x->bloc_level, "bo_nganh") == 0)
-        return;
     /* otherwise the best mention; repeated mentions of one province add up */
     cand *b = NULL;
     int bs = 0;
