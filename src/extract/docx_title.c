@@ -81,11 +81,15 @@ static int not_subject(const char *s, size_t n)
     for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++)
         if (strncmp(f, lead[i], strlen(lead[i])) == 0)
             bad = 1;
-    /* "I. ...", "1. ...", "a) ..." */
+    /* "I. ...", "1. ...", "a) ...", "- ..." */
     size_t k = 0;
     while (f[k] == 'i' || f[k] == 'v' || f[k] == 'x' || (f[k] >= '0' && f[k] <= '9'))
         k++;
+    if (k == 0 && f[0] >= 'a' && f[0] <= 'z')
+        k = 1;
     if (k > 0 && k <= 4 && (f[k] == '.' || f[k] == ')'))
+        bad = 1;
+    if (f[0] == '-' || f[0] == '+' || f[0] == '*')
         bad = 1;
     free(f);
     return bad;
@@ -259,24 +263,34 @@ void extract_docx_choose_title(td_doc *d, const char *core_title)
         }
     }
 
-    /* a heading above the body */
-    for (size_t i = 0; i < top && pick == -1; i++)
-        if (d->blocks[i].kind == TD_BLOCK_HEADING && !is_section(&d->blocks[i]) &&
-            words_of(&d->blocks[i]) >= 2)
+    /* a heading opening the text below the header (one after paragraphs
+     * is a section heading) */
+    for (size_t i = start; i < top && pick == -1; i++) {
+        const td_block *b = &d->blocks[i];
+        if (b->kind == TD_BLOCK_PARA || b->kind == TD_BLOCK_LIST_ITEM)
+            break;
+        if (b->kind == TD_BLOCK_HEADING && !is_section(b) && words_of(b) >= 2)
             pick = (long)i;
+    }
 
-    /* a headline-looking paragraph below the header */
+    /* a headline-looking paragraph opening the text below the header: one
+     * of its first two paragraphs, not a list item, not a lead-in to
+     * what follows (":"), with text after it */
     if (pick == -1) {
         extract_headline h;
         extract_headline_init(&h);
-        for (size_t i = start; i < top; i++) {
+        int fed = 0;
+        for (size_t i = start; i < top && fed < 2; i++) {
             const td_block *b = &d->blocks[i];
-            if (b->kind == TD_BLOCK_TABLE_CELL || not_subject(b->text, b->len))
+            if (b->kind != TD_BLOCK_PARA)
+                continue;
+            fed++;
+            if (not_subject(b->text, b->len) || ends_with(b, ":"))
                 continue;
             if (extract_headline_feed(&h, (long)i, b->text, b->len))
                 break;
         }
-        pick = h.found;   /* an all-caps line alone is too weak here */
+        pick = h.found >= 0 && (size_t)h.found + 1 < nbody ? h.found : -1;
     }
 
     if (pick == -1)
