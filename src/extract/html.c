@@ -373,6 +373,9 @@ void extract_html_decode_text(html_ctx *c, const xmlNode *t, td_buf *out)
  * conditionals <![if !supportLists]> ... <![endif]> (shown as text). */
 static void blank_office_markup(char *p, size_t n)
 {
+    /* the first '>' after the last candidate: a later candidate before it
+     * has the same one, so a run of "<![if" without '>' is not rescanned */
+    const char *gt = NULL;
     for (size_t i = 0; i + 3 < n; i++) {
         if (p[i] != '<')
             continue;
@@ -391,7 +394,8 @@ static void blank_office_markup(char *p, size_t n)
         }
         if (!blank)
             continue;
-        const char *gt = memchr(p + i, '>', n - i);
+        if (!gt || gt < p + i)
+            gt = memchr(p + i, '>', n - i);
         if (!gt)
             return;
         /* "<![endif]-->" closes a comment: leave it alone */
@@ -399,6 +403,55 @@ static void blank_office_markup(char *p, size_t n)
             continue;
         memset(p + i, ' ', (size_t)(gt - p) - i + 1);
         i = (size_t)(gt - p);
+    }
+}
+
+/* libxml2 compares each attribute of a start tag with all the earlier ones
+ * and appends it at the end of a list, so a tag with 300000 attributes
+ * takes minutes.  Tags keep their first HTML_MAX_ATTRS attributes; the rest
+ * are blanked with spaces (offsets stay).  One pass: each tag is scanned
+ * once, to its '>' outside quotes. */
+#define HTML_MAX_ATTRS 256
+static void cap_attributes(char *p, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        const char *lt = memchr(p + i, '<', n - i);
+        if (!lt)
+            return;
+        i = (size_t)(lt - p) + 1;
+        if (i >= n || !isalpha((unsigned char)p[i]))
+            continue;
+        while (i < n && !isspace((unsigned char)p[i]) && p[i] != '>' && p[i] != '/')
+            i++;
+        int count = 0;
+        size_t cut = 0;
+        while (i < n && p[i] != '>') {
+            if (isspace((unsigned char)p[i]) || p[i] == '/') {
+                i++;
+                continue;
+            }
+            if (++count == HTML_MAX_ATTRS + 1)
+                cut = i;
+            while (i < n && !isspace((unsigned char)p[i]) && p[i] != '=' && p[i] != '>')
+                i++;
+            while (i < n && isspace((unsigned char)p[i]))
+                i++;
+            if (i < n && p[i] == '=') {
+                i++;
+                while (i < n && isspace((unsigned char)p[i]))
+                    i++;
+                if (i < n && (p[i] == '"' || p[i] == '\'')) {
+                    const char *q = i + 1 < n ? memchr(p + i + 1, p[i], n - i - 1) : NULL;
+                    i = q ? (size_t)(q - p) + 1 : n;
+                } else {
+                    while (i < n && !isspace((unsigned char)p[i]) && p[i] != '>')
+                        i++;
+                }
+            }
+        }
+        if (cut)
+            memset(p + cut, ' ', i - cut);
     }
 }
 
@@ -488,8 +541,10 @@ int extract_html(td_doc *d, const char *data, size_t len,
     c.o = o;
     td_buf buf = TD_BUF_INIT;
     decode_page(&c, data, len, &buf);
-    if (buf.len)
+    if (buf.len) {
         blank_office_markup(buf.ptr, buf.len);
+        cap_attributes(buf.ptr, buf.len);
+    }
     int rc = buf.len ? parse(&c, buf.ptr, buf.len, e)
                      : td_err_set(e, TD_EEMPTY, "no text found");
     if (rc != TD_OK)
