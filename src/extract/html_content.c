@@ -720,9 +720,48 @@ static xmlNode *choose_top(html_ctx *c, xmlNode *body)
             }
         }
     }
+    /* Readability: when three or more other containers score nearly as
+     * well (3/4 of the best), the article is split over them; their
+     * closest common ancestor with top is the article */
+    if (top && best > 0 && !rejected) {
+        xmlNode *alt[5];
+        int na = 0;
+        for (size_t i = 0; i < nc && na < 5; i++) {
+            double f = final_score(extract_html_info_of(c, cand[i]));
+            if (cand[i] != top && f >= best * 0.75 && !descends(cand[i], top) &&
+                !descends(top, cand[i]))
+                alt[na++] = cand[i];
+        }
+        for (xmlNode *p = top->parent; na >= 3 && p && p != body; p = p->parent) {
+            int k = 0;
+            for (int i = 0; i < na; i++)
+                k += descends(alt[i], p);
+            if (k >= 3) {
+                top = p;
+                break;
+            }
+        }
+    }
     free(cand);
     if (!top || best <= 0)
         return body;
+    /* Readability: a container alone in its parent stands for the parent,
+     * whose siblings may hold the rest of the article */
+    while (top->parent && top->parent != body && top->parent->type == XML_ELEMENT_NODE) {
+        /* table cells of a layout: the row's siblings are page furniture */
+        const char *pt = extract_html_tag(top->parent);
+        if (!strcmp(pt, "td") || !strcmp(pt, "tr") || !strcmp(pt, "tbody") ||
+            !strcmp(pt, "table") || !strcmp(extract_html_tag(top), "td"))
+            break;
+        int others = 0;
+        for (xmlNode *k = top->parent->children; k && !others; k = k->next)
+            others = k != top && k->type == XML_ELEMENT_NODE && !dropped(c, k);
+        if (others)
+            break;
+        top = top->parent;
+    }
+    if (extract_html_info_of(c, top)->flags & HTML_F_SCORED)
+        best = final_score(extract_html_info_of(c, top));
     /* climb while a parent scores higher (Readability: the article is
      * often split over sibling containers) */
     double last = best, threshold = best / 3;
@@ -746,6 +785,25 @@ static xmlNode *choose_top(html_ctx *c, xmlNode *body)
 }
 
 /* ---- cleaning ----------------------------------------------------------- */
+
+/* A byline element (Readability's test): rel or itemprop "author", or a
+ * class or id naming a byline, with a short text. */
+static const char *const byline_hints[] = {"byline", "author", "dateline", "writtenby", NULL};
+
+static int byline_box(html_ctx *c, const xmlNode *n)
+{
+    if (extract_html_info_of(c, (xmlNode *)n)->text >= 100)
+        return 0;
+    char *rel = attr_of(n, "rel"), *ip = attr_of(n, "itemprop");
+    char *cls = attr_of(n, "class"), *id = attr_of(n, "id");
+    int hit = (rel && !strcasecmp(rel, "author")) || (ip && strstr(ip, "author")) ||
+              hint_match(cls, byline_hints) || hint_match(id, byline_hints);
+    xmlFree(rel);
+    xmlFree(ip);
+    xmlFree(cls);
+    xmlFree(id);
+    return hit;
+}
 
 static int meta_box(const xmlNode *n)
 {
@@ -934,6 +992,27 @@ static void cell_pos(xmlNode *cell, int *row, int *col)
     }
 }
 
+/* Fewer than three text blocks (headings aside) emitted so far. */
+static int at_top(html_ctx *c)
+{
+    int k = 0;
+    for (size_t i = c->first_block; i < c->d->nblocks && k < 3; i++)
+        k += c->d->blocks[i].kind != TD_BLOCK_HEADING;
+    return k < 3;
+}
+
+/* "By Jane Doe", "Bởi Mai Thảo", "Tác giả: ...": a byline by its prefix. */
+static int by_line(const char *s, size_t n)
+{
+    if (n > 100 || !extract_is_byline(s, n))
+        return 0;
+    char *raw = td_xstrndup(s, n), *f = norm_fold_str(raw);
+    free(raw);
+    int hit = !strncmp(f, "by ", 3) || !strncmp(f, "boi ", 4) || !strncmp(f, "tac gia", 7);
+    free(f);
+    return hit;
+}
+
 static void flush(emitter *em, long end)
 {
     html_ctx *c = em->c;
@@ -967,10 +1046,11 @@ static void flush(emitter *em, long end)
         }
     }
     /* a bare date line at the top of the article is the page's
-     * publication stamp (kept in d->published), not article text */
+     * publication stamp (kept in d->published), and "By X" there is the
+     * byline: neither is article text */
     int y, m, dd, tm;
-    if (!c->o->keep_boilerplate && c->d->nblocks < c->first_block + 3 &&
-        extract_is_date_line(s, n, &y, &m, &dd, &tm)) {
+    if (!c->o->keep_boilerplate && at_top(c) &&
+        (extract_is_date_line(s, n, &y, &m, &dd, &tm) || by_line(s, n))) {
         td_buf_clear(&em->cur);
         return;
     }
@@ -1073,7 +1153,11 @@ static void emit_subtree(emitter *em, xmlNode *root)
                 const char *tag = extract_html_tag(n);
                 html_info *in = extract_html_info_of(c, n);
                 long start = in->start;
-                if (n != root && ((in->flags & HTML_F_DROP) ||
+                /* a byline above the text is page furniture (the reader
+                 * keeps it as d->author); a signature below it is text */
+                int byline = !c->o->keep_boilerplate && c->d->nblocks < c->first_block + 3 &&
+                             byline_box(c, n);
+                if (n != root && ((in->flags & HTML_F_DROP) || byline ||
                                   (!c->o->keep_boilerplate && clean_away(c, n, em->top_text)))) {
                     skip = 1;
                     if (extract_html_is_block(tag))

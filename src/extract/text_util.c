@@ -11,6 +11,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include "normalize/normalize.h"
@@ -101,8 +102,93 @@ static int find_time(const char *s, size_t n)
     return 0;
 }
 
+static int find_numeric_date(const char *s, size_t n, int *y, int *m, int *d);
+
+/* English month name (full or three letters, optional '.') at s[i..),
+ * 1-12 with *end after it, else 0. */
+static int month_at(const char *s, size_t n, size_t i, size_t *end)
+{
+    static const char *const names[] = {"january", "february", "march", "april", "may",
+        "june", "july", "august", "september", "october", "november", "december"};
+    size_t k = i;
+    while (k < n && isalpha((unsigned char)s[k]))
+        k++;
+    size_t len = k - i;
+    if (len < 3 || (i > 0 && isalpha((unsigned char)s[i - 1])))
+        return 0;
+    for (int m = 0; m < 12; m++) {
+        size_t nl = strlen(names[m]);
+        if ((len == nl || len == 3 || (m == 8 && len == 4)) && len <= nl &&
+            !strncasecmp(s + i, names[m], len)) {
+            if (k < n && s[k] == '.')
+                k++;
+            *end = k;
+            return m + 1;
+        }
+    }
+    return 0;
+}
+
+static size_t skip_sep(const char *s, size_t n, size_t j)
+{
+    while (j < n && (s[j] == ' ' || s[j] == ','))
+        j++;
+    return j;
+}
+
+/* "March 11, 2024" or "11 March 2024". */
+static int find_named_date(const char *s, size_t n, int *y, int *m, int *d)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t e, j;
+        int mm = month_at(s, n, i, &e), a, b;
+        if (mm) {
+            j = skip_sep(s, n, e);
+            int ka = read_num(s, n, &j, 2, &a);
+            if (ka >= 1 && ka <= 2 && (j >= n || !isdigit((unsigned char)s[j]))) {
+                if (j + 1 < n && isalpha((unsigned char)s[j]))   /* 11th */
+                    j += 2;
+                j = skip_sep(s, n, j);
+                if (read_num(s, n, &j, 4, &b) == 4 && valid_date(b, mm, a)) {
+                    *y = b, *m = mm, *d = a;
+                    return 1;
+                }
+            }
+        } else if (isdigit((unsigned char)s[i]) && (i == 0 || !isdigit((unsigned char)s[i - 1]))) {
+            j = i;
+            if (read_num(s, n, &j, 2, &a) < 1 || (j < n && isdigit((unsigned char)s[j])))
+                continue;
+            j = skip_sep(s, n, j);
+            if (!(mm = month_at(s, n, j, &e)))
+                continue;
+            j = skip_sep(s, n, e);
+            if (read_num(s, n, &j, 4, &b) == 4 && valid_date(b, mm, a)) {
+                *y = b, *m = mm, *d = a;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 int extract_find_date(const char *s, size_t n, int *y, int *m, int *d,
                       int *has_time)
+{
+    if (find_named_date(s, n, y, m, d)) {
+        /* the numeric forms below are more common; a named date only
+         * when there is no numeric one */
+        int yy, mm, dd;
+        if (!find_numeric_date(s, n, &yy, &mm, &dd)) {
+            if (has_time)
+                *has_time = find_time(s, n);
+            return 1;
+        }
+    }
+    return find_numeric_date(s, n, y, m, d) &&
+           (!has_time || (*has_time = find_time(s, n), 1));
+}
+
+static int find_numeric_date(const char *s, size_t n, int *y, int *m, int *d)
 {
     for (size_t i = 0; i < n; i++) {
         if (!isdigit((unsigned char)s[i]) || (i && isdigit((unsigned char)s[i - 1])))
@@ -130,8 +216,6 @@ int extract_find_date(const char *s, size_t n, int *y, int *m, int *d,
         if (!valid_date(yy, mm, dd))
             continue;
         *y = yy, *m = mm, *d = dd;
-        if (has_time)
-            *has_time = find_time(s, n);
         return 1;
     }
     return 0;
