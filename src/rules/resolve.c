@@ -702,6 +702,25 @@ static long do_year(ctx *x, int kind)
     return by;
 }
 
+/* With no pledge or review year, the year of day d/m from the page's
+ * publication date, when the day falls at most two months before it (a
+ * report is published soon after the meeting; a repost years later gives
+ * nothing).  0 when it does not. */
+static int year_from_published(ctx *x, int m, int d)
+{
+    const td_doc *doc = x->di->d;
+    for (size_t i = 0; i < doc->nfacts; i++) {
+        int py, pm, pd;
+        if (doc->facts[i].kind != TD_FACT_PUBLISHED ||
+            sscanf(doc->facts[i].value, "%d-%d-%d", &py, &pm, &pd) != 3)
+            continue;
+        int y = (m > pm || (m == pm && d > pd)) ? py - 1 : py;
+        int days = ((py - y) * 12 + pm - m) * 31 + pd - d;
+        return days >= 0 && days <= 62 ? y : 0;
+    }
+    return 0;
+}
+
 static void do_meeting(ctx *x)
 {
     docinfo *di = x->di;
@@ -730,6 +749,8 @@ static void do_meeting(ctx *x)
             if (m >= 11) y = (int)r;
             else if (m <= 3) y = (int)r + 1;
         }
+        if (!y && !p && !r)
+            y = year_from_published(x, m, d);
         if (!y)
             return;
     }
