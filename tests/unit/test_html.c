@@ -423,6 +423,18 @@ TEST(text_util_bylines_and_dates)
     CHECK(!extract_is_date_line(s, strlen(s), &y, &m, &d, &t));
     s = "31/02/2024";
     CHECK(!extract_find_date(s, strlen(s), &y, &m, &d, NULL));
+    /* English month names, either order; a numeric date wins */
+    s = "March 11, 2024, 6:02 p.m. ET";
+    CHECK(extract_is_date_line(s, strlen(s), &y, &m, &d, &t));
+    CHECK(y == 2024 && m == 3 && d == 11 && t == 1);
+    s = "Updated 3 Sept. 2023";
+    CHECK(extract_find_date(s, strlen(s), &y, &m, &d, NULL) && y == 2023 && m == 9 && d == 3);
+    s = "May 5, 2024 (cập nhật 06/05/2024)";
+    CHECK(extract_find_date(s, strlen(s), &y, &m, &d, NULL) && m == 5 && d == 6);
+    s = "Tổng công ty May 10 năm 2024";
+    CHECK(!extract_find_date(s, strlen(s), &y, &m, &d, NULL));
+    s = "February 30, 2024";
+    CHECK(!extract_find_date(s, strlen(s), &y, &m, &d, NULL));
 }
 
 TEST(html_div_paragraphs_and_related_list)
@@ -526,6 +538,67 @@ TEST(html_saved_from_word)
     CHECK(strstr(t, "\n\n- Tổ chức tốt các phong trào thi đua yêu nước.\n\n") != NULL);
     for (size_t i = 0; i < d->nblocks; i++)
         CHECK(d->blocks[i].src_start > 0 && d->blocks[i].src_end > d->blocks[i].src_start);
+    free(t);
+    td_doc_free(d);
+}
+
+static td_doc *load_str(const char *html)
+{
+    td_doc *d = NULL;
+    td_err e;
+    td_err_clear(&e);
+    extract_buffer("t.html", html, strlen(html), NULL, &d, &e);
+    return d;
+}
+
+#define LONG_P "<p>Khối thi đua các sở, ngành tổ chức hội nghị tổng kết công tác thi đua, " \
+               "khen thưởng năm 2024, thống nhất các nội dung giao ước thi đua năm 2025, "   \
+               "bầu Trưởng khối, Phó Trưởng khối.</p>"
+
+TEST(html_hidden_by_class_and_aria)
+{
+    td_doc *d = load_str(
+        "<html><head><title>Tin tức</title></head><body><div class=\"content\">"
+        LONG_P LONG_P
+        "<p class=\"sr-only\">SR-ONLY-TEXT</p><span aria-hidden=\"true\">ARIA-TEXT</span>"
+        "<p class=\"d-none\">DNONE-TEXT</p>"
+        "<p class=\"d-none d-md-block\">Hiện trên màn hình rộng, vẫn là bài viết.</p>"
+        "<p class=\"overflow-hidden\">Đoạn văn có lớp overflow-hidden vẫn hiện.</p>"
+        LONG_P "</div></body></html>");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    char *t = joined(d);
+    CHECK(!strstr(t, "SR-ONLY-TEXT") && !strstr(t, "ARIA-TEXT") && !strstr(t, "DNONE-TEXT"));
+    CHECK(strstr(t, "Hiện trên màn hình rộng") != NULL);
+    CHECK(strstr(t, "overflow-hidden vẫn hiện") != NULL);
+    free(t);
+    td_doc_free(d);
+}
+
+TEST(html_comment_thread_without_class_hints)
+{
+    /* five posts, each with a date stamp of its own, longer than the
+     * article together: not the article */
+    td_buf h = TD_BUF_INIT;
+    td_buf_puts(&h, "<html><head><title>Khối thi đua các sở, ngành tổng kết năm 2024</title></head>"
+                    "<body><div class=\"a\"><h1>Khối thi đua các sở, ngành tổng kết năm 2024</h1>"
+                    "<div class=\"b\">" LONG_P LONG_P "</div><div class=\"list\">");
+    for (int i = 0; i < 5; i++)
+        td_buf_printf(&h, "<div class=\"item\"><b>Bạn đọc %d</b> <span>0%d/01/2025 10:1%d</span>"
+                          "<p>POST-%d: Ý kiến rất dài của bạn đọc, có nhiều dấu phẩy, về hội nghị, "
+                          "về các đơn vị, về tiêu chí chấm điểm, về khen thưởng, về năm sau.</p></div>",
+                      i, i + 1, i, i);
+    td_buf_puts(&h, "</div></div></body></html>");
+    td_doc *d = load_str(h.ptr);
+    td_buf_free(&h);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    char *t = joined(d);
+    CHECK(!strstr(t, "POST-"));
+    CHECK(count(t, "bầu Trưởng khối") == 2);
+    CHECK_INT(d->blocks[0].kind, TD_BLOCK_TITLE);
     free(t);
     td_doc_free(d);
 }
