@@ -25,6 +25,7 @@ typedef struct group {
     const char **all;  /* folded phrases: own forms + containing abbreviations */
     const char **all_exact;
     size_t nall;
+    int province;      /* from provinces.tsv: lends no forms to other groups */
 } group;
 
 struct index_abbrev {
@@ -146,6 +147,8 @@ static void close_groups(index_abbrev *ab)
             if (h == g)
                 continue;
             const group *H = &ab->groups[h];
+            if (H->province)
+                continue;   /* "TP Đà Nẵng" does not make Danang a TP */
             int inside = 0;
             for (size_t i = 0; i < H->nforms && !inside; i++)
                 for (size_t j = 0; j < G->nforms && !inside; j++)
@@ -170,10 +173,10 @@ static void push_group(index_abbrev *ab, size_t *capg, group g)
 }
 
 /* Add the spellings of each province in rules_dir/provinces.tsv (columns
- * name and variants, '|'-separated) as a group, keeping the variants that
- * are other words than the name (Kontum, Đắc Lắc, BRVT, Sài Gòn) and not
- * those that only add a prefix (TP. Đà Nẵng) or differ in diacritics,
- * which folding already finds.  A missing file adds nothing. */
+ * name and variants, '|'-separated) as a group: Kontum, Đắc Lắc, BRVT,
+ * Sài Gòn, and the former name of a renamed one (Thừa Thiên Huế for
+ * Huế).  Variants that fold to a form already there are dropped.  A
+ * missing file adds nothing. */
 static void load_provinces(index_abbrev *ab, size_t *capg, const char *rules_dir)
 {
     char path[1024];
@@ -208,7 +211,7 @@ static void load_provinces(index_abbrev *ab, size_t *capg, const char *rules_dir
                 n = (size_t)(vend - v);
             form fm;
             if (n > 0 && make_form(v, n, &fm)) {
-                int keep = !contains(&fm, &g.forms[0]);
+                int keep = 1;
                 for (size_t i = 0; i < g.nforms && keep; i++)
                     keep = strcmp(g.forms[i].folded, fm.folded) != 0;
                 if (keep) {
@@ -226,6 +229,7 @@ static void load_provinces(index_abbrev *ab, size_t *capg, const char *rules_dir
             free(g.forms);
             continue;
         }
+        g.province = 1;
         push_group(ab, capg, g);
     }
     free(line);

@@ -53,10 +53,11 @@ static int lex(parser *p, const char *q)
 {
     size_t cap = 0, n = strlen(q), i = 0;
     int depth = 0;
-    /* Stray punctuation pasted or typed by hand is forgiven, not an error:
-     * a quote left open runs to the end, a ')' without '(' and an empty
-     * "()" are dropped, a '(' left open closes at the end, and a '*' that
-     * follows no word is ignored. */
+    /* Stray punctuation is forgiven, not an error: a ')' without '(' and
+     * an empty "()" are dropped, a '(' left open closes at the end, and a
+     * '*' that follows no word is ignored.  A '"' left open is an error:
+     * typed, it is syntax (pasted curly quotes without a pair are dropped
+     * before, in index_query_compile). */
     while (i < n) {
         char c = q[i];
         if (is_space(c)) {
@@ -82,9 +83,9 @@ static int lex(parser *p, const char *q)
         } else if (c == '"') {
             const char *close = memchr(q + i + 1, '"', n - i - 1);
             if (!close)
-                close = q + n;
+                return fail(p, "unterminated quote: a phrase needs a closing '\"'%s", "");
             qtok t = {T_PHRASE, q + i + 1, (size_t)(close - q - i - 1), 0, 0};
-            i = close < q + n ? (size_t)(close - q) + 1 : n;
+            i = (size_t)(close - q) + 1;
             if (i < n && q[i] == '*') {
                 t.prefix = 1;
                 i++;
@@ -411,18 +412,29 @@ int index_query_compile(const char *q, const index_abbrev *ab,
     /* one normalization form, and no control bytes, whatever was pasted */
     td_buf raw = TD_BUF_INIT, nfc = TD_BUF_INIT;
     norm_nfc(q, strlen(q), &raw);
+    /* pasted curly quotes and guillemets quote when they pair up; an odd
+     * one out is punctuation and they all become spaces */
+    size_t curly = 0;
+    for (size_t i = 0; i + 1 < raw.len; i++) {
+        unsigned char c = (unsigned char)raw.ptr[i], d = (unsigned char)raw.ptr[i + 1];
+        curly += (c == 0xE2 && d == 0x80 && i + 2 < raw.len &&
+                  ((unsigned char)raw.ptr[i + 2] == 0x9C || (unsigned char)raw.ptr[i + 2] == 0x9D ||
+                   (unsigned char)raw.ptr[i + 2] == 0x9E)) ||
+                 (c == 0xC2 && (d == 0xAB || d == 0xBB));
+    }
+    char qc = curly % 2 ? ' ' : '"';
     for (size_t i = 0; i < raw.len; i++) {
         unsigned char c = (unsigned char)raw.ptr[i];
         /* curly and guillemet quotes, pasted from documents, quote too */
         if (c == 0xE2 && i + 2 < raw.len && (unsigned char)raw.ptr[i + 1] == 0x80 &&
             ((unsigned char)raw.ptr[i + 2] == 0x9C || (unsigned char)raw.ptr[i + 2] == 0x9D ||
              (unsigned char)raw.ptr[i + 2] == 0x9E)) {
-            td_buf_putc(&nfc, '"');
+            td_buf_putc(&nfc, qc);
             i += 2;
         } else if (c == 0xC2 && i + 1 < raw.len &&
                    ((unsigned char)raw.ptr[i + 1] == 0xAB ||
                     (unsigned char)raw.ptr[i + 1] == 0xBB)) {
-            td_buf_putc(&nfc, '"');
+            td_buf_putc(&nfc, qc);
             i += 1;
         } else {
             td_buf_putc(&nfc, c < 0x20 ? ' ' : (char)c);

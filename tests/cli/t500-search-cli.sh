@@ -32,7 +32,7 @@ expect_code 0 $THIDUA --db s.db search "khongtontai"
 expect_grep 'no documents match' err
 
 # malformed queries: one line, exit 2, never an SQL error
-for q in 'thi dua AND' '*' '()' 'NOT a' 'title:' 'title: AND x'; do
+for q in '"giao uoc' 'thi dua AND' '*' '()' 'NOT a' 'title:' 'title: AND x'; do
     expect_code 2 $THIDUA --db s.db search "$q"
     expect_lines 1 err
     expect_grep '^thidua: error: malformed query: ' err

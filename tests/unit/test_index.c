@@ -127,10 +127,10 @@ TEST(index_query_syntax)
     m = compile("CB-CC-VC", NULL, &rc, &e);
     CHECK_STR(m, "\"cb cc vc\"");
     free(m);
-    /* stray punctuation is forgiven: an open quote runs to the end, an
+    /* stray punctuation is forgiven: an unpaired curly quote, an
      * unbalanced parenthesis, an empty "()" and a lone '*' are dropped */
     static const char *const stray[][2] = {
-        {"\"giao uoc", "\"giao uoc\""}, {"“giao ước", "\"giao uoc\""},
+        {"“giao ước", "(\"giao\" AND \"uoc\")"}, {"«a» “b", "(\"a\" AND \"b\")"},
         {"(thi dua", "(\"thi\" AND \"dua\")"}, {"thi dua)", "(\"thi\" AND \"dua\")"},
         {"thi () dua", "(\"thi\" AND \"dua\")"}, {"hoi *", "\"hoi\""},
         {"NEAR(a b", "NEAR(\"a\" \"b\", 10)"},
@@ -161,7 +161,7 @@ TEST(index_query_syntax)
     free(m);
 
     static const char *const bad[] = {
-        "thi dua AND", "*", "NOT hoi", "OR hoi", "hoi AND OR dua", "title:",
+        "\"giao uoc", "thi dua AND", "*", "NOT hoi", "OR hoi", "hoi AND OR dua", "title:",
         "title: AND x", "()", "", "  - ", "\"", "NEAR(a b, x)", "NEAR(a (b))",
         "NEAR(a b, 5 c)",
     };
@@ -265,6 +265,31 @@ TEST(index_query_abbreviations)
     CHECK(m && strstr(m, "\"ubmttq tinh\"") && strstr(m, "\"uy ban mat tran to quoc tinh\""));
     free(m);
     index_abbrev_free(ab);
+
+    /* provinces.tsv adds each province's spellings; "TP Huế" lends no
+     * form to TP, and a variant differing only in diacritics is no form */
+    char ppath[512];
+    snprintf(ppath, sizeof ppath, "%s/provinces.tsv", dir);
+    FILE *pf = fopen(ppath, "w");
+    fputs("# test\nname\tvariants\ttype\n"
+          "Kon Tum\tKontum|KonTum|Kon-Tum\ttinh\n"
+          "Huế\tThừa Thiên Huế|TP Huế\ttinh\n"
+          "Khánh Hòa\tKhánh Hoà\ttinh\n"
+          "TP\tThành phố\tx\n", pf);
+    fclose(pf);
+    CHECK_INT(index_abbrev_load(dir, &ab, &e), TD_OK);
+    CHECK_INT(index_abbrev_count(ab), 5);
+    m = compile("Kontum", ab, &rc, &e);
+    CHECK_STR(m, "(\"kon tum\" OR \"kontum\")");
+    free(m);
+    m = compile("Thừa Thiên Huế", ab, &rc, &e);
+    CHECK(m && strncmp(m, "(\"hue\" OR \"thua thien hue\" OR \"tp hue\"", 36) == 0);
+    free(m);
+    m = compile("Khánh Hòa", ab, &rc, &e);
+    CHECK_STR(m, "(\"khanh\" AND \"hoa\")");
+    free(m);
+    index_abbrev_free(ab);
+    unlink(ppath);
 
     /* a line without an expansion is an error naming the line */
     char path[512];
