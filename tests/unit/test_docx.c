@@ -466,6 +466,14 @@ TEST(docx_title_from_official_header)
         /* the type line itself Title-styled */
         {HEADER "T:BIÊN BẢN|Hội nghị sơ kết công tác thi đua 6 tháng đầu năm|" BODY, NULL,
          "Hội nghị sơ kết công tác thi đua 6 tháng đầu năm"},
+        /* a subject in capitals under the type line, after the header */
+        {HEADER "BÁO CÁO|TỔNG KẾT CÔNG TÁC THI ĐUA NĂM 2022|" BODY, NULL,
+         "TỔNG KẾT CÔNG TÁC THI ĐUA NĂM 2022"},
+        /* a header in plain paragraphs, no layout table */
+        {"ỦY BAN NHÂN DÂN TỈNH|SỞ NỘI VỤ|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
+         "Độc lập - Tự do - Hạnh phúc|Số: 12/KH-SNV|Sơn La, ngày 02 tháng 02 năm 2024|"
+         "KẾ HOẠCH|Tổ chức Hội nghị ký kết giao ước thi đua năm 2024|" BODY, "KH 2024",
+         "Tổ chức Hội nghị ký kết giao ước thi đua năm 2024"},
         /* a heading above the body, no official header */
         {"H:Khối thi đua số 3 tổng kết năm 2022|" BODY, "Template title", "Khối thi đua số 3 tổng kết năm 2022"},
         /* a section heading is not a title; dc:title said in the text is */
