@@ -500,6 +500,39 @@ static int stamped(html_ctx *c, xmlNode *item)
     return 0;
 }
 
+/* 1 when item looks like a post rather than an entry of a timeline: it
+ * shows a picture (avatar, thumbnail) or an action link ("Trả lời",
+ * "Reply", "Thích", "Like"). */
+static int post_cue(html_ctx *c, xmlNode *item)
+{
+    static const char *const acts[] = {"tra loi", "reply", "thich", "like",
+                                       "bao cao", "report", "phan hoi", NULL};
+    int budget = 300;
+    for (xmlNode *n = item->children; n && budget-- > 0; n = extract_html_next(n, item, 0)) {
+        const char *tag = extract_html_tag(n);
+        if (!strcmp(tag, "img"))
+            return 1;
+        if (strcmp(tag, "a") && strcmp(tag, "button"))
+            continue;
+        td_buf t = TD_BUF_INIT;
+        for (xmlNode *k = n->children; k; k = extract_html_next(k, n, 0))
+            if (k->type == XML_TEXT_NODE && t.len < 40)
+                extract_html_decode_text(c, k, &t);
+        char *f = norm_fold_str(t.ptr ? t.ptr : "");
+        td_buf_free(&t);
+        const char *p = f;
+        while (*p == ' ')
+            p++;
+        int hit = 0;
+        for (size_t i = 0; acts[i] && !hit; i++)
+            hit = !strncmp(p, acts[i], strlen(acts[i])) && strlen(p) <= strlen(acts[i]) + 4;
+        free(f);
+        if (hit)
+            return 1;
+    }
+    return 0;
+}
+
 static int same_class(const xmlNode *a, const xmlNode *b)
 {
     char *x = attr_of(a, "class"), *y = attr_of(b, "class");
@@ -511,11 +544,13 @@ static int same_class(const xmlNode *a, const xmlNode *b)
 
 /* A thread of posts (a comment list, a list of other articles): three or
  * more items of one tag and class, nearly all of the children, most of
- * them stamped with a date.  Paragraphs and table rows are never items. */
+ * them stamped with a date and showing a picture or an action link (a
+ * dated timeline inside an article shows neither).  Paragraphs and table
+ * rows are never items. */
 static int thread_like(html_ctx *c, xmlNode *n)
 {
     xmlNode *first = NULL;
-    int kids = 0, same = 0, dated = 0;
+    int kids = 0, same = 0, dated = 0, cues = 0;
     for (xmlNode *k = n->children; k; k = k->next) {
         if (k->type != XML_ELEMENT_NODE || dropped(c, k))
             continue;
@@ -528,10 +563,14 @@ static int thread_like(html_ctx *c, xmlNode *n)
             first = k;
         if (same_class(first, k)) {
             same++;
-            dated += stamped(c, k);
+            if (stamped(c, k)) {
+                dated++;
+                cues += post_cue(c, k);
+            }
         }
     }
-    return same >= 3 && same * 10 >= kids * 8 && dated * 10 >= same * 6;
+    return same >= 3 && same * 10 >= kids * 8 && dated * 10 >= same * 6 &&
+           cues * 10 >= same * 6;
 }
 
 static int holds_h1(xmlNode *n)

@@ -587,7 +587,8 @@ TEST(html_comment_thread_without_class_hints)
     for (int i = 0; i < 5; i++)
         td_buf_printf(&h, "<div class=\"item\"><b>Bạn đọc %d</b> <span>0%d/01/2025 10:1%d</span>"
                           "<p>POST-%d: Ý kiến rất dài của bạn đọc, có nhiều dấu phẩy, về hội nghị, "
-                          "về các đơn vị, về tiêu chí chấm điểm, về khen thưởng, về năm sau.</p></div>",
+                          "về các đơn vị, về tiêu chí chấm điểm, về khen thưởng, về năm sau.</p>"
+                          "<a href=\"#\">Trả lời</a></div>",
                       i, i + 1, i, i);
     td_buf_puts(&h, "</div></div></body></html>");
     td_doc *d = load_str(h.ptr);
@@ -599,6 +600,23 @@ TEST(html_comment_thread_without_class_hints)
     CHECK(!strstr(t, "POST-"));
     CHECK(count(t, "bầu Trưởng khối") == 2);
     CHECK_INT(d->blocks[0].kind, TD_BLOCK_TITLE);
+    free(t);
+    td_doc_free(d);
+
+    /* a dated timeline in the article (no pictures, no action links) stays */
+    td_buf_puts(&h, "<html><body><div class=\"content\">" LONG_P "<div class=\"tl\">");
+    for (int i = 0; i < 4; i++)
+        td_buf_printf(&h, "<div class=\"step\"><span>0%d/03/2025</span><p>STEP-%d: các đơn vị "
+                          "trong Khối gửi báo cáo, tự chấm điểm và đề nghị khen thưởng.</p></div>",
+                      i + 1, i);
+    td_buf_puts(&h, "</div>" LONG_P "</div></body></html>");
+    d = load_str(h.ptr);
+    td_buf_free(&h);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    t = joined(d);
+    CHECK_INT(count(t, "STEP-"), 4);
     free(t);
     td_doc_free(d);
 }
