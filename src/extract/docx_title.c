@@ -254,6 +254,9 @@ void extract_docx_choose_title(td_doc *d, const char *core_title)
                 td_block copy = *nb;
                 memmove(d->blocks + 1, d->blocks, (d->nblocks - 1) * sizeof *d->blocks);
                 d->blocks[0] = copy;
+                while (type_len && (d->blocks[i + 1].text[type_len - 1] == ' ' ||
+                                    d->blocks[i + 1].text[type_len - 1] == '\t'))
+                    type_len--;
                 d->blocks[i + 1].len = type_len;
                 d->blocks[i + 1].text[type_len] = '\0';
                 if (ndrop)
