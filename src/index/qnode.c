@@ -1,9 +1,12 @@
 /* qnode.c - query nodes: building them, expanding abbreviations, and
  * rendering them as FTS5 MATCH text over folded or exact tokens.
  *
- * A bare word run or a phrase that names an abbreviation or one of its
- * expansions (rules/abbrev.tsv) becomes the OR of every equivalent form;
- * unquoted words also keep matching one by one.  The parser is query.c.
+ * A bare word run, a phrase or a NEAR term that names an abbreviation or
+ * one of its expansions (rules/abbrev.tsv, province spellings) becomes the
+ * OR of every equivalent form; unquoted words also keep matching one by
+ * one.  A date written d/m/y or "d tháng m năm y" becomes both.  In exact
+ * expressions only the words typed with diacritics ask for their exact
+ * form.  The parser is query.c.
  */
 #include "index/query_int.h"
 

@@ -5,9 +5,11 @@
  * (upper case; NOT binds tighter than AND, AND than OR; juxtaposition is
  * AND), parentheses, NEAR(a b, N), and title:/body: column filters.  Words
  * are cut and folded by the tokenizer's splitter; qnode.c expands
- * abbreviations and renders the tree, and each positive term also gets an
- * exact-form expression that ranks documents with the query's own
- * diacritics first.
+ * abbreviations and renders the tree, and each positive term typed with
+ * diacritics also gets an exact-form expression that ranks documents with
+ * the query's own diacritics first.  Operators are upper case only: a
+ * lower-case and/or/not is a word.  A long query of plain words is
+ * relaxed to most of its words.
  */
 #include "index/query_int.h"
 
