@@ -582,7 +582,7 @@ static void do_province(ctx *x)
     if (x->have_bloc && province_in(x, x->bloc_s, x->bloc_e, &ps, &pe)) {
         size_t ss, se;
         rules_di_sentence(di, ps, &ss, &se);
-        const prov *pv = shouted_span(di, ps, pe) ? prov_lookup(di->rs, di->d->fold + ps, pe - ps) : NULL;
+        const prov *pv = prov_lookup(di->rs, di->d->fold + ps, pe - ps);
         add_fact(x, TD_FACT_PROVINCE, pv ? pv->name : rules_orig_str(di, ps, pe), NULL, 0, 0, "province.in_bloc",
                  ps, pe, ss, se);
         return;
@@ -620,8 +620,9 @@ static void do_province(ctx *x)
         return;
     size_t s, e;
     value_span(b, "value", &s, &e);
-    /* a shouted name ("THÁI NGUYÊN") is given in its canonical spelling */
-    const prov *pv = shouted_span(di, s, e) ? prov_lookup(di->rs, di->d->fold + s, e - s) : NULL;
+    /* the canonical spelling: "TP.HCM", "THÁI NGUYÊN", "Khánh Hoà" give
+     * "Hồ Chí Minh", "Thái Nguyên", "Khánh Hòa" */
+    const prov *pv = prov_lookup(di->rs, di->d->fold + s, e - s);
     add_fact(x, TD_FACT_PROVINCE, pv ? pv->name : rules_orig_str(di, s, e), NULL, 0, 0, b->r->id,
              b->ov[0], b->ov[1], b->ss, b->se);
 }
