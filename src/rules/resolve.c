@@ -969,7 +969,7 @@ static void do_members(ctx *x, lead_list *leads)
     }
     for (size_t k = 0; k < best_items.n; k++) {
         size_t s = best_items.v[k].s, e = best_items.v[k].e;
-        if (!rules_upper_at(di, s))
+        if (!rules_upper_at(di, s) && !rules_unit_start(di, s, e))
             continue;
         cand lc;
         if (rules_match_scoped(di, TD_FACT_LEADER, SCOPE_ITEM, s, e, 1, &lc)) {

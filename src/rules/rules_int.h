@@ -154,6 +154,11 @@ const char *rules_map_value(const rules_set *rs, const char *group, const char *
 int rules_parse_int(const char *s, size_t n, long *out);
 void rules_cand_push(cand_list *l, const cand *c);
 
+/* A unit name starts at fold position p (before e): a capitalized
+ * {UNIT_HEAD} or abbreviation, or a lower-case head before a capitalized
+ * name ("thành phố Hà Tiên"). */
+int rules_unit_start(const docinfo *di, size_t p, size_t e);
+
 /* ---- split.c ---- */
 typedef struct span { size_t s, e; } span;
 typedef struct span_list { span *v; size_t n, cap; } span_list;

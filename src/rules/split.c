@@ -21,10 +21,14 @@ void rules_span_push(span_list *l, size_t s, size_t e)
     l->v[l->n++].e = e;
 }
 
-static int unit_start(const docinfo *di, size_t p, size_t e)
+int rules_unit_start(const docinfo *di, size_t p, size_t e)
 {
-    if (!rules_upper_at(di, p))
-        return 0;
+    size_t ms, me;
+    if (!rules_upper_at(di, p)) {
+        /* a lower-case head before a capitalized name: "thành phố Hà Tiên" */
+        return rules_re_find(di, di->rs->unit_head, p, e, 1, &ms, &me) && me + 1 < e &&
+               di->d->fold[me] == ' ' && rules_upper_at(di, me + 1);
+    }
     return rules_re_find(di, di->rs->unit_head, p, e, 1, NULL, NULL) || rules_allcaps_word_at(di, p);
 }
 
@@ -75,7 +79,7 @@ void rules_split_members(const docinfo *di, size_t s, size_t e, span_list *items
             if (next + 3 < e && memcmp(f + next, "va ", 3) == 0) {
                 /* ", và X" */
                 size_t q = next + 3;
-                cut = unit_start(di, q, e);
+                cut = rules_unit_start(di, q, e);
                 if (cut)
                     next = q;
             } else {
@@ -83,7 +87,7 @@ void rules_split_members(const docinfo *di, size_t s, size_t e, span_list *items
             }
         } else if (ch == ' ' && p + 4 < e && memcmp(f + p, " va ", 4) == 0) {
             next = p + 4;
-            cut = loose ? rules_upper_at(di, next) : unit_start(di, next, e);
+            cut = loose ? rules_upper_at(di, next) || rules_unit_start(di, next, e) : rules_unit_start(di, next, e);
         }
         if (cut) {
             push_trimmed(items, f, a, p);
@@ -315,7 +319,7 @@ void rules_split_blocks(const docinfo *di, size_t e, span_list *items, span_list
             z--;
         if (p < z && rules_re_find(di, di->rs->list_skip, p, z, 1, NULL, NULL))
             continue;
-        if (p < z && unit_start(di, p, z)) {
+        if (p < z && rules_unit_start(di, p, z)) {
             rules_span_push(items, p, z);
             rules_span_push(roles, 0, 0);
             misses = 0;
