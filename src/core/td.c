@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* ---- errors ------------------------------------------------------------ */
 
@@ -281,13 +283,23 @@ int td_read_file(const char *path, size_t max, char **out, size_t *len,
 {
     *out = NULL;
     *len = 0;
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    /* O_NONBLOCK: opening a FIFO (a named pipe left in a corpus
+     * directory) would otherwise wait forever for a writer; reads block
+     * again afterwards, and a FIFO without a writer reads as empty */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
         return td_err_set(e, TD_EIO, "cannot open: %s", strerror(errno));
     struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fclose(f);
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        close(fd);
         return td_err_set(e, TD_EIO, "is a directory");
+    }
+    int fl = fcntl(fd, F_GETFL);
+    FILE *f = fl == -1 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == -1 ? NULL : fdopen(fd, "rb");
+    if (!f) {
+        int err = errno;
+        close(fd);
+        return td_err_set(e, TD_EIO, "cannot open: %s", strerror(err));
     }
     if (fstat(fileno(f), &st) == 0 && (size_t)st.st_size > max) {
         fclose(f);

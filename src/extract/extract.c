@@ -12,6 +12,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "normalize/normalize.h"
+
 void extract_opts_default(extract_opts *o)
 {
     o->max_file = 50u << 20;
@@ -121,6 +123,10 @@ int extract_buffer(const char *path, const char *data, size_t len,
     if (f == TD_FMT_UNKNOWN) {
         if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0)
             return td_err_set(e, TD_EFORMAT, "zip archive without word/document.xml: not a DOCX file");
+        norm_encoding u16 = norm_detect((const unsigned char *)data, len < 8192 ? len : 8192, NULL);
+        if (u16 == NORM_ENC_UTF16LE || u16 == NORM_ENC_UTF16BE)
+            return td_err_set(e, TD_EENCODING, "UTF-16 text without a byte-order mark: "
+                                               "not read (save it as UTF-8)");
         return td_err_set(e, TD_EFORMAT, "binary data: not DOCX, HTML or text");
     }
     td_doc *d = td_doc_new(path);
