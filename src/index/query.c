@@ -88,6 +88,13 @@ static int lex(parser *p, const char *q)
                 return fail(p, "unterminated quote: a phrase needs a closing '\"'%s", "");
             qtok t = {T_PHRASE, q + i + 1, (size_t)(close - q - i - 1), 0, 0};
             i = (size_t)(close - q) + 1;
+            /* "giao u*": the star may also sit inside the quotes */
+            while (t.n > 0 && is_space(t.s[t.n - 1]))
+                t.n--;
+            if (t.n > 0 && t.s[t.n - 1] == '*') {
+                t.n--;
+                t.prefix = 1;
+            }
             if (i < n && q[i] == '*') {
                 t.prefix = 1;
                 i++;

@@ -142,6 +142,13 @@ TEST(index_query_syntax)
                       m ? m : "(error)", stray[i][1]);
         free(m);
     }
+    /* a phrase's prefix star inside or after the quotes */
+    m = compile("\"giao u*\"", NULL, &rc, &e);
+    CHECK_STR(m, "\"giao u\"*");
+    free(m);
+    m = compile("\"giao u\"*", NULL, &rc, &e);
+    CHECK_STR(m, "\"giao u\"*");
+    free(m);
     /* dates: with slashes or in words, found either way */
     m = compile("22/02/2024", NULL, &rc, &e);
     CHECK_STR(m, "(\"22 2 2024\" OR \"22 thang 2 nam 2024\")");
