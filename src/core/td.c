@@ -1,7 +1,8 @@
 /* td.c - errors, allocation wrappers, arena, buffer and the document model.
  *
  * The pieces every stage shares and nothing else: no Unicode knowledge (that
- * is normalize's), no I/O beyond reading one file whole.
+ * is normalize's) beyond keeping JSON output valid UTF-8, no I/O beyond
+ * reading one file whole.
  */
 #include "td.h"
 
@@ -13,6 +14,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 /* ---- errors ------------------------------------------------------------ */
 
@@ -260,8 +262,20 @@ void td_json_strn(td_buf *b, const char *s, size_t n)
             if (c < 0x20) {
                 char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
                 td_buf_append(b, u, 6);
-            } else {
+            } else if (c < 0x80) {
                 td_buf_putc(b, (char)c);
+            } else {
+                /* JSON is UTF-8: a byte that starts no valid sequence (a
+                 * file name in a legacy code page) becomes U+FFFD */
+                utf8proc_int32_t cp;
+                utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                                      (utf8proc_ssize_t)(n - i), &cp);
+                if (k <= 0) {
+                    td_buf_append(b, "\\ufffd", 6);
+                } else {
+                    td_buf_append(b, s + i, (size_t)k);
+                    i += (size_t)k - 1;
+                }
             }
         }
     }
