@@ -72,6 +72,10 @@ void rules_split_members(const docinfo *di, size_t s, size_t e, span_list *items
         if (ch == ';') {
             cut = 1;
             next = p + 1;
+        } else if (ch == ',' && p + 1 < e && f[p + 1] != ' ' && p > s &&
+                   ((f[p - 1] >= 'a' && f[p - 1] <= 'z') || (f[p - 1] >= '0' && f[p - 1] <= '9'))) {
+            /* a comma inside an abbreviation: "Sở VH,TT&DL" */
+            continue;
         } else if (ch == ',') {
             next = p + 1;
             while (next < e && f[next] == ' ')
