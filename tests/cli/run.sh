@@ -12,6 +12,8 @@ for t in t[0-9]*.sh; do
     tmp=$(mktemp -d)
     if (cd "$tmp" && TMP_DIR="$tmp" sh "$here/$t") >"$tmp.log" 2>&1; then
         passed=$((passed + 1))
+        # measurements the scripts print (recall, F1, ...) are worth seeing
+        grep -Ei '^[a-z -]*(recall|preference|f1)[^a-z]' "$tmp.log" | sed "s/^/    $t: /" 
     else
         failed=$((failed + 1))
         echo "FAIL $t"
