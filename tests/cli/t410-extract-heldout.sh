@@ -52,7 +52,11 @@ h41-xay-dung-doanh-nghiep-khoi-truong|-|2024|ky_ket|Tổng công ty Viglacera:tr
 h42-binh-thuan-vh-xh|Bình Thuận|2024|ky_ket|Sở LĐ-TB&XH:truong_khoi:2024;Sở Y tế:pho_khoi:2024
 h43-mu-cang-chai-xa-vung-cao|-|2023|ky_ket|UBND xã Chế Tạo:truong_khoi:2023
 h44-dong-nai-truong-cao-dang|Đồng Nai|2024|ky_ket|Trường Cao đẳng Y tế Đồng Nai:truong_khoi:2024;Trường Cao đẳng Công nghệ cao Đồng Nai:pho_khoi:2024
-h45-bao-chi-trung-uong|-|2024|tong_ket|Đài Tiếng nói Việt Nam:truong_khoi:2023;Thông tấn xã Việt Nam:truong_khoi:2024'
+h45-bao-chi-trung-uong|-|2024|tong_ket|Đài Tiếng nói Việt Nam:truong_khoi:2023;Thông tấn xã Việt Nam:truong_khoi:2024
+h46-ha-giang-luan-phien|Hà Giang|2024|ky_ket|Bộ Chỉ huy Quân sự tỉnh:truong_khoi:2024;Thanh tra tỉnh:pho_khoi:2024
+h47-nam-dinh-cong-doan|Nam Định|2023|ky_ket|Công đoàn ngành Giáo dục:truong_khoi:2023;Công đoàn ngành Y tế:pho_khoi:2023
+h48-an-giang-so-ket-nam|An Giang|2025|so_ket|Sở Xây dựng:truong_khoi:2025;Sở Nông nghiệp và Môi trường:pho_khoi:2025
+h49-lang-son-nhieu-khoi-sidebar|Lạng Sơn|2024|ky_ket|Ủy ban Kiểm tra Tỉnh ủy:truong_khoi:2024'
 n=0
 bad=0
 echo "$table" | while IFS='|' read -r f prov year event leaders; do
@@ -81,5 +85,5 @@ echo "$table" | while IFS='|' read -r f prov year event leaders; do
     echo ok >>count
 done || fail "held-out facts differ (see above)"
 n=$(wc -l <count)
-[ "$n" -eq 45 ] || fail "checked $n held-out files, want 45"
-[ "$(ls "$dir"/*.txt | wc -l)" -eq 45 ] || fail "tests/data/heldout holds other .txt files than the table"
+[ "$n" -eq 49 ] || fail "checked $n held-out files, want 49"
+[ "$(ls "$dir"/*.txt | wc -l)" -eq 49 ] || fail "tests/data/heldout holds other .txt files than the table"
