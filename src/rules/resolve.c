@@ -501,6 +501,16 @@ static void do_bloc(ctx *x)
         if (rules_allcaps_word_at(di, s))
             sc -= 5;   /* a shouted header line; a sentence spells it better */
         {
+            /* inside a quoted slogan ("Tuổi trẻ Khối các cơ quan xung kích") */
+            long blk = rules_di_block_of(di, s);
+            int q = 0;
+            for (size_t p = blk >= 0 ? di->bstart[blk] : 0; p < s; p++)
+                if (di->d->fold[p] == '"')
+                    q++;
+            if (q % 2)
+                sc -= 15;
+        }
+        {
             /* "... các đoàn thể huyện" names no place; "... huyện Cư M'gar" does */
             size_t z = e, a;
             while (z > s && di->d->fold[z - 1] == ' ')
