@@ -688,8 +688,13 @@ static void start_w(walker *w, const char *ln, int depth, int empty, long a)
     case 'g':
         if (strcmp(ln, "gridBefore") == 0) {
             cont *t = top_cont(w, C_TABLE);
-            if (t)
+            if (t) {
+                /* clamped like gridSpan: a hostile value must not overflow
+                 * the column count the cells add to */
                 t->col = attr_int(w, "val", 0);
+                if (t->col < 0 || t->col > 1000)
+                    t->col = 0;
+            }
         } else if (strcmp(ln, "gridSpan") == 0) {
             cont *c = top_cont(w, C_CELL);
             if (c) {
@@ -906,7 +911,7 @@ static void end_w(walker *w, const char *ln, int depth, long b)
         w->acc--;
         if (c->type == C_CELL) {
             cont *t = top_cont(w, C_TABLE);
-            if (t)
+            if (t && t->col < 100000)
                 t->col += c->span;
             emit(w, TD_BLOCK_TABLE_CELL, 0, c->row, c->col,
                  c->text.ptr ? c->text.ptr : "", c->text.len, c->src_start, b);

@@ -12,6 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A list start as Word allows it (0..32767); hostile values would make
+ * the counters overflow. */
+static int clamp_start(int v)
+{
+    return v < 0 ? 0 : v > 32767 ? 32767 : v;
+}
+
 static int find_abs(const docx_numbering *nb, int id)
 {
     for (size_t i = 0; i < nb->na; i++)
@@ -121,7 +128,7 @@ void extract_docx_numbering_load(docx_numbering *nb, const char *data, size_t le
                 ovr = -1;
         } else if (strcmp(ln, "startOverride") == 0 && cur_num >= 0 && ovr >= 0) {
             extract_docx_xml_attr(&x, "val", buf, sizeof buf);
-            nb->n[cur_num].start_over[ovr] = atoi(buf);
+            nb->n[cur_num].start_over[ovr] = clamp_start(atoi(buf));
         } else if (strcmp(ln, "lvl") == 0) {
             extract_docx_xml_attr(&x, "ilvl", buf, sizeof buf);
             int i = atoi(buf);
@@ -136,7 +143,7 @@ void extract_docx_numbering_load(docx_numbering *nb, const char *data, size_t le
                 lvl->defined = 1;
         } else if (lvl && strcmp(ln, "start") == 0) {
             extract_docx_xml_attr(&x, "val", buf, sizeof buf);
-            lvl->start = atoi(buf);
+            lvl->start = clamp_start(atoi(buf));
         } else if (lvl && strcmp(ln, "numFmt") == 0) {
             extract_docx_xml_attr(&x, "val", buf, sizeof buf);
             /* "custom" sits in an mc:Choice; its mc:Fallback has the plain
@@ -225,7 +232,7 @@ int extract_docx_numbering_label(docx_numbering *nb, int num_id, int ilvl, char 
             }
     }
 #define LVL(i) (n->lvl[i].defined ? &n->lvl[i] : &a->lvl[i])
-    if (a->used[ilvl])
+    if (a->used[ilvl] && a->count[ilvl] < 1000000)
         a->count[ilvl]++;
     else
         a->count[ilvl] = LVL(ilvl)->start, a->used[ilvl] = 1;

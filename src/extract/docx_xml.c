@@ -93,6 +93,36 @@ static void on_error(void *arg, xmlErrorPtr err)
     x->err[n] = (char)tolower((unsigned char)x->err[n]);
 }
 
+#define DOCX_MAX_ATTRS 512   /* Word writes a few dozen at most */
+
+/* 1 when a start tag in data carries more than max attributes.  libxml2
+ * appends attributes to a list it walks each time, so thousands of them
+ * in one tag cost quadratic time; such a part is refused up front. */
+static int too_many_attributes(const char *p, size_t n, int max)
+{
+    size_t i = 0;
+    while (i < n) {
+        const char *lt = memchr(p + i, '<', n - i);
+        if (!lt)
+            return 0;
+        i = (size_t)(lt - p) + 1;
+        if (i >= n || !(isalpha((unsigned char)p[i]) || p[i] == '_'))
+            continue;
+        int count = 0;
+        while (i < n && p[i] != '>') {
+            if (p[i] == '"' || p[i] == '\'') {
+                const char *q = i + 1 < n ? memchr(p + i + 1, p[i], n - i - 1) : NULL;
+                i = q ? (size_t)(q - p) + 1 : n;
+                continue;
+            }
+            if (p[i] == '=' && ++count > max)
+                return 1;
+            i++;
+        }
+    }
+    return 0;
+}
+
 int extract_docx_xml_open(docx_xml *x, const char *data, size_t len,
                   const char *part, int max_depth, td_err *e)
 {
@@ -101,6 +131,10 @@ int extract_docx_xml_open(docx_xml *x, const char *data, size_t len,
     x->max_depth = max_depth;
     if (len > (size_t)0x7fffffff)
         return td_err_set(e, TD_ELIMIT, "part '%s' is too large", part);
+    if (too_many_attributes(data, len, DOCX_MAX_ATTRS))
+        return td_err_set(e, TD_ELIMIT,
+                          "xml in '%s' has an element with more than %d attributes",
+                          part, DOCX_MAX_ATTRS);
     x->saved_loader = xmlGetExternalEntityLoader();
     xmlSetExternalEntityLoader(no_loader);
     /* no XML_PARSE_NOENT, XML_PARSE_DTDLOAD, XML_PARSE_DTDATTR or
