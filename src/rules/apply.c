@@ -494,8 +494,16 @@ static int group_list_check(const docinfo *di, cand *c, const char *list,
     return 1;
 }
 
+/* The sentence filters' verdict on the last sentence seen by one pattern:
+ * many matches in one long sentence (a page of 20000 lines without a full
+ * stop) must not run the filters over it again each time. */
+typedef struct sent_cache {
+    size_t ss, se;
+    int sentence, not_sentence;  /* the filter matched */
+} sent_cache;
+
 /* Checks a candidate against its rule's filters; fills zone and sentence. */
-static int accept(const docinfo *di, cand *c)
+static int accept(const docinfo *di, cand *c, sent_cache *sc)
 {
     const rule *r = c->r;
     long b = rules_di_block_of(di, c->ov[0]);
@@ -505,9 +513,16 @@ static int accept(const docinfo *di, cand *c)
     rules_di_sentence(di, c->ov[0], &c->ss, &c->se);
     if (c->se < c->ov[1])
         c->se = c->ov[1] < di->bend[b] ? c->ov[1] : di->bend[b];
-    if (r->sentence && !rules_re_find(di, r->sentence, c->ss, c->se, 0, NULL, NULL))
+    if ((r->sentence || r->not_sentence) && (sc->ss != c->ss || sc->se != c->se)) {
+        sc->ss = c->ss;
+        sc->se = c->se;
+        sc->sentence = r->sentence && rules_re_find(di, r->sentence, c->ss, c->se, 0, NULL, NULL);
+        sc->not_sentence = r->not_sentence &&
+                           rules_re_find(di, r->not_sentence, c->ss, c->se, 0, NULL, NULL);
+    }
+    if (r->sentence && !sc->sentence)
         return 0;
-    if (r->not_sentence && rules_re_find(di, r->not_sentence, c->ss, c->se, 0, NULL, NULL))
+    if (r->not_sentence && sc->not_sentence)
         return 0;
     if (!group_list_check(di, c, r->trim, 2))
         return 0;
@@ -540,6 +555,7 @@ static void run_pattern(const docinfo *di, const rule *r, const pcre2_code *re,
 {
     const td_doc *d = di->d;
     size_t start = s;
+    sent_cache sc = {(size_t)-1, (size_t)-1, 0, 0};
     while (start <= e) {
         int rc = pcre2_match(re, (PCRE2_SPTR)d->fold, e, start, PCRE2_NO_UTF_CHECK, md,
                              di->mctx);
@@ -548,7 +564,7 @@ static void run_pattern(const docinfo *di, const rule *r, const pcre2_code *re,
         cand c;
         fill(&c, r, re, md, rc);
         size_t m0 = c.ov[0], m1 = c.ov[1];
-        int ok = accept(di, &c);
+        int ok = accept(di, &c, &sc);
 #ifdef RULES_DEBUG
         fprintf(stderr, "%s %s [%zu,%zu) %.*s\n", ok ? "+" : "-", r->id, m0, m1,
                 (int)(m1 - m0), d->fold + m0);

@@ -327,36 +327,35 @@ static int province_in(ctx *x, size_t s, size_t e, size_t *ps, size_t *pe)
  * bloc candidate whose name ends where " va "/", " and then a second bloc
  * name (holding a province) starts; pos is the end (first) or the start
  * (second) of the name asked about. */
-static int bloc_pair(ctx *x, size_t pos, int first)
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int has_pos(const size_t *v, size_t n, size_t pos)
+{
+    return n && bsearch(&pos, v, n, sizeof *v, cmp_size) != NULL;
+}
+
+/* pos is the end (first) or the start (second) of a bloc name; starts are
+ * the sorted starts of the names holding a province, ends the sorted ends
+ * of all names (so a page of 20000 names stays fast). */
+static int bloc_pair(ctx *x, size_t pos, int first, const size_t *starts, size_t ns,
+                     const size_t *ends, size_t ne)
 {
     const char *f = x->di->d->fold;
     size_t flen = x->di->d->fold_len;
-    size_t join = first ? pos : 0;
     if (first) {
-        if (join + 4 <= flen && memcmp(f + join, " va ", 4) == 0)
-            join += 4;
-        else if (join + 2 <= flen && memcmp(f + join, ", ", 2) == 0)
-            join += 2;
-        else
-            return 0;
-    } else {
-        if (pos >= 4 && memcmp(f + pos - 4, " va ", 4) == 0)
-            join = pos - 4;
-        else if (pos >= 2 && memcmp(f + pos - 2, ", ", 2) == 0)
-            join = pos - 2;
-        else
-            return 0;
+        if (pos + 4 <= flen && memcmp(f + pos, " va ", 4) == 0)
+            return has_pos(starts, ns, pos + 4);
+        if (pos + 2 <= flen && memcmp(f + pos, ", ", 2) == 0)
+            return has_pos(starts, ns, pos + 2);
+        return 0;
     }
-    for (size_t i = 0; i < x->cl->n; i++) {
-        cand *c = &x->cl->v[i];
-        size_t s, e, ps, pe;
-        if (c->r->kind != TD_FACT_BLOC)
-            continue;
-        value_span(c, "value", &s, &e);
-        if (first ? (s == join && province_in(x, s, e, &ps, &pe)) : e == join)
-            return 1;
-    }
-    return 0;
+    if (pos >= 4 && memcmp(f + pos - 4, " va ", 4) == 0 && has_pos(ends, ne, pos - 4))
+        return 1;
+    return pos >= 2 && memcmp(f + pos - 2, ", ", 2) == 0 && has_pos(ends, ne, pos - 2);
 }
 
 /* Every letter of fold span [s,e) is a capital in the original (and there
@@ -450,9 +449,12 @@ static const char *recase_bloc(ctx *x, size_t s, size_t e)
             continue;
         value_span(c, "value", &cs, &ce);
         rules_trim_span(f, &cs, &ce);
-        size_t n = ce - cs;
-        if (n <= best || n > e - s || memcmp(f + cs, f + s, n) != 0 ||
-            (s + n < e && f[s + n] != ' ') || shouted_span(di, cs, ce))
+        /* a mention that the shouted name starts with, or that starts
+         * with the shouted name ("... Đảng tỉnh" for "... ĐẢNG") */
+        size_t n = ce - cs < e - s ? ce - cs : e - s;
+        if (n <= best || memcmp(f + cs, f + s, n) != 0 ||
+            (s + n < e && f[s + n] != ' ') || (cs + n < ce && f[cs + n] != ' ') ||
+            shouted_span(di, cs, cs + n))
             continue;
         best = n;
         bs = cs;
@@ -484,6 +486,25 @@ static void do_bloc(ctx *x)
     docinfo *di = x->di;
     cand *b = NULL;
     int bs = 0;
+    /* where names start (with a province) and end, for bloc_pair */
+    size_t *starts = td_xmalloc((x->cl->n + 1) * sizeof *starts);
+    size_t *ends = td_xmalloc((x->cl->n + 1) * sizeof *ends);
+    size_t ns = 0, ne = 0;
+    for (size_t i = 0; i < x->cl->n; i++) {
+        cand *c = &x->cl->v[i];
+        size_t s, e, ps, pe;
+        if (c->r->kind != TD_FACT_BLOC)
+            continue;
+        value_span(c, "value", &s, &e);
+        ends[ne++] = e;
+        if (province_in(x, s, e, &ps, &pe))
+            starts[ns++] = s;
+    }
+    qsort(starts, ns, sizeof *starts, cmp_size);
+    qsort(ends, ne, sizeof *ends, cmp_size);
+    long qblk = -2;       /* quote parity of the block up to qpos */
+    size_t qpos = 0;
+    int qodd = 0;
     for (size_t i = 0; i < x->cl->n; i++) {
         cand *c = &x->cl->v[i];
         if (c->r->kind != TD_FACT_BLOC)
@@ -492,22 +513,28 @@ static void do_bloc(ctx *x)
         value_span(c, "value", &s, &e);
         int sc = c->score + zone_bonus(TD_FACT_BLOC, c->zone);
         /* the first of a pair shares the second's province */
-        if (bloc_pair(x, e, 1))
+        if (bloc_pair(x, e, 1, starts, ns, ends, ne))
             sc += 20;
-        else if (province_in(x, s, e, &ps, &pe) && !bloc_pair(x, s, 0))
+        else if (province_in(x, s, e, &ps, &pe) && !bloc_pair(x, s, 0, starts, ns, ends, ne))
             sc += 20;
         if (rules_upper_at(di, s))
             sc += 3;
         if (rules_allcaps_word_at(di, s))
             sc -= 5;   /* a shouted header line; a sentence spells it better */
         {
-            /* inside a quoted slogan ("Tuổi trẻ Khối các cơ quan xung kích") */
+            /* inside a quoted slogan ("Tuổi trẻ Khối các cơ quan xung kích");
+             * the count goes on from the last candidate of the same block */
             long blk = rules_di_block_of(di, s);
-            int q = 0;
-            for (size_t p = blk >= 0 ? di->bstart[blk] : 0; p < s; p++)
-                if (di->d->fold[p] == '"')
-                    q++;
-            if (q % 2)
+            size_t from = blk >= 0 ? di->bstart[blk] : 0;
+            if (blk != qblk || s < qpos) {
+                qblk = blk;
+                qpos = from;
+                qodd = 0;
+            }
+            for (; qpos < s; qpos++)
+                if (di->d->fold[qpos] == '"')
+                    qodd = !qodd;
+            if (qodd)
                 sc -= 15;
         }
         {
@@ -527,6 +554,8 @@ static void do_bloc(ctx *x)
             bs = sc;
         }
     }
+    free(starts);
+    free(ends);
     if (!b)
         return;
     size_t s, e;
