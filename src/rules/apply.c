@@ -156,6 +156,9 @@ static int headline_like(const docinfo *di, size_t b)
         return 0;
     if (di->rs->not_headline && rules_re_find(di, di->rs->not_headline, s, e, 1, NULL, NULL))
         return 0;
+    for (size_t p = s; p + 3 <= e; p++)   /* a menu or breadcrumb line */
+        if (memcmp(di->d->fold + p, " | ", 3) == 0)
+            return 0;
     return rules_re_find(di, di->rs->headline, s, e, 0, NULL, NULL);
 }
 
@@ -171,6 +174,7 @@ static void fix_title_block(docinfo *di)
     for (size_t b = from; b < di->nb && b < from + lim; b++) {
         if (headline_like(di, b)) {
             di->title_block = (long)b;
+            di->title_moved = tb >= 0;
             return;
         }
         if (di->bend[b] - di->bstart[b] >= 200)
@@ -179,6 +183,7 @@ static void fix_title_block(docinfo *di)
     for (long b = tb - 1; b >= 0 && b >= tb - 5; b--)
         if (headline_like(di, (size_t)b)) {
             di->title_block = b;
+            di->title_moved = 1;
             return;
         }
 }

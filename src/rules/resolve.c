@@ -236,7 +236,9 @@ static void do_title(ctx *x)
 {
     docinfo *di = x->di;
     td_doc *d = di->d;
-    if (d->title && *d->title) {
+    /* the reader's title, unless it is a site name, a byline or a sidebar
+     * link and a headline about the genre stands next to it */
+    if (d->title && *d->title && !di->title_moved) {
         size_t s = 0, e = 0;
         if (di->title_block >= 0) {
             s = di->bstart[di->title_block];

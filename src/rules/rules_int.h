@@ -113,6 +113,7 @@ typedef struct docinfo {
     size_t *bstart, *bend;     /* fold spans of blocks */
     size_t nb;
     long title_block, lead_block;
+    int title_moved;           /* the reader's title is no headline; title_block is */
     int *zone;                 /* per block */
     pcre2_match_context *mctx; /* the set's limits plus a callout bound to this doc */
     size_t *sent_s, *sent_e;   /* sentences of the fold, in order */
