@@ -409,49 +409,147 @@ static void blank_office_markup(char *p, size_t n)
 /* libxml2 compares each attribute of a start tag with all the earlier ones
  * and appends it at the end of a list, so a tag with 300000 attributes
  * takes minutes.  Tags keep their first HTML_MAX_ATTRS attributes; the rest
- * are blanked with spaces (offsets stay).  One pass: each tag is scanned
- * once, to its '>' outside quotes. */
+ * are blanked with spaces (offsets stay).  One pass that reads markup the
+ * way libxml2's HTML parser does (names, quoted values, comments, <!...>
+ * and <?...>, raw <script> and <style>), so that a quote inside a comment
+ * or a script cannot hide a tag from it. */
 #define HTML_MAX_ATTRS 256
+
+static int name_start(unsigned char ch)
+{
+    return isalpha(ch) || ch == '_' || ch == ':' || ch == '.';
+}
+
+static int name_char(unsigned char ch)
+{
+    return isalnum(ch) || ch == '_' || ch == ':' || ch == '.' || ch == '-';
+}
+
+static int tag_end(const char *p, size_t i, size_t n)
+{
+    return p[i] == '>' || (p[i] == '/' && i + 1 < n && p[i + 1] == '>');
+}
+
+/* Offset just past the first case-insensitive needle at or after i, or
+ * (size_t)-1 when there is none. */
+static size_t skip_past(const char *p, size_t i, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (; i + k <= n; i++)
+        if (strncasecmp(p + i, needle, k) == 0)
+            return i + k;
+    return (size_t)-1;
+}
+
+static size_t skip_blanks(const char *p, size_t i, size_t n)
+{
+    while (i < n && isspace((unsigned char)p[i]))
+        i++;
+    return i;
+}
+
+/* After "<!DOCTYPE" at i: past the name and the quoted PUBLIC/SYSTEM
+ * literals, where a '>' does not end the doctype (elsewhere it does). */
+static size_t doctype_literals(const char *p, size_t i, size_t n)
+{
+    i = skip_blanks(p, i, n);
+    while (i < n && name_char((unsigned char)p[i]))
+        i++;
+    i = skip_blanks(p, i, n);
+    if (!(n - i >= 6 && (strncasecmp(p + i, "public", 6) == 0 ||
+                         strncasecmp(p + i, "system", 6) == 0)))
+        return i;
+    i += 6;
+    for (int k = 0; k < 2; k++) {
+        i = skip_blanks(p, i, n);
+        if (i >= n || (p[i] != '"' && p[i] != '\''))
+            break;
+        const char *q = i + 1 < n ? memchr(p + i + 1, p[i], n - i - 1) : NULL;
+        i = q ? (size_t)(q - p) + 1 : n;
+    }
+    return i;
+}
+
 static void cap_attributes(char *p, size_t n)
 {
     size_t i = 0;
+    int open_comment = 0;   /* a "<!--" had no "-->" after it: nor will a later one */
     while (i < n) {
         const char *lt = memchr(p + i, '<', n - i);
         if (!lt)
             return;
         i = (size_t)(lt - p) + 1;
+        /* as libxml2: a comment runs to "-->" (unterminated, it is scanned
+         * on as markup: harmless), a doctype and a PI to '>', any other
+         * "<!" is text */
+        if (!open_comment && n - i >= 3 && memcmp(p + i, "!--", 3) == 0) {
+            size_t e = skip_past(p, i + 3, n, "-->");
+            if (e != (size_t)-1)
+                i = e;
+            else
+                open_comment = 1;
+            continue;
+        }
+        if ((i < n && p[i] == '?') || (n - i >= 8 && strncasecmp(p + i, "!doctype", 8) == 0)) {
+            if (p[i] == '!')
+                i = doctype_literals(p, i + 8, n);
+            const char *gt = memchr(p + i, '>', n - i);
+            if (!gt)
+                return;
+            i = (size_t)(gt - p) + 1;
+            continue;
+        }
         if (i >= n || !isalpha((unsigned char)p[i]))
             continue;
-        while (i < n && !isspace((unsigned char)p[i]) && p[i] != '>' && p[i] != '/')
+        size_t name = i;
+        while (i < n && name_char((unsigned char)p[i]))
             i++;
+        size_t name_len = i - name;
         int count = 0;
         size_t cut = 0;
-        while (i < n && p[i] != '>') {
-            if (isspace((unsigned char)p[i]) || p[i] == '/') {
+        while (i < n && !tag_end(p, i, n)) {
+            if (isspace((unsigned char)p[i])) {
                 i++;
                 continue;
             }
             if (++count == HTML_MAX_ATTRS + 1)
                 cut = i;
-            while (i < n && !isspace((unsigned char)p[i]) && p[i] != '=' && p[i] != '>')
+            if (!name_start((unsigned char)p[i])) {
+                /* libxml2 skips a bad attribute name to the next blank */
+                while (i < n && !isspace((unsigned char)p[i]) && !tag_end(p, i, n))
+                    i++;
+                continue;
+            }
+            while (i < n && name_char((unsigned char)p[i]))
                 i++;
+            size_t j = i;
+            while (j < n && isspace((unsigned char)p[j]))
+                j++;
+            if (j >= n || p[j] != '=')
+                continue;
+            i = j + 1;
             while (i < n && isspace((unsigned char)p[i]))
                 i++;
-            if (i < n && p[i] == '=') {
-                i++;
-                while (i < n && isspace((unsigned char)p[i]))
+            if (i < n && (p[i] == '"' || p[i] == '\'')) {
+                const char *q = i + 1 < n ? memchr(p + i + 1, p[i], n - i - 1) : NULL;
+                i = q ? (size_t)(q - p) + 1 : n;
+            } else {
+                while (i < n && !isspace((unsigned char)p[i]) && p[i] != '>')
                     i++;
-                if (i < n && (p[i] == '"' || p[i] == '\'')) {
-                    const char *q = i + 1 < n ? memchr(p + i + 1, p[i], n - i - 1) : NULL;
-                    i = q ? (size_t)(q - p) + 1 : n;
-                } else {
-                    while (i < n && !isspace((unsigned char)p[i]) && p[i] != '>')
-                        i++;
-                }
             }
         }
         if (cut)
             memset(p + cut, ' ', i - cut);
+        /* the text of <script> and <style> runs to its end tag */
+        if ((name_len == 6 && strncasecmp(p + name, "script", 6) == 0) ||
+            (name_len == 5 && strncasecmp(p + name, "style", 5) == 0)) {
+            char end[9] = "</";
+            memcpy(end + 2, p + name, name_len);
+            end[2 + name_len] = '\0';
+            i = skip_past(p, i, n, end);
+            if (i == (size_t)-1)
+                return;
+        }
     }
 }
 
