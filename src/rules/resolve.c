@@ -291,7 +291,9 @@ static void do_published(ctx *x)
 static void do_byline(ctx *x)
 {
     docinfo *di = x->di;
-    if (di->d->author && *di->d->author) {
+    /* a DOCX author is the file's dc:creator (a login name, the template's
+     * owner), not the report's byline; HTML and text readers find bylines */
+    if (di->d->author && *di->d->author && di->d->format != TD_FMT_DOCX) {
         add_reader_fact(x, TD_FACT_BYLINE, di->d->author, 1);
         return;
     }
