@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/canon_table.h"
 #include "cli/cli.h"
 #include "index/canon.h"
 #include "index/index.h"
@@ -94,31 +95,6 @@ static void json_doc(const index_docinfo *di, const index_doc_copy *cp, size_t n
 }
 
 /* The sentence on one line with the evidence span marked. */
-static void print_sentence(const index_fact_row *f, int bold)
-{
-    const char *s = f->sentence ? f->sentence : "";
-    long n = (long)strlen(s);
-    if (n == 0) {
-        puts("      (document metadata, no sentence)");
-        return;
-    }
-    long a = f->start - f->sent_start, z = f->end - f->sent_start;
-    if (a < 0 || z > n || a > z)
-        a = z = -1;
-    fputs("      ", stdout);
-    for (long i = 0; i <= n; i++) {
-        if (i == a)
-            fputs(bold ? "\033[1m" : "[", stdout);
-        if (i == z && a >= 0)
-            fputs(bold ? "\033[0m" : "]", stdout);
-        if (i == n)
-            break;
-        char c = s[i];
-        putchar(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
-    }
-    putchar('\n');
-}
-
 static void print_copies(const index_doc_copy *cp, size_t ncp)
 {
     if (ncp == 0)
@@ -172,7 +148,8 @@ static void print_doc(const index_docinfo *di, int bold)
         cli_print_padded(stdout, v.ptr, 40);
         printf("  rule %s\n", f->rule ? f->rule : "?");
         td_buf_free(&v);
-        print_sentence(f, bold);
+        cli_print_marked(stdout, "      ", f->sentence, f->start - f->sent_start,
+                         f->end - f->sent_start, bold);
     }
 }
 
