@@ -202,3 +202,41 @@ int cli_fact_sources_json(td_buf *b, canon_sources *s, long bloc, int year,
     canon_sources_free(v, n);
     return rc;
 }
+
+int cli_open_db(cli_ctx *ctx, index_db **db)
+{
+    td_err e;
+    td_err_clear(&e);
+    if (index_open(ctx->db_path, 0, db, &e) != TD_OK) {
+        cli_error("cannot open database '%s': %s", ctx->db_path, e.msg);
+        return CLI_FATAL;
+    }
+    return CLI_OK;
+}
+
+int cli_canon_load(cli_ctx *ctx, index_db *db, const canon_filter *f,
+                   int want_sources, canon_bloc **b, size_t *n,
+                   canon_sources **src)
+{
+    td_err e;
+    td_err_clear(&e);
+    *b = NULL;
+    *n = 0;
+    *src = NULL;
+    int rc = index_canon_blocs(db, ctx->rules_dir, f, b, n, &e);
+    if (rc != TD_OK) {
+        if (rc == TD_EUSAGE)
+            return cli_usage_error(ctx, "%s", e.msg);
+        cli_error("%s", e.msg);
+        return CLI_FATAL;
+    }
+    if (want_sources && canon_sources_open(db, src, &e) != TD_OK) {
+        cli_error("%s", e.msg);
+        index_canon_blocs_free(*b, *n);
+        *b = NULL;
+        *n = 0;
+        *src = NULL;
+        return CLI_FATAL;
+    }
+    return CLI_OK;
+}

@@ -413,10 +413,8 @@ int cmd_blocs(int argc, char **argv, cli_ctx *ctx)
     td_err e;
     td_err_clear(&e);
     index_db *db = NULL;
-    if (index_open(ctx->db_path, 0, &db, &e) != TD_OK) {
-        cli_error("cannot open database '%s': %s", ctx->db_path, e.msg);
+    if (cli_open_db(ctx, &db) != CLI_OK)
         return CLI_FATAL;
-    }
     int rc;
     if (action && strcmp(action, "list") == 0) {
         rc = index_canon_ensure(db, ctx->rules_dir, &e) == TD_OK ? list_overrides(db)
@@ -439,22 +437,13 @@ int cmd_blocs(int argc, char **argv, cli_ctx *ctx)
         if (!ctx->quiet)
             fprintf(stderr, "%s recorded; blocs rebuilt\n", action);
     }
-    canon_bloc *b = NULL;
-    size_t n = 0;
-    rc = index_canon_blocs(db, ctx->rules_dir, &f, &b, &n, &e);
-    if (rc != TD_OK) {
+    canon_bloc *b;
+    size_t n;
+    canon_sources *src;
+    rc = cli_canon_load(ctx, db, &f, ctx->json || evidence, &b, &n, &src);
+    if (rc != CLI_OK) {
         index_close(db);
-        if (rc == TD_EUSAGE)
-            return cli_usage_error(ctx, "%s", e.msg);
-        cli_error("%s", e.msg);
-        return CLI_FATAL;
-    }
-    canon_sources *src = NULL;
-    if ((ctx->json || evidence) && canon_sources_open(db, &src, &e) != TD_OK) {
-        cli_error("%s", e.msg);
-        index_canon_blocs_free(b, n);
-        index_close(db);
-        return CLI_FATAL;
+        return rc;
     }
     if (ctx->json)
         print_json(src, b, n);

@@ -105,29 +105,16 @@ int cmd_leaders(int argc, char **argv, cli_ctx *ctx)
         return cli_usage_error(ctx, "--evidence is for the table (--json always "
                                "carries the evidence)");
 
-    td_err e;
-    td_err_clear(&e);
     index_db *db = NULL;
-    if (index_open(ctx->db_path, 0, &db, &e) != TD_OK) {
-        cli_error("cannot open database '%s': %s", ctx->db_path, e.msg);
+    if (cli_open_db(ctx, &db) != CLI_OK)
         return CLI_FATAL;
-    }
-    canon_bloc *b = NULL;
-    size_t n = 0;
-    int rc = index_canon_blocs(db, ctx->rules_dir, &f, &b, &n, &e);
-    if (rc != TD_OK) {
+    canon_bloc *b;
+    size_t n;
+    canon_sources *src;
+    int rc = cli_canon_load(ctx, db, &f, ctx->json || evidence, &b, &n, &src);
+    if (rc != CLI_OK) {
         index_close(db);
-        if (rc == TD_EUSAGE)
-            return cli_usage_error(ctx, "%s", e.msg);
-        cli_error("%s", e.msg);
-        return CLI_FATAL;
-    }
-    canon_sources *src = NULL;
-    if ((ctx->json || evidence) && canon_sources_open(db, &src, &e) != TD_OK) {
-        cli_error("%s", e.msg);
-        index_canon_blocs_free(b, n);
-        index_close(db);
-        return CLI_FATAL;
+        return rc;
     }
     if (ctx->json) {
         td_buf o = TD_BUF_INIT;
