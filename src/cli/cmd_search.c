@@ -104,7 +104,7 @@ static void render_snippet(const char *s, const char *open, const char *close,
         if (*s == MARK_OPEN[0]) {
             td_buf_puts(out, open);
         } else if (*s == MARK_CLOSE[0]) {
-            /* one mark around neighbouring matches: [Khánh Hòa] */
+            /* one mark around neighbouring matches: [word word] */
             size_t k = 1;
             while (s[k] == ' ' || s[k] == '\n' || s[k] == '\t' || s[k] == '\r')
                 k++;

@@ -54,7 +54,7 @@ static char *fold_n(const char *s, size_t n)
     return f;
 }
 
-/* "Khánh Hòa, ngày 19 tháng 01 năm 2026" or "Hà Nội, 19/01/2026": the
+/* "<Place>, ngày 19 tháng 01 năm 2026" or "<Place>, 19/01/2026": the
  * place and date line of an official document's header. */
 static int is_date_line(const td_block *b)
 {

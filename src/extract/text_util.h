@@ -36,7 +36,7 @@ int extract_is_all_caps(const char *s, size_t n);
 
 /* 1 when s looks like a signature line: a short personal name ("Mai
  * Thảo"), optionally followed by ", unit" ("Vũ Hùng, Phòng Nghiệp Vụ"),
- * or a source credit ("Theo Báo Hải Dương", "(Theo TTXVN)"). */
+ * or a source credit ("Theo Báo <X>", "(Theo TTXVN)"). */
 int extract_is_byline(const char *s, size_t n);
 
 /* 1 when the first letter of s is a capital. */

@@ -1109,7 +1109,7 @@ static int bloc_matches(const names_table *t, const char *arg, long id,
     long want = strtol(arg, &end, 10);
     if (*arg && !*end)
         return want == id;
-    /* "Khối ... tỉnh Ninh Thuận" does not ask for the Khánh Hòa bloc */
+    /* a bloc of a former province does not ask for its new province's bloc */
     const char *ap = names_province_in(t, arg, NULL);
     if (ap && province && strcmp(ap, province) != 0)
         return 0;

@@ -1,6 +1,6 @@
 /* tone.c - one tone placement for every syllable, and the matching key.
  *
- * "Khánh Hoà" and "Khánh Hòa", "thuỷ" and "thủy" are different NFC strings
+ * "Hoà" and "Hòa", "thuỷ" and "thủy" are different NFC strings
  * for the same word.  We keep the convention of official headers ("CỘNG
  * HÒA"): in an open syllable whose vowels carry no other mark the tone sits
  * on the first of two vowels (hòa, khỏe, thủy) or the middle of three
