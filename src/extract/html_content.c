@@ -47,7 +47,7 @@ static const char *const neg_hints[] = {
     "skyscraper", "sponsor", "supplemental", "agegate", "pagination",
     "pager", "combx", "outbrain", "taboola", "promo", "masthead",
     /* newsletter boxes, ad slots, most-read lists, Vietnamese comments */
-    "newsletter", "subscri", "signup", "sign-up", "ad-slot", "adslot",
+    "newsletter", "subscri", "signup", "sign-up", "ad-", "adslot",
     "ad-label", "ad-break", "most-viewed", "most-read", "mostread",
     "recommend", "trending", "binh-luan", "binhluan", "y-kien", "ykien",
     "xem-nhieu", "xemnhieu", "doc-nhieu", "docnhieu", "editsection", NULL};
@@ -582,9 +582,14 @@ static int holds_h1(xmlNode *n)
     return 0;
 }
 
+static xmlNode *headline_node(html_ctx *c, xmlNode *body);
+
 static void drop_by_hint(html_ctx *c, xmlNode *body)
 {
     long total = extract_html_info_of(c, body)->text;
+    /* a small box around the headline named like furniture ("live-header",
+     * "headline-bar") is the article's head */
+    xmlNode *head = headline_node(c, body);
     for (xmlNode *n = body; n;) {
         int skip = 0;
         if (n->type == XML_ELEMENT_NODE && n != body) {
@@ -595,7 +600,8 @@ static void drop_by_hint(html_ctx *c, xmlNode *body)
             } else if (strcmp(tag, "a")) {
                 int big = in->text * 2 >= total + 1;
                 int drop = (unlikely(n) || !strcmp(tag, "form")) &&
-                           (!big || !wraps_content(n));
+                           (!big || !wraps_content(n)) &&
+                           !(head && descends(head, n) && in->text * 10 < total * 3);
                 if (!drop && extract_html_is_block(tag) && strcmp(tag, "p") &&
                     in->text * 10 < total * 3 + 10)
                     drop = boxed_ui(first_text_ui(c, n));
@@ -1040,6 +1046,48 @@ static int at_top(html_ctx *c)
     return k < 3;
 }
 
+/* A clock time alone ("22:41", "9.05am", "10h30 GMT"): the stamp of a
+ * live-blog entry or a comment, never text. */
+static int time_only(const char *s, size_t n)
+{
+    size_t i = 0, d = 0;
+    while (i < n && isdigit((unsigned char)s[i]))
+        i++, d++;
+    if (d < 1 || d > 2 || i >= n || !strchr(":.h", s[i]))
+        return 0;
+    i++;
+    for (d = 0; i < n && isdigit((unsigned char)s[i]); i++)
+        d++;
+    if (d != 2)
+        return 0;
+    size_t rest = 0;
+    for (; i < n; i++, rest++)
+        if (!isalpha((unsigned char)s[i]) && s[i] != ' ' && s[i] != '.')
+            return 0;
+    return rest <= 8;
+}
+
+/* A short line with a year and a "·" or "|" separator at the top of the
+ * article ("Interview by X · April 9, 2025", "Par X · Publié le 28 mai
+ * 2025"): the byline and date row, not text. */
+static int meta_line(const char *s, size_t n)
+{
+    if (n > 120 || extract_count_words(s, n) > 14)
+        return 0;
+    int year = 0;
+    for (size_t i = 0; i + 4 <= n && !year; i++)
+        year = (s[i] == '1' || s[i] == '2') && (s[i + 1] == '9' || s[i + 1] == '0') &&
+               isdigit((unsigned char)s[i + 2]) && isdigit((unsigned char)s[i + 3]) &&
+               (i == 0 || !isdigit((unsigned char)s[i - 1])) &&
+               (i + 4 == n || !isdigit((unsigned char)s[i + 4]));
+    if (!year)
+        return 0;
+    for (size_t i = 0; i + 1 < n; i++)
+        if (s[i] == '|' || (s[i] == '\xC2' && s[i + 1] == '\xB7'))
+            return 1;
+    return 0;
+}
+
 /* "By Jane Doe", "Bởi Mai Thảo", "Tác giả: ...": a byline by its prefix. */
 static int by_line(const char *s, size_t n)
 {
@@ -1089,15 +1137,23 @@ static void flush(emitter *em, long end)
      * byline: neither is article text */
     int y, m, dd, tm;
     if (!c->o->keep_boilerplate && at_top(c) &&
-        (extract_is_date_line(s, n, &y, &m, &dd, &tm) || by_line(s, n))) {
+        (extract_is_date_line(s, n, &y, &m, &dd, &tm) || by_line(s, n) || meta_line(s, n))) {
+        td_buf_clear(&em->cur);
+        return;
+    }
+    const char *tag = extract_html_tag(owner);
+    if (!c->o->keep_boilerplate && strcmp(tag, "td") && strcmp(tag, "th") && time_only(s, n)) {
         td_buf_clear(&em->cur);
         return;
     }
     /* a paragraph, item or heading that is all link is a headline of
-     * another article (related news slipped into the text) */
-    const char *tag = extract_html_tag(owner);
+     * another article (related news slipped into the text); so is a
+     * short run of link text beside the blocks of its box (a section
+     * label above the headline) */
+    html_info *oi = extract_html_info_of(c, owner);
     if (!c->o->keep_boilerplate && strcmp(tag, "td") && strcmp(tag, "th") &&
-        link_density(extract_html_info_of(c, owner)) >= 0.8) {
+        (link_density(oi) >= 0.8 ||
+         (oi->own > 0 && oi->own < 80 && oi->own_links * 10 >= oi->own * 9))) {
         td_buf_clear(&em->cur);
         return;
     }
@@ -1245,12 +1301,43 @@ static void emit_subtree(emitter *em, xmlNode *root)
     flush(em, extract_html_info_of(c, root)->end);
 }
 
-/* Siblings of top that belong to the article (Readability's rule). */
+/* Lists of links (three or more items, nearly all link) under n: the
+ * columns of a page footer or a site map.  Stops counting at two. */
+static int link_lists(html_ctx *c, xmlNode *n)
+{
+    int k = 0, budget = 20000;
+    for (xmlNode *e = n->children; e && k < 2 && budget-- > 0;) {
+        int skip = 0;
+        if (e->type == XML_ELEMENT_NODE) {
+            html_info *in = extract_html_info_of(c, e);
+            const char *tag = extract_html_tag(e);
+            skip = (in->flags & HTML_F_DROP) != 0;
+            if (!skip && (!strcmp(tag, "ul") || !strcmp(tag, "ol"))) {
+                int items = 0;
+                for (xmlNode *li = e->children; li; li = li->next)
+                    items += !strcmp(extract_html_tag(li), "li");
+                if (items >= 3 && link_density(in) >= 0.8)
+                    k++;
+                skip = 1;
+            }
+        }
+        e = extract_html_next(e, n, skip);
+    }
+    return k;
+}
+
+/* Siblings of top that belong to the article (Readability's rule).  A
+ * sibling holding two or more lists of links is a page region (a footer
+ * with an "about us" text beside its link columns), however well its
+ * prose scores. */
 static int sibling_ok(html_ctx *c, xmlNode *s, xmlNode *top, double top_score)
 {
     html_info *si = extract_html_info_of(c, s);
     if (si->flags & HTML_F_DROP)
         return 0;
+    if (link_lists(c, s) >= 2)
+        return 0;
+    si = extract_html_info_of(c, s);
     double threshold = top_score * 0.2 > 10 ? top_score * 0.2 : 10;
     double bonus = 0;
     char *a = attr_of(s, "class"), *b = attr_of(top, "class");
