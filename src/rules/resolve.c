@@ -895,7 +895,14 @@ static void emit_leaders(ctx *x, lead_list *l)
         if (l->v[i].explicit_year)
             continue;
         for (size_t j = 0; j < l->n; j++)
-            if (l->v[j].explicit_year && l->v[j].ss == l->v[i].ss) {
+            /* not the year of another unit in the same role: that is the
+             * outgoing one ("X, Trưởng khối năm 2022, bàn giao trách nhiệm
+             * trưởng khối cho Y") */
+            if (l->v[j].explicit_year && l->v[j].ss == l->v[i].ss &&
+                !(strcmp(l->v[j].role, l->v[i].role) == 0 &&
+                  (l->v[j].ue - l->v[j].us != l->v[i].ue - l->v[i].us ||
+                   memcmp(x->di->d->fold + l->v[j].us, x->di->d->fold + l->v[i].us,
+                          l->v[i].ue - l->v[i].us) != 0))) {
                 l->v[i].year = l->v[j].year;
                 break;
             }

@@ -304,6 +304,34 @@ static int shouted(const docinfo *di, size_t s, size_t e)
     return words >= 3;
 }
 
+/* One cell of a list block: 1 a unit (pushed), 2 a role beside the last
+ * unit, 0 something else (a number, a header, another column). */
+static int split_cell(const docinfo *di, size_t p, size_t be, span_list *items, span_list *roles)
+{
+    const char *f = di->d->fold;
+    /* skip a bullet or a number in front: "- ", "1. ", "2) " */
+    while (p < be && (f[p] == '-' || f[p] == '+' || f[p] == '*' || (f[p] >= '0' && f[p] <= '9') ||
+                      f[p] == '.' || f[p] == ')' || f[p] == ' '))
+        p++;
+    size_t z = be;
+    while (z > p && (f[z - 1] == ';' || f[z - 1] == ',' || f[z - 1] == '.' || f[z - 1] == ' '))
+        z--;
+    if (p < z && rules_re_find(di, di->rs->list_skip, p, z, 1, NULL, NULL))
+        return 0;
+    if (p < z && rules_unit_start(di, p, z)) {
+        rules_span_push(items, p, z);
+        rules_span_push(roles, 0, 0);
+        return 1;
+    }
+    if (items->n && z - p < 40 && rules_map_value(di->rs, "role", f, p, z) &&
+        roles->v[roles->n - 1].s == roles->v[roles->n - 1].e) {
+        roles->v[roles->n - 1].s = p;
+        roles->v[roles->n - 1].e = z;
+        return 2;
+    }
+    return 0;
+}
+
 void rules_split_blocks(const docinfo *di, size_t e, span_list *items, span_list *roles)
 {
     const char *f = di->d->fold;
@@ -313,26 +341,18 @@ void rules_split_blocks(const docinfo *di, size_t e, span_list *items, span_list
         size_t bs = di->bstart[nb], be = di->bend[nb];
         if (be - bs > 160 || shouted(di, bs, be))
             break;                   /* a paragraph or a heading: the list is over */
-        /* skip a bullet or a number in front: "- ", "1. ", "2) " */
-        size_t p = bs;
-        while (p < be && (f[p] == '-' || f[p] == '+' || f[p] == '*' || (f[p] >= '0' && f[p] <= '9') ||
-                          f[p] == '.' || f[p] == ')' || f[p] == ' '))
-            p++;
-        size_t z = be;
-        while (z > p && (f[z - 1] == ';' || f[z - 1] == ',' || f[z - 1] == '.'))
-            z--;
-        if (p < z && rules_re_find(di, di->rs->list_skip, p, z, 1, NULL, NULL))
-            continue;
-        if (p < z && rules_unit_start(di, p, z)) {
-            rules_span_push(items, p, z);
-            rules_span_push(roles, 0, 0);
-            misses = 0;
-            continue;
+        /* a table row flattened to one line ("1 | Sở Y tế | Khối trưởng")
+         * is read cell by cell */
+        int hit = 0;
+        for (size_t cs = bs; cs <= be;) {
+            size_t ce = cs;
+            while (ce < be && f[ce] != '|')
+                ce++;
+            hit |= split_cell(di, cs, ce, items, roles);
+            cs = ce + 1;
         }
-        if (items->n && z - p < 40 && rules_map_value(di->rs, "role", f, p, z) &&
-            roles->v[roles->n - 1].s == roles->v[roles->n - 1].e) {
-            roles->v[roles->n - 1].s = p;
-            roles->v[roles->n - 1].e = z;
+        if (hit) {
+            misses = 0;
             continue;
         }
         /* numbers, headers ("STT", "Đơn vị") and other cells in between */
