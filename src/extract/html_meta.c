@@ -204,7 +204,8 @@ static int inside_furniture(html_ctx *c, xmlNode *n)
 static int title_class(xmlNode *n)
 {
     static const char *const names[] = {"title", "tieude", "tieu-de", "tieu_de",
-                                        "headline", NULL};
+                                        "headline", "titulo", "titre", "titel",
+                                        "titolo", NULL};
     int hit = 0;
     static const char *const attrs[] = {"class", "id"};
     for (int a = 0; a < 2 && !hit; a++) {
