@@ -560,6 +560,7 @@ static void run_pattern(const docinfo *di, const rule *r, const pcre2_code *re,
 {
     const td_doc *d = di->d;
     size_t start = s;
+    const size_t first = out->n;   /* this region's candidates start here */
     sent_cache sc = {(size_t)-1, (size_t)-1, 0, 0};
     while (start <= e) {
         int rc = pcre2_match(re, (PCRE2_SPTR)d->fold, e, start, PCRE2_NO_UTF_CHECK, md,
@@ -576,7 +577,12 @@ static void run_pattern(const docinfo *di, const rule *r, const pcre2_code *re,
 #endif
         if (ok) {
             int dup = 0;   /* regions of a "within" rule may overlap */
-            for (size_t i = out->n; i-- > 0 && !dup && out->v[i].r == r;)
+            /* a duplicate can only come from the overlap with an earlier
+             * region (matches within one region start ever later): look at
+             * the candidates before this region's, back to the first that
+             * starts before the region, so k matches cost k steps, not k^2 */
+            for (size_t i = first; i-- > 0 && !dup && out->v[i].r == r &&
+                                   out->v[i].ov[0] >= s;)
                 dup = out->v[i].ov[0] == m0 && out->v[i].ov[1] == m1;
             if (!dup)
                 rules_cand_push(out, &c);
