@@ -109,7 +109,10 @@ void pipeline_list(char **paths, int npaths, char ***files, size_t *nfiles,
             cli_error("'%s': %s", paths[i], strerror(errno));
             (*missing)++;
         } else if (S_ISDIR(st.st_mode)) {
+            size_t before = l.n;
             walk(paths[i], &l, 0);
+            if (l.n == before)
+                cli_warn("'%s': no .txt, .htm, .html or .docx files found", paths[i]);
         } else {
             list_push(&l, td_xstrdup(paths[i]));
         }

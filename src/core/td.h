@@ -91,14 +91,17 @@ void td_buf_clear(td_buf *b);             /* len = 0, keeps the memory */
 char *td_buf_detach(td_buf *b);           /* never NULL; b is reset */
 void td_buf_free(td_buf *b);
 
-/* Append s as a JSON string literal (quotes included); NULL gives null. */
+/* Append s as a JSON string literal (quotes included); NULL gives null.
+ * Bytes that are not valid UTF-8 become \ufffd, so the output is always
+ * valid JSON. */
 void td_json_str(td_buf *b, const char *s);
 void td_json_strn(td_buf *b, const char *s, size_t n);
 
 /* ---- files ------------------------------------------------------------- */
 
 /* Read a whole file into *out (NUL-terminated, caller frees) refusing files
- * larger than max bytes (TD_ELIMIT).  On failure *out is NULL. */
+ * larger than max bytes (TD_ELIMIT) and directories (TD_EIO).  A FIFO with
+ * no writer is never waited on: it reads as empty.  On failure *out is NULL. */
 int td_read_file(const char *path, size_t max, char **out, size_t *len,
                  td_err *e);
 
