@@ -663,8 +663,8 @@ static void do_province(ctx *x)
         return;
     size_t s, e;
     value_span(b, "value", &s, &e);
-    /* the canonical spelling: "TP.HCM", "THÁI NGUYÊN", "Khánh Hoà" give
-     * "Hồ Chí Minh", "Thái Nguyên", "Khánh Hòa" */
+    /* the canonical spelling: an abbreviation, a name in capitals or in
+     * the old tone placement all give the gazetteer's name */
     const prov *pv = prov_lookup(di->rs, di->d->fold + s, e - s);
     add_fact(x, TD_FACT_PROVINCE, pv ? pv->name : rules_orig_str(di, s, e), NULL, 0, 0, b->r->id,
              b->ov[0], b->ov[1], b->ss, b->se);

@@ -59,7 +59,7 @@ typedef struct rmap {          /* "map role pho_khoi {ROLE_PHO}" */
 
 typedef struct prov {          /* one folded spelling of a province */
     char *fold;                /* "khanh hoa" */
-    char *name;                /* canonical "Khánh Hòa" */
+    char *name;                /* canonical spelling, as in the gazetteer */
     int prefix_only;           /* bare name is ambiguous: needs tỉnh/TP */
 } prov;
 

@@ -4,6 +4,8 @@
 #   expect_no_grep PATTERN FILE
 #   expect_lines N FILE    fail unless FILE has exactly N lines
 #   fail MSG
+#   check_key_facts DIR N TABLE  key facts of held-out reports (see below)
+#   f1 EXPECTED GOT        word-token F1 of GOT against EXPECTED: prints "f1 precision recall"
 set -u
 fail() { echo "FAIL: $*"; exit 1; }
 expect_code() {
@@ -15,3 +17,56 @@ expect_code() {
 expect_grep() { grep -Eq -- "$1" "$2" || { echo "--- $2"; head -30 "$2"; fail "'$2' does not match /$1/"; }; }
 expect_no_grep() { ! grep -Eq -- "$1" "$2" || { echo "--- $2"; head -30 "$2"; fail "'$2' matches /$1/"; }; }
 expect_lines() { n=$(wc -l <"$2"); [ "$n" -eq "$1" ] || fail "'$2' has $n lines, want $1"; }
+
+words() {   # file -> one lowercase word per line
+    LC_ALL=C awk '{ $0 = tolower($0); gsub(/[^a-z0-9\200-\377]+/, " ");
+                    for (i = 1; i <= NF; i++) print $i }' "$1"
+}
+f1() {
+    words "$1" >want.w
+    words "$2" >got.w
+    LC_ALL=C awk 'FNR == NR { w[$0]++; nw++; next }
+                  { ng++; if (w[$0] > 0) { w[$0]--; tp++ } }
+                  END { p = ng ? tp / ng : 0; r = nw ? tp / nw : 0;
+                        f = p + r > 0 ? 2 * p * r / (p + r) : 0;
+                        printf "%.3f %.3f %.3f\n", f, p, r }' want.w got.w
+}
+
+# check_key_facts DIR N TABLE: `extract --json` on each DIR/<file>.txt named
+# by the N rows of TABLE ("file|province|pledge_year|event|leaders", leaders
+# as unit:role:year;...; "-" a null province, "?" a field not checked)
+# gives that province, pledge year, event and exactly those leaders.
+check_key_facts() {
+dir=$1 want_files=$2 table=$3
+rm -f count
+echo "$table" | while IFS='|' read -r f prov year event leaders; do
+    [ -f "$dir/$f.txt" ] || { echo "missing $f.txt"; exit 1; }
+    (cd "$dir" && $THIDUA extract --json "$f.txt") >out 2>err || { echo "$f: extract exited $?: $(head -3 err)"; exit 1; }
+    sed -E 's/,"evidence":\[.*\]\}$/}/' out >facts
+    if [ "$prov" != "?" ]; then
+        if [ "$prov" = "-" ]; then want='"province":null'; else want="\"province\":\"$prov\""; fi
+        grep -qF "$want" facts || { echo "$f: want $want"; grep -o '"province":[^,]*' facts; exit 1; }
+    fi
+    grep -qF "\"pledge_year\":$year," facts || { echo "$f: want pledge_year $year"; grep -o '"pledge_year":[^,]*' facts; exit 1; }
+    grep -qF "\"event\":\"$event\"" facts || { echo "$f: want event $event"; grep -o '"event":[^,]*' facts; exit 1; }
+    if [ "$leaders" != "?" ]; then
+        got=$(grep -o '{"unit":"[^"]*","role":"[^"]*","year":[0-9a-z]*}' facts | wc -l)
+        want_n=0
+        oldifs=$IFS; IFS=';'
+        for l in $leaders; do
+            IFS=$oldifs
+            u=${l%%:*}; r=${l#*:}; y=${r#*:}; r=${r%%:*}
+            grep -qF "{\"unit\":\"$u\",\"role\":\"$r\",\"year\":$y}" facts ||
+                { echo "$f: leader $u $r $y missing"; grep -o '"leaders":\[[^]]*\]' facts; exit 1; }
+            want_n=$((want_n + 1))
+            IFS=';'
+        done
+        IFS=$oldifs
+        [ "$got" -eq "$want_n" ] || { echo "$f: $got leaders, want $want_n"; grep -o '"leaders":\[[^]]*\]' facts; exit 1; }
+    fi
+    echo ok >>count
+done || fail "held-out facts differ (see above)"
+n=$(wc -l <count)
+[ "$n" -eq "$want_files" ] || fail "checked $n files, want $want_files"
+[ "$(ls "$dir"/*.txt | wc -l)" -eq "$want_files" ] || fail "$dir holds other .txt files than the table"
+}

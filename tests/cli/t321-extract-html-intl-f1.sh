@@ -12,21 +12,6 @@
 D=$ROOT/tests/data/html
 MIN=0.90
 
-words() {   # file -> one word per line
-    LC_ALL=C awk '{ $0 = tolower($0); gsub(/[^a-z0-9\200-\377]+/, " ");
-                    for (i = 1; i <= NF; i++) print $i }' "$1"
-}
-
-# f1 EXPECTED GOT -> "f1 precision recall"
-f1() {
-    words "$1" >want.w
-    words "$2" >got.w
-    LC_ALL=C awk 'FNR == NR { w[$0]++; nw++; next }
-                  { ng++; if (w[$0] > 0) { w[$0]--; tp++ } }
-                  END { p = ng ? tp / ng : 0; r = nw ? tp / nw : 0;
-                        f = p + r > 0 ? 2 * p * r / (p + r) : 0;
-                        printf "%.3f %.3f %.3f\n", f, p, r }' want.w got.w
-}
 
 n=0 bad=0
 : >scores

@@ -29,33 +29,4 @@ k17|Bến Tre|2023|ky_ket|Bảo hiểm xã hội tỉnh Bến Tre:truong_khoi:20
 k18|Đắk Lắk|2024|tong_ket|Trường Đại học Tây Nguyên:truong_khoi:2023;Trường Cao đẳng Sư phạm Đắk Lắk:truong_khoi:2024
 k19|-|2023|so_ket|Ban Tuyên giáo Huyện ủy:truong_khoi:2023
 k20|Bình Định|2023|tong_ket|Công an tỉnh Bình Định:truong_khoi:2022;Bộ Chỉ huy Quân sự tỉnh:truong_khoi:2023;Viện Kiểm sát nhân dân tỉnh:pho_khoi:2023'
-echo "$table" | while IFS='|' read -r f prov year event leaders; do
-    [ -f "$dir/$f.txt" ] || { echo "missing $f.txt"; exit 1; }
-    (cd "$dir" && $THIDUA extract --json "$f.txt") >out 2>err || { echo "$f: extract exited $?: $(head -3 err)"; exit 1; }
-    sed -E 's/,"evidence":\[.*\]\}$/}/' out >facts
-    if [ "$prov" != "?" ]; then
-        if [ "$prov" = "-" ]; then want='"province":null'; else want="\"province\":\"$prov\""; fi
-        grep -qF "$want" facts || { echo "$f: want $want"; grep -o '"province":[^,]*' facts; exit 1; }
-    fi
-    grep -qF "\"pledge_year\":$year," facts || { echo "$f: want pledge_year $year"; grep -o '"pledge_year":[^,]*' facts; exit 1; }
-    grep -qF "\"event\":\"$event\"" facts || { echo "$f: want event $event"; grep -o '"event":[^,]*' facts; exit 1; }
-    if [ "$leaders" != "?" ]; then
-        got=$(grep -o '{"unit":"[^"]*","role":"[^"]*","year":[0-9a-z]*}' facts | wc -l)
-        want_n=0
-        oldifs=$IFS; IFS=';'
-        for l in $leaders; do
-            IFS=$oldifs
-            u=${l%%:*}; r=${l#*:}; y=${r#*:}; r=${r%%:*}
-            grep -qF "{\"unit\":\"$u\",\"role\":\"$r\",\"year\":$y}" facts ||
-                { echo "$f: leader $u $r $y missing"; grep -o '"leaders":\[[^]]*\]' facts; exit 1; }
-            want_n=$((want_n + 1))
-            IFS=';'
-        done
-        IFS=$oldifs
-        [ "$got" -eq "$want_n" ] || { echo "$f: $got leaders, want $want_n"; grep -o '"leaders":\[[^]]*\]' facts; exit 1; }
-    fi
-    echo ok >>count
-done || fail "held-out facts differ (see above)"
-n=$(wc -l <count)
-[ "$n" -eq 20 ] || fail "checked $n held-out files, want 20"
-[ "$(ls "$dir"/*.txt | wc -l)" -eq 20 ] || fail "tests/data/heldout2 holds other .txt files than the table"
+check_key_facts "$dir" 20 "$table"
