@@ -40,6 +40,8 @@ const char cmd_norm_usage[] =
     "\n"
     "options:\n"
     "  -H, --hfont   decode: the text is in a TCVN3 \"H\" font (.VnTimeH): capitals\n"
+    "  -j, --json    one JSON object per line: {\"op\",\"input\",\"output\"}; for\n"
+    "                detect {\"file\",\"encoding\",\"score\",\"candidates\"}\n"
     "  -h, --help    this text\n"
     "\n"
     "examples:\n"
@@ -172,7 +174,7 @@ int cli_norm_op_run(const char *op, const char *s, size_t n, td_buf *out)
     return 0;
 }
 
-static int run_detect(char **files, int nfiles)
+static int run_detect(char **files, int nfiles, int json)
 {
     int failed = 0;
     for (int i = 0; i < nfiles; i++) {
@@ -189,6 +191,20 @@ static int run_detect(char **files, int nfiles)
         double score;
         norm_encoding enc = norm_detect_ex((unsigned char *)data, len, &score, &info);
         free(data);
+        if (json) {
+            td_buf o = TD_BUF_INIT;
+            td_buf_puts(&o, "{\"file\":");
+            td_json_str(&o, files[i]);
+            td_buf_printf(&o, ",\"encoding\":\"%s\",\"score\":%.3f,\"candidates\":{",
+                          norm_encoding_name(enc), score);
+            for (int c = 0; c < info.ncand; c++)
+                td_buf_printf(&o, "%s\"%s\":%.3f", c ? "," : "",
+                              norm_encoding_name(info.cand[c]), info.share[c]);
+            td_buf_puts(&o, "}}\n");
+            fwrite(o.ptr, 1, o.len, stdout);
+            td_buf_free(&o);
+            continue;
+        }
         if (nfiles > 1)
             printf("%s: ", files[i]);
         printf("%s %.3f\n", norm_encoding_name(enc), score);
@@ -244,11 +260,26 @@ static int run_decode(const cli_ctx *ctx, const char *encname, const char *file,
     return CLI_OK;
 }
 
-static void print_op(const char *op, const char *s, size_t n)
+/* One line of output for TEXT s: the result, or with json an object
+ * {"op","input","output"}. */
+static void print_op(const char *op, const char *s, size_t n, int json)
 {
     td_buf out = TD_BUF_INIT;
     cli_norm_op_run(op, s, n, &out);
-    fwrite(out.ptr, 1, out.len, stdout);
+    if (json) {
+        td_buf o = TD_BUF_INIT;
+        td_buf_puts(&o, "{\"op\":");
+        td_json_str(&o, op);
+        td_buf_puts(&o, ",\"input\":");
+        td_json_strn(&o, s, n);
+        td_buf_puts(&o, ",\"output\":");
+        td_json_strn(&o, out.ptr, out.len);
+        td_buf_puts(&o, "}");
+        fwrite(o.ptr, 1, o.len, stdout);
+        td_buf_free(&o);
+    } else {
+        fwrite(out.ptr, 1, out.len, stdout);
+    }
     putchar('\n');
     td_buf_free(&out);
 }
@@ -287,7 +318,7 @@ int cmd_norm(int argc, char **argv, cli_ctx *ctx)
     if (strcmp(op, "detect") == 0) {
         if (optind >= argc)
             return cli_usage_error(ctx, "detect needs a FILE");
-        return run_detect(argv + optind, argc - optind);
+        return run_detect(argv + optind, argc - optind, ctx->json);
     }
     if (strcmp(op, "decode") == 0) {
         if (argc - optind != 2)
@@ -298,7 +329,7 @@ int cmd_norm(int argc, char **argv, cli_ctx *ctx)
         return cli_usage_error(ctx, "unknown operation '%s'", op);
     if (optind < argc) {
         for (int i = optind; i < argc; i++)
-            print_op(op, argv[i], strlen(argv[i]));
+            print_op(op, argv[i], strlen(argv[i]), ctx->json);
         return CLI_OK;
     }
     char *line = NULL;
@@ -307,7 +338,7 @@ int cmd_norm(int argc, char **argv, cli_ctx *ctx)
     while ((len = getline(&line, &cap, stdin)) >= 0) {
         while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             len--;
-        print_op(op, line, (size_t)len);
+        print_op(op, line, (size_t)len, ctx->json);
     }
     free(line);
     return CLI_OK;

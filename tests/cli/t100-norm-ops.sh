@@ -30,3 +30,12 @@ expect_code 2 $THIDUA norm frobnicate x
 expect_grep "unknown operation 'frobnicate'" err
 expect_code 0 $THIDUA norm --help
 expect_grep 'thidua norm fold' out
+# --json: one object per TEXT, and per file for detect
+expect_code 0 $THIDUA norm --json fold 'Khánh Hoà' 'Đ"x'
+expect_lines 2 out
+expect_grep '^\{"op":"fold","input":"Khánh Hoà","output":"khanh hoa"\}$' out
+expect_grep '^\{"op":"fold","input":"Đ\\"x","output":"d\\"x"\}$' out
+if [ -f "$SHARED/legacy-encodings/samples/sample-vni.txt" ]; then
+    expect_code 0 $THIDUA norm --json detect "$SHARED/legacy-encodings/samples/sample-vni.txt"
+    expect_grep '"encoding":"vni","score":1\.000' out
+fi
