@@ -485,6 +485,18 @@ static const char *recase_bloc(ctx *x, size_t s, size_t e)
     return r;
 }
 
+/* Where the descriptor of bloc name [s,e) starts: after "khoi" and a
+ * following "thi dua"/"thi" (s + 4 when the name is "khoi ..."). */
+static size_t desc_start(const char *f, size_t s, size_t e)
+{
+    size_t p = s + 4;
+    if (p + 8 <= e && memcmp(f + p, " thi dua", 8) == 0)
+        p += 8;
+    else if (p + 4 <= e && memcmp(f + p, " thi", 4) == 0 && (p + 4 == e || f[p + 4] == ' '))
+        p += 4;
+    return p;
+}
+
 static void do_bloc(ctx *x)
 {
     docinfo *di = x->di;
@@ -582,6 +594,17 @@ static void do_bloc(ctx *x)
                    (ce - xs == 5 && memcmp(f + xs, "huyen", 5) == 0);
         if (ce - cs > e - s && memcmp(f + cs, f + s, e - s) == 0 && !bare &&
             (f[cs + (e - s)] == ' ' || f[cs + (e - s)] == ',')) {
+            s = cs;
+            e = ce;
+            b = c;
+            continue;
+        }
+        /* the headline's "Khối Nội chính", the lead's "Khối thi đua Nội
+         * chính [tỉnh]": the same bloc, written out in the lead */
+        size_t ds = desc_start(f, s, e), cds = desc_start(f, cs, ce);
+        if ((c->zone & (ZONE_TITLE | ZONE_LEAD)) && ds == s + 4 && cds > cs + 4 &&
+            ce - cds >= e - ds && memcmp(f + cds, f + ds, e - ds) == 0 &&
+            (cds + (e - ds) == ce || f[cds + (e - ds)] == ' ')) {
             s = cs;
             e = ce;
             b = c;
