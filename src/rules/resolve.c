@@ -570,10 +570,11 @@ static void do_bloc(ctx *x)
             bs = sc;
         }
     }
-    free(starts);
-    free(ends);
-    if (!b)
+    if (!b) {
+        free(starts);
+        free(ends);
         return;
+    }
     size_t s, e;
     value_span(b, "value", &s, &e);
     rules_trim_span(di->d->fold, &s, &e);
@@ -610,6 +611,53 @@ static void do_bloc(ctx *x)
             b = c;
         }
     }
+    /* "Khối thi đua A và Khối thi đua B tỉnh P": A gets the shared tail */
+    size_t ts = 0, te = 0;
+    if (bloc_pair(x, e, 1, starts, ns, ends, ne)) {
+        size_t s2 = e + (f[e] == ',' ? 2 : 4);
+        for (size_t i = 0; i < x->cl->n; i++) {
+            cand *c = &x->cl->v[i];
+            size_t cs, ce, ps, pe;
+            if (c->r->kind != TD_FACT_BLOC)
+                continue;
+            value_span(c, "value", &cs, &ce);
+            rules_trim_span(f, &cs, &ce);
+            if (cs != s2 || ce <= te || !province_in(x, cs, ce, &ps, &pe))
+                continue;
+            /* back over the place's own word: "tỉnh", "thành phố", "tp" */
+            size_t a = ps;
+            while (a > cs && f[a - 1] == ' ')
+                a--;
+            if (a >= cs + 4 && memcmp(f + a - 4, "tinh", 4) == 0)
+                a -= 4;
+            else if (a >= cs + 9 && memcmp(f + a - 9, "thanh pho", 9) == 0)
+                a -= 9;
+            else if (a >= cs + 3 && memcmp(f + a - 3, "tp.", 3) == 0)
+                a -= 3;
+            else if (a >= cs + 2 && memcmp(f + a - 2, "tp", 2) == 0)
+                a -= 2;
+            else
+                a = ps;
+            if (a > cs && f[a - 1] == ' ') {
+                ts = a;
+                te = ce;
+            }
+        }
+    }
+    /* ... unless the report also names A on its own, without the tail */
+    for (size_t i = 0; te > ts && i < x->cl->n; i++) {
+        cand *c = &x->cl->v[i];
+        size_t cs, ce;
+        if (c->r->kind != TD_FACT_BLOC || c->zone == ZONE_HEADER || c->zone == ZONE_ASIDE)
+            continue;
+        value_span(c, "value", &cs, &ce);
+        rules_trim_span(f, &cs, &ce);
+        if (cs != s && ce - cs == e - s && memcmp(f + cs, f + s, e - s) == 0 &&
+            rules_upper_at(di, cs) && !bloc_pair(x, ce, 1, starts, ns, ends, ne))
+            ts = te = 0;
+    }
+    free(starts);
+    free(ends);
     x->bloc_s = s;
     x->bloc_e = e;
     x->have_bloc = 1;
@@ -625,6 +673,15 @@ static void do_bloc(ctx *x)
     }
     x->bloc_level = level ? level : "other";
     const char *name = shouted_span(di, s, e) ? recase_bloc(x, s, e) : rules_orig_str(di, s, e);
+    if (te > ts && !shouted_span(di, ts, te)) {
+        td_buf nb = TD_BUF_INIT;
+        td_buf_puts(&nb, name);
+        td_buf_putc(&nb, ' ');
+        td_buf_puts(&nb, rules_orig_str(di, ts, te));
+        char *t = td_buf_detach(&nb);
+        name = td_doc_strdup(di->d, t);
+        free(t);
+    }
     add_fact(x, TD_FACT_BLOC, name, level ? level : "other", 0, 0,
              b->r->id, b->ov[0], b->ov[1], b->ss, b->se);
 }
