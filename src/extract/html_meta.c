@@ -201,13 +201,11 @@ static int inside_furniture(html_ctx *c, xmlNode *n)
     return 0;
 }
 
-static int title_class(xmlNode *n)
+/* 1 when the class or id of n holds one of names (case-insensitive). */
+static int class_or_id_has(xmlNode *n, const char *const *names)
 {
-    static const char *const names[] = {"title", "tieude", "tieu-de", "tieu_de",
-                                        "headline", "titulo", "titre", "titel",
-                                        "titolo", NULL};
-    int hit = 0;
     static const char *const attrs[] = {"class", "id"};
+    int hit = 0;
     for (int a = 0; a < 2 && !hit; a++) {
         char *v = (char *)xmlGetProp(n, (const xmlChar *)attrs[a]);
         if (!v)
@@ -221,28 +219,23 @@ static int title_class(xmlNode *n)
     return hit;
 }
 
-/* A site logo or name, by class or id. */
+static int title_class(xmlNode *n)
+{
+    static const char *const names[] = {"title", "tieude", "tieu-de", "tieu_de",
+                                        "headline", "titulo", "titre", "titel",
+                                        "titolo", NULL};
+    return class_or_id_has(n, names);
+}
+
+/* A site logo or name, by the class or id of the element or its parent. */
 static int logo(xmlNode *n)
 {
     static const char *const names[] = {"logo", "brand", "site-name", "sitename",
                                         "site-title", NULL};
-    int hit = 0;
-    for (xmlNode *a = n; a && a->type == XML_ELEMENT_NODE && !hit; a = a->parent) {
-        static const char *const attrs[] = {"class", "id"};
-        for (int k = 0; k < 2 && !hit; k++) {
-            char *v = (char *)xmlGetProp(a, (const xmlChar *)attrs[k]);
-            if (!v)
-                continue;
-            for (char *p = v; *p; p++)
-                *p = (char)tolower((unsigned char)*p);
-            for (size_t i = 0; names[i] && !hit; i++)
-                hit = strstr(v, names[i]) != NULL;
-            xmlFree(v);
-        }
-        if (a != n)
-            break;   /* the element and its parent */
-    }
-    return hit;
+    if (class_or_id_has(n, names))
+        return 1;
+    return n->parent && n->parent->type == XML_ELEMENT_NODE &&
+           class_or_id_has(n->parent, names);
 }
 
 /* The article's heading: the first h1 inside the article, else the last

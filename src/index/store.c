@@ -306,7 +306,9 @@ int index_store(index_db *db, const td_doc *d, int *status, td_err *e)
 
     /* the rules' title fact has seen the whole text (a reader may have
      * taken a site name or a menu line); the reader's title is the fallback */
-    const char *title = fact_value(d, TD_FACT_TITLE) ? fact_value(d, TD_FACT_TITLE) : d->title;
+    const char *title = fact_value(d, TD_FACT_TITLE);
+    if (!title)
+        title = d->title;
     const char *published = d->published ? d->published
                                          : fact_value(d, TD_FACT_PUBLISHED);
     const char *author = d->author ? d->author : fact_value(d, TD_FACT_BYLINE);
