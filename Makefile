@@ -29,7 +29,7 @@ MAIN_OBJ := $(BUILD)/src/main.o
 TEST_SRCS := $(sort $(wildcard tests/unit/*.c))
 TEST_OBJS := $(TEST_SRCS:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps run test unit asan leakcheck bench fuzz docx-score clean lint
+.PHONY: all deps run test unit asan leakcheck bench fuzz docx-score real-score clean lint
 
 all: $(BUILD)/thidua
 
@@ -102,6 +102,12 @@ bench: $(BUILD)/thidua
 
 docx-score: $(BUILD)/thidua
 	sh bench/docx_score.sh ./$(BUILD)/thidua
+
+# Field P/R/F1 on the real reports whose texts are cached in $(REAL_CACHE)
+# (tests/real/README.md says how to rebuild the cache); BATCH=A1 for one.
+REAL_CACHE ?= /tmp/real
+real-score: $(BUILD)/thidua
+	@REAL_CACHE=$(REAL_CACHE) sh tests/real/score.sh ./$(BUILD)/thidua $(BATCH)
 
 lint:
 	clang-tidy $(SRCS) src/main.c -- -std=c11 -D_GNU_SOURCE -Isrc $(PKG_CFLAGS)

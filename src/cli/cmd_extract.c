@@ -78,6 +78,7 @@ int cmd_extract(int argc, char **argv, cli_ctx *ctx)
             failed++;
             continue;
         }
+        failed += pipeline_rule_error(d);
         if (text) {
             if (nfiles > 1)
                 printf("%s==> %s <==\n", i ? "\n" : "", files[i]);

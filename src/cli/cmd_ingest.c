@@ -113,6 +113,9 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
                 rc = pipeline_run(files[i], data, len, rs, &d, &e);
                 if (rc == TD_OK)
                     rc = index_store(db, d, &status, &e);
+                /* stored with what the other rules found, but not a success */
+                if (rc == TD_OK && pipeline_rule_error(d))
+                    failed++;
             }
         }
         free(data);

@@ -29,6 +29,21 @@ int pipeline_run(const char *path, const char *data, size_t len,
     return TD_OK;
 }
 
+int pipeline_rule_error(const td_doc *d)
+{
+    if (!d || !d->rule_error)
+        return 0;
+    td_err e;
+    td_err_clear(&e);
+    if (d->rule_errors > 1)
+        td_err_set(&e, TD_ERULE, "%s (and %d more failed matches); facts may be incomplete",
+                   d->rule_error, d->rule_errors - 1);
+    else
+        td_err_set(&e, TD_ERULE, "%s; facts may be incomplete", d->rule_error);
+    cli_file_error(d->path, &e);
+    return 1;
+}
+
 typedef struct list {
     char **v;
     size_t n, cap;

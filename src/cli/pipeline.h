@@ -15,6 +15,11 @@
 int pipeline_run(const char *path, const char *data, size_t len,
                  const rules_set *rs, td_doc **out, td_err *e);
 
+/* When a rule failed on d (a PCRE2 limit, see td_doc.rule_error), print
+ * one error line naming the file and the rule and return 1; else 0.  The
+ * document keeps the facts the other rules found. */
+int pipeline_rule_error(const td_doc *d);
+
 /* Expand paths (files, or directories walked recursively in name order,
  * hidden entries skipped, only .txt/.htm/.html/.docx files taken from
  * directories; a file named on its own is always taken) into a sorted list

@@ -207,6 +207,12 @@ typedef struct td_doc {
 
     td_fact *facts;
     size_t nfacts, cap_facts;
+
+    /* set by rules_apply() when a pattern failed on this document (a PCRE2
+     * match, depth or heap limit): the first failure, naming the rule, and
+     * how many matches failed.  The facts of that rule may be incomplete. */
+    const char *rule_error;
+    int rule_errors;
 } td_doc;
 
 /* A new empty document for path (copied).  Never NULL. */

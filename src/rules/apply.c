@@ -424,6 +424,21 @@ int rules_parse_int(const char *s, size_t n, long *out)
     return 1;
 }
 
+void rules_note_rc(const docinfo *di, int rc, const char *what, size_t pos)
+{
+    if (rc >= 0 || rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL)
+        return;
+    td_doc *d = di->d;
+    if (d->rule_errors++ == 0) {
+        PCRE2_UCHAR msg[160];
+        pcre2_get_error_message(rc, msg, sizeof msg);
+        char buf[400];
+        snprintf(buf, sizeof buf, "rule '%s' failed at byte %lu of the text: %s",
+                 what, (unsigned long)text_off(di, pos), (const char *)msg);
+        d->rule_error = td_doc_strdup(d, buf);
+    }
+}
+
 int rules_re_find(const docinfo *di, const pcre2_code *re, size_t s, size_t e,
             int anchored, size_t *ms, size_t *me)
 {
@@ -433,6 +448,7 @@ int rules_re_find(const docinfo *di, const pcre2_code *re, size_t s, size_t e,
     int rc = pcre2_match(re, (PCRE2_SPTR)di->d->fold, e, s,
                          (anchored ? PCRE2_ANCHORED : 0) | PCRE2_NO_UTF_CHECK,
                          md, di->mctx);
+    rules_note_rc(di, rc, rules_special_name(di->rs, re), s);
     if (rc > 0) {
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
         if (ms) *ms = ov[0];
@@ -565,8 +581,10 @@ static void run_pattern(const docinfo *di, const rule *r, const pcre2_code *re,
     while (start <= e) {
         int rc = pcre2_match(re, (PCRE2_SPTR)d->fold, e, start, PCRE2_NO_UTF_CHECK, md,
                              di->mctx);
-        if (rc <= 0)
+        if (rc <= 0) {
+            rules_note_rc(di, rc, r->id, start);
             break;   /* no match, or a limit: this rule gives up here */
+        }
         cand c;
         fill(&c, r, re, md, rc);
         size_t m0 = c.ov[0], m1 = c.ov[1];
@@ -647,8 +665,10 @@ int rules_match_scoped(const docinfo *di, int kind, scope_mode scope, size_t s,
             int rc = pcre2_match(r->pats[k], (PCRE2_SPTR)di->d->fold, e, s,
                                  (anchored ? PCRE2_ANCHORED : 0) | PCRE2_NO_UTF_CHECK,
                                  md, di->mctx);
-            if (rc <= 0)
+            if (rc <= 0) {
+                rules_note_rc(di, rc, r->id, s);
                 continue;
+            }
             fill(c, r, r->pats[k], md, rc);
             c->zone = di->zone ? di->zone[rules_di_block_of(di, c->ov[0])] : ZONE_BODY;
             rules_di_sentence(di, c->ov[0], &c->ss, &c->se);

@@ -11,6 +11,7 @@
 
 #include <dirent.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "normalize/normalize.h"
@@ -501,13 +502,61 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static pcre2_code *special(rules_set *rs, const char *name)
+/* The macros the C code reads by name, and where their compiled form goes.
+ * Every one must be defined: a missing one is an error, not a silently
+ * weaker extractor. */
+static const struct {
+    const char *name;
+    size_t off;
+} SPECIALS[] = {
+    {"UNIT_HEAD", offsetof(rules_set, unit_head)},
+    {"LIST_END", offsetof(rules_set, list_end)},
+    {"LIST_SKIP", offsetof(rules_set, list_skip)},
+    {"LIST_KEEP", offsetof(rules_set, nonsplit)},
+    {"GOAL_STRIP", offsetof(rules_set, goal_strip)},
+    {"GOAL_STOP", offsetof(rules_set, goal_stop)},
+    {"GOAL_DROP", offsetof(rules_set, goal_drop)},
+    {"GOAL_GENERIC", offsetof(rules_set, goal_generic)},
+    {"ORDINAL", offsetof(rules_set, ordinal)},
+    {"GOAL_VERB", offsetof(rules_set, goal_verb)},
+    {"PROVINCE", offsetof(rules_set, province_any)},
+    {"ABBREV", offsetof(rules_set, abbrev)},
+    {"HEADLINE", offsetof(rules_set, headline)},
+    {"NOT_HEADLINE", offsetof(rules_set, not_headline)},
+    {"PROVINCE_PREFIX", offsetof(rules_set, province_prefix)},
+    {"INSTITUTION", offsetof(rules_set, institution)},
+};
+
+static pcre2_code **special_slot(rules_set *rs, size_t i)
 {
-    if (!find_macro(rs, name, strlen(name)))
-        return NULL;
-    char src[64], err[256];
-    snprintf(src, sizeof src, "{%s}", name);
-    return rules_compile(rs, src, err, sizeof err);
+    return (pcre2_code **)(void *)((char *)rs + SPECIALS[i].off);
+}
+
+/* Compile every macro of SPECIALS; TD_ERULE naming the first one missing
+ * or broken. */
+static int load_specials(rules_set *rs, td_err *e)
+{
+    for (size_t i = 0; i < sizeof SPECIALS / sizeof *SPECIALS; i++) {
+        const char *name = SPECIALS[i].name;
+        if (!find_macro(rs, name, strlen(name)))
+            return td_err_set(e, TD_ERULE, "macro {%s} is not defined in '%s' "
+                              "(the program reads it by name)", name, rs->dir);
+        char src[64], err[300];
+        snprintf(src, sizeof src, "{%s}", name);
+        pcre2_code *re = rules_compile(rs, src, err, sizeof err);
+        if (!re)
+            return td_err_set(e, TD_ERULE, "macro {%s}: %s", name, err);
+        *special_slot(rs, i) = re;
+    }
+    return TD_OK;
+}
+
+const char *rules_special_name(const rules_set *rs, const pcre2_code *re)
+{
+    for (size_t i = 0; i < sizeof SPECIALS / sizeof *SPECIALS; i++)
+        if (*special_slot((rules_set *)rs, i) == re)
+            return SPECIALS[i].name;
+    return "?";
 }
 
 int rules_load(const char *dir, rules_set **out, td_err *e)
@@ -592,22 +641,10 @@ int rules_load(const char *dir, rules_set **out, td_err *e)
         rules_free(rs);
         return rc;
     }
-    rs->unit_head = special(rs, "UNIT_HEAD");
-    rs->list_end = special(rs, "LIST_END");
-    rs->list_skip = special(rs, "LIST_SKIP");
-    rs->nonsplit = special(rs, "LIST_KEEP");
-    rs->goal_strip = special(rs, "GOAL_STRIP");
-    rs->goal_stop = special(rs, "GOAL_STOP");
-    rs->goal_drop = special(rs, "GOAL_DROP");
-    rs->goal_generic = special(rs, "GOAL_GENERIC");
-    rs->ordinal = special(rs, "ORDINAL");
-    rs->goal_verb = special(rs, "GOAL_VERB");
-    rs->province_any = special(rs, "PROVINCE");
-    rs->abbrev = special(rs, "ABBREV");
-    rs->headline = special(rs, "HEADLINE");
-    rs->not_headline = special(rs, "NOT_HEADLINE");
-    rs->province_prefix = special(rs, "PROVINCE_PREFIX");
-    rs->institution = special(rs, "INSTITUTION");
+    if (load_specials(rs, e) != TD_OK) {
+        rules_free(rs);
+        return TD_ERULE;
+    }
     rs->mctx = pcre2_match_context_create(NULL);
     /* limits: a pathological document fails one rule, not the batch */
     pcre2_set_match_limit(rs->mctx, 2000000);

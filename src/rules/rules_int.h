@@ -127,7 +127,15 @@ typedef struct docinfo {
 pcre2_code *rules_compile(const rules_set *rs, const char *src, char *err,
                           size_t errlen);
 
+/* The name of a compiled macro the C code reads ({UNIT_HEAD} ...), "?"
+ * for any other pattern. */
+const char *rules_special_name(const rules_set *rs, const pcre2_code *re);
+
 /* ---- apply.c ---- */
+/* Record on the document that a match of `what` (a rule id or a macro
+ * name) failed with PCRE2 code rc at fold position pos; no-op for a match
+ * or a plain no-match. */
+void rules_note_rc(const docinfo *di, int rc, const char *what, size_t pos);
 void rules_docinfo_init(docinfo *di, const rules_set *rs, td_doc *d);
 /* After title_block is known: lead block and per-block zones. */
 void rules_docinfo_zones(docinfo *di);

@@ -264,6 +264,9 @@ static void run_case(tctx *t, const char *name, int line, strv *input, strv *exp
     if (norm_doc(d, &e) != TD_OK || rules_apply(t->rs, d, &e) != TD_OK) {
         sv_push(&why, td_xstrdup(e.msg));
         ok = 0;
+    } else if (d->rule_error) {
+        sv_push(&why, td_xstrdup(d->rule_error));
+        ok = 0;
     }
     size_t nf = d->nfacts;
     char **aline = td_xcalloc(nf + 1, sizeof *aline);
