@@ -26,10 +26,14 @@ const char cmd_blocs_usage[] =
     "thể\" etc. from rules/blocs.aliases, \"khối\", \"thi đua\", \"các\",\n"
     "\"tỉnh\" and the province left out) are similar enough (confidence >=\n"
     "0.60), their provinces do not differ and their levels (tỉnh, huyện)\n"
-    "agree.  A name with no province merges only when its reports share\n"
-    "units with the other bloc's, and never when it fits blocs of two\n"
-    "provinces.  Each name is shown with how it joined its bloc: self (the\n"
-    "name shown), its confidence (automatic merge) or override.  When a\n"
+    "agree.  The province is the one the text names, else the one of the\n"
+    "site the report came from (ingest --sources, or the page's own\n"
+    "address).  With no province, reports are tied only by something\n"
+    "specific: the same site, or two or more members in common; a name\n"
+    "alone never ties them, and a name that fits blocs of two provinces\n"
+    "joins neither.  Each name is shown with how it joined its bloc: self\n"
+    "(the name shown), its confidence (automatic merge) or override, and\n"
+    "why (same province, same site, members in common).  When a\n"
     "merge is wrong or missing, set an override; it is kept in the\n"
     "database, survives re-ingest, and the blocs are rebuilt at once:\n"
     "  --merge A B   A and B are one bloc\n"
@@ -52,7 +56,7 @@ const char cmd_blocs_usage[] =
     "                --merge or --split\n"
     "  --json        one JSON array: [{\"id\", \"bloc\", \"province\", \"years\": [],\n"
     "                \"members\": {\"YYYY\": []}, \"member_count\": {\"YYYY\": n|null},\n"
-    "                \"names\": [{\"name\", \"province\", \"confidence\", \"how\",\n"
+    "                \"names\": [{\"name\", \"province\", \"confidence\", \"how\", \"why\",\n"
     "                \"docs\"}], \"evidence\": {\"years\": {\"YYYY\": [source]},\n"
     "                \"members\": {\"YYYY\": [[source]]} (parallel to \"members\"),\n"
     "                \"member_count\": {\"YYYY\": [source]}, \"names\": [[source]]\n"
@@ -217,7 +221,9 @@ static void print_json(canon_sources *src, const canon_bloc *b, size_t n)
             td_json_str(&o, x->province);
             td_buf_printf(&o, ",\"confidence\":%.2f,\"how\":", x->confidence);
             td_json_str(&o, x->how);
-            td_buf_printf(&o, ",\"docs\":%d}", x->docs);
+            td_buf_printf(&o, ",\"docs\":%d,\"why\":", x->docs);
+            td_json_str(&o, x->why);
+            td_buf_putc(&o, '}');
         }
         td_buf_putc(&o, ']');
         json_evidence(&o, src, &b[i]);
@@ -286,8 +292,13 @@ static void print_text(canon_sources *src, const canon_bloc *b, size_t n, int bo
             else
                 snprintf(how, sizeof how, "%s", x->how);
             snprintf(docs, sizeof docs, "%d doc%s", x->docs, x->docs == 1 ? "" : "s");
-            const char *r[] = {v ? "" : "names", how, docs, x->name};
+            td_buf nm = TD_BUF_INIT;
+            td_buf_puts(&nm, x->name);
+            if (x->why)
+                td_buf_printf(&nm, "  (%s)", x->why);
+            const char *r[] = {v ? "" : "names", how, docs, nm.ptr};
             cli_table_add(&t, r);
+            td_buf_free(&nm);
         }
         int first = 1;
         for (size_t j = 0; j < b[i].nyears; j++) {

@@ -11,7 +11,7 @@
 #include "cli/pipeline.h"
 
 const char cmd_extract_usage[] =
-    "usage: thidua extract [--text | --json] FILE...\n"
+    "usage: thidua extract [--text | --json] [--source-url URL] FILE...\n"
     "\n"
     "Read DOCX, HTML or text files and print, without storing anything:\n"
     "  (default)  a readable summary of the facts found, with evidence\n"
@@ -20,6 +20,8 @@ const char cmd_extract_usage[] =
     "  --json     one JSON object of facts per file, one per line\n"
     "\n"
     "options:\n"
+    "  --source-url URL  where the files came from: its site gives province_site\n"
+    "                (a saved page's own canonical link or og:url is used without it)\n"
     "  --rules DIR   rule directory (default: $THIDUA_RULES or the built-in rules/)\n"
     "  -h, --help    this text\n"
     "\n"
@@ -31,9 +33,11 @@ int cmd_extract(int argc, char **argv, cli_ctx *ctx)
     static const struct option longopts[] = {
         CLI_COMMON_LONGOPTS,
         {"text", no_argument, NULL, 't'},
+        {"source-url", required_argument, NULL, 'u'},
         {NULL, 0, NULL, 0},
     };
     int text = 0, c;
+    const char *source_url = NULL;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "+hqjt", longopts, NULL)) != -1) {
         int r = cli_common_opt(c, optarg, ctx);
@@ -43,6 +47,8 @@ int cmd_extract(int argc, char **argv, cli_ctx *ctx)
             continue;
         if (c == 't')
             text = 1;
+        else if (c == 'u')
+            source_url = optarg;
         else
             return cli_usage_error(ctx, "unknown option '%s'", argv[optind - 1]);
     }
@@ -70,7 +76,7 @@ int cmd_extract(int argc, char **argv, cli_ctx *ctx)
         td_err_clear(&e);
         int rc = td_read_file(files[i], 50u << 20, &data, &len, &e);
         if (rc == TD_OK) {
-            rc = pipeline_run(files[i], data, len, rs, &d, &e);
+            rc = pipeline_run(files[i], data, len, source_url, rs, &d, &e);
             free(data);
         }
         if (rc != TD_OK) {

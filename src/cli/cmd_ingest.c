@@ -14,7 +14,7 @@
 #include "index/index.h"
 
 const char cmd_ingest_usage[] =
-    "usage: thidua ingest [--db PATH] [--quiet] [--json] PATH...\n"
+    "usage: thidua ingest [--db PATH] [--quiet] [--json] [--sources FILE | --source-url URL] PATH...\n"
     "\n"
     "Extract every file named (directories are walked recursively, hidden\n"
     "entries skipped) and store its text, facts and evidence in the database.\n"
@@ -27,6 +27,9 @@ const char cmd_ingest_usage[] =
     "  --db PATH     database (default: $THIDUA_DB or ./thidua.db)\n"
     "  --rules DIR   rule directory\n"
     "  --force       re-extract every file, even unchanged ones\n"
+    "  --sources FILE  lines 'path<TAB>url': where each file came from; the\n"
+    "                site gives a province when the text names none\n"
+    "  --source-url URL  one address for every file named\n"
     "  --json        print one JSON line per file: {\"file\",\"status\",\"error\"}\n"
     "  -q, --quiet   no progress and no summary\n"
     "  -h, --help    this text\n"
@@ -54,9 +57,12 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
     static const struct option longopts[] = {
         CLI_COMMON_LONGOPTS,
         {"force", no_argument, NULL, 'f'},
+        {"sources", required_argument, NULL, 's'},
+        {"source-url", required_argument, NULL, 'u'},
         {NULL, 0, NULL, 0},
     };
     int c, force = 0;
+    const char *sources_file = NULL, *source_url = NULL;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "+hqjf", longopts, NULL)) != -1) {
         int r = cli_common_opt(c, optarg, ctx);
@@ -66,23 +72,36 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
             continue;
         if (c == 'f')
             force = 1;
+        else if (c == 's')
+            sources_file = optarg;
+        else if (c == 'u')
+            source_url = optarg;
         else
             return cli_usage_error(ctx, "unknown option '%s'", argv[optind - 1]);
     }
     if (optind >= argc)
         return cli_usage_error(ctx, "no files or directories to ingest");
+    if (sources_file && source_url)
+        return cli_usage_error(ctx, "--sources and --source-url do not go together");
 
     td_err e;
     td_err_clear(&e);
+    pipeline_sources *sources = NULL;
+    if (sources_file && pipeline_sources_load(sources_file, &sources, &e) != TD_OK) {
+        cli_file_error(sources_file, &e);
+        return CLI_FATAL;
+    }
     rules_set *rs = NULL;
     if (rules_load(ctx->rules_dir, &rs, &e) != TD_OK) {
         cli_error("cannot load rules from '%s': %s", ctx->rules_dir, e.msg);
+        pipeline_sources_free(sources);
         return CLI_FATAL;
     }
     index_db *db = NULL;
     if (index_open(ctx->db_path, 1, &db, &e) != TD_OK) {
         cli_error("cannot open database '%s': %s", ctx->db_path, e.msg);
         rules_free(rs);
+        pipeline_sources_free(sources);
         return CLI_FATAL;
     }
     char fp[17];
@@ -107,10 +126,11 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
         if (rc == TD_OK) {
             char hash[17];
             td_hash_hex(data, len, hash);
-            if (index_is_current(db, files[i], hash)) {
+            const char *url = source_url ? source_url : pipeline_sources_get(sources, files[i]);
+            if (index_is_current(db, files[i], hash, url)) {
                 status = INDEX_UNCHANGED;
             } else {
-                rc = pipeline_run(files[i], data, len, rs, &d, &e);
+                rc = pipeline_run(files[i], data, len, url, rs, &d, &e);
                 if (rc == TD_OK)
                     rc = index_store(db, d, &status, &e);
                 /* stored with what the other rules found, but not a success */
@@ -147,6 +167,7 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
                 nfiles, nfiles == 1 ? "" : "s", ctx->db_path, added, replaced,
                 unchanged, failed);
     pipeline_free_list(files, nfiles);
+    pipeline_sources_free(sources);
     index_close(db);
     rules_free(rs);
     return failed ? CLI_PARTIAL : CLI_OK;

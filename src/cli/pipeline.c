@@ -12,11 +12,16 @@
 #include "normalize/normalize.h"
 
 int pipeline_run(const char *path, const char *data, size_t len,
-                 const rules_set *rs, td_doc **out, td_err *e)
+                 const char *source_url, const rules_set *rs, td_doc **out,
+                 td_err *e)
 {
     *out = NULL;
     td_doc *d = NULL;
     int rc = extract_buffer(path, data, len, NULL, &d, e);
+    if (rc == TD_OK && source_url && *source_url) {
+        d->source_url = td_doc_strdup(d, source_url);
+        d->source_given = 1;
+    }
     if (rc == TD_OK)
         rc = norm_doc(d, e);
     if (rc == TD_OK && rs)
@@ -42,6 +47,84 @@ int pipeline_rule_error(const td_doc *d)
         td_err_set(&e, TD_ERULE, "%s; facts may be incomplete", d->rule_error);
     cli_file_error(d->path, &e);
     return 1;
+}
+
+struct pipeline_sources {
+    char **path, **real, **url;
+    size_t n;
+};
+
+int pipeline_sources_load(const char *file, pipeline_sources **out, td_err *e)
+{
+    *out = NULL;
+    char *data;
+    size_t len;
+    int rc = td_read_file(file, 64u << 20, &data, &len, e);
+    if (rc != TD_OK)
+        return rc;
+    pipeline_sources *s = td_xcalloc(1, sizeof *s);
+    size_t cap = 0;
+    int line = 0;
+    char *save = NULL;
+    for (char *ln = strtok_r(data, "\n", &save); ln; ln = strtok_r(NULL, "\n", &save)) {
+        line++;
+        size_t n = strlen(ln);
+        while (n && (ln[n - 1] == '\r' || ln[n - 1] == ' '))
+            ln[--n] = '\0';
+        if (!n || ln[0] == '#')
+            continue;
+        char *tab = strchr(ln, '\t');
+        if (!tab || tab == ln || !tab[1]) {
+            pipeline_sources_free(s);
+            free(data);
+            return td_err_set(e, TD_EFORMAT, "line %d is not 'path<TAB>url'", line);
+        }
+        *tab = '\0';
+        if (s->n == cap) {
+            cap = cap ? 2 * cap : 64;
+            s->path = td_xrealloc(s->path, cap * sizeof *s->path);
+            s->real = td_xrealloc(s->real, cap * sizeof *s->real);
+            s->url = td_xrealloc(s->url, cap * sizeof *s->url);
+        }
+        s->path[s->n] = td_xstrdup(ln);
+        s->real[s->n] = realpath(ln, NULL);
+        s->url[s->n] = td_xstrdup(tab + 1);
+        s->n++;
+    }
+    free(data);
+    *out = s;
+    return TD_OK;
+}
+
+const char *pipeline_sources_get(const pipeline_sources *s, const char *path)
+{
+    if (!s)
+        return NULL;
+    for (size_t i = 0; i < s->n; i++)
+        if (strcmp(s->path[i], path) == 0)
+            return s->url[i];
+    char *real = realpath(path, NULL);
+    const char *hit = NULL;
+    for (size_t i = 0; real && i < s->n && !hit; i++)
+        if (s->real[i] && strcmp(s->real[i], real) == 0)
+            hit = s->url[i];
+    free(real);
+    return hit;
+}
+
+void pipeline_sources_free(pipeline_sources *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->n; i++) {
+        free(s->path[i]);
+        free(s->real[i]);
+        free(s->url[i]);
+    }
+    free(s->path);
+    free(s->real);
+    free(s->url);
+    free(s);
 }
 
 typedef struct list {

@@ -10,10 +10,23 @@
 #include "rules/rules.h"
 
 /* Extract data (the bytes of path), normalize it and, when rs is not NULL,
- * apply the rules.  On success *out is the document (caller frees with
- * td_doc_free); on failure *out is NULL and e says why. */
+ * apply the rules.  source_url (may be NULL) is where the file came from;
+ * it wins over the address a saved page names itself.  On success *out is
+ * the document (caller frees with td_doc_free); on failure *out is NULL and
+ * e says why. */
 int pipeline_run(const char *path, const char *data, size_t len,
-                 const rules_set *rs, td_doc **out, td_err *e);
+                 const char *source_url, const rules_set *rs, td_doc **out,
+                 td_err *e);
+
+/* A map from file path to source address, read from a file of lines
+ * "path<TAB>url" (blank lines and lines starting with # skipped). */
+typedef struct pipeline_sources pipeline_sources;
+
+/* Read file into *out; TD_EIO/TD_EFORMAT naming the line on failure. */
+int pipeline_sources_load(const char *file, pipeline_sources **out, td_err *e);
+/* The address of path (as listed, or as resolved by realpath), or NULL. */
+const char *pipeline_sources_get(const pipeline_sources *s, const char *path);
+void pipeline_sources_free(pipeline_sources *s);   /* accepts NULL */
 
 /* When a rule failed on d (a PCRE2 limit, see td_doc.rule_error), print
  * one error line naming the file and the rule and return 1; else 0.  The

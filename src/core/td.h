@@ -194,6 +194,14 @@ typedef struct td_doc {
     const char *published;  /* ISO date (YYYY-MM-DD) of publication */
     const char *author;     /* DOCX core.xml creator or HTML byline */
     const char *modified;   /* ISO date-time from DOCX properties */
+    const char *source_url; /* where the file came from: the page's canonical
+                               link or og:url, or given by the caller */
+    int source_given;       /* source_url was given by the caller */
+
+    /* set by rules_apply() from source_url: the province the site belongs
+     * to (canonical spelling, rules/sites.tsv and the province names),
+     * NULL when the address tells none */
+    const char *site_province;
 
     td_block *blocks;
     size_t nblocks, cap_blocks;

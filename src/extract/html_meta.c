@@ -53,6 +53,8 @@ typedef struct meta {
     char *title;          /* <title> */
     char *author;         /* meta author */
     char *published;      /* article:published_time and friends */
+    char *url;            /* <link rel=canonical>, else og:url */
+    char *og_url;
 } meta;
 
 static void set_once(char **slot, char *v)
@@ -80,6 +82,16 @@ static void read_meta(html_ctx *c, xmlNode *root, meta *m)
             xmlFree(t);
             continue;
         }
+        if (!strcmp(tag, "link")) {
+            char *rel = (char *)xmlGetProp(n, (const xmlChar *)"rel");
+            char *href = (char *)xmlGetProp(n, (const xmlChar *)"href");
+            if (rel && href && !strcasecmp(rel, "canonical") &&
+                (!strncasecmp(href, "http://", 7) || !strncasecmp(href, "https://", 8)))
+                set_once(&m->url, td_xstrdup(href));
+            xmlFree(rel);
+            xmlFree(href);
+            continue;
+        }
         if (strcmp(tag, "meta"))
             continue;
         char *key = (char *)xmlGetProp(n, (const xmlChar *)"property");
@@ -93,6 +105,9 @@ static void read_meta(html_ctx *c, xmlNode *root, meta *m)
                 *k = (char)tolower((unsigned char)*k);
             if (!strcmp(key, "og:title") || !strcmp(key, "twitter:title"))
                 set_once(&m->og_title, decode_str(c, val));
+            else if (!strcmp(key, "og:url") &&
+                     (!strncasecmp(val, "http://", 7) || !strncasecmp(val, "https://", 8)))
+                set_once(&m->og_url, td_xstrdup(val));
             else if (!strcmp(key, "author") || !strcmp(key, "article:author") ||
                      !strcmp(key, "dc.creator"))
                 if (strncmp(val, "http", 4) && !strchr(val, '@'))
@@ -561,8 +576,12 @@ void extract_html_meta(html_ctx *c, xmlNode *root, xmlNode *body)
     }
     if (!d->author)
         byline_from_text(c);
+    if (!d->source_url && (m.url || m.og_url))
+        d->source_url = td_doc_strdup(d, m.url ? m.url : m.og_url);
     free(m.og_title);
     free(m.title);
     free(m.author);
     free(m.published);
+    free(m.url);
+    free(m.og_url);
 }

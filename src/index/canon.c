@@ -18,7 +18,7 @@
 #include "normalize/names.h"
 #include "normalize/normalize.h"
 
-#define CANON_VERSION 2
+#define CANON_VERSION 3
 
 static const char canon_schema[] =
     "CREATE TABLE IF NOT EXISTS canon_override (id INTEGER PRIMARY KEY,\n"
@@ -39,7 +39,7 @@ static const char canon_schema[] =
     "  province TEXT, key TEXT NOT NULL);\n"
     "CREATE TABLE canon_variant (bloc_id INTEGER NOT NULL, name TEXT NOT NULL,\n"
     "  province TEXT, vkey TEXT NOT NULL, confidence REAL NOT NULL,\n"
-    "  how TEXT NOT NULL, docs INTEGER NOT NULL);\n"
+    "  how TEXT NOT NULL, docs INTEGER NOT NULL, why TEXT);\n"
     "CREATE TABLE canon_bloc_year (bloc_id INTEGER NOT NULL, year INTEGER NOT NULL,\n"
     "  event TEXT, meeting_date TEXT, member_count INTEGER,\n"
     "  doc_id INTEGER NOT NULL, evidence_id INTEGER);\n"
@@ -194,6 +194,9 @@ typedef struct variant {
     double conf;        /* best automatic edge inside its bloc */
     long bloc_id;
     char *level;        /* tinh, huyen, ... of its first row, or NULL */
+    char *origin;       /* with no province: the site's host, else NULL */
+    int prov_site;      /* the province comes from the site, not the text */
+    char why[160];      /* how its documents and its best edge were tied */
     char **units;       /* unit keys of its documents' members and leaders */
     size_t nunits;
 } variant;
@@ -201,6 +204,7 @@ typedef struct variant {
 typedef struct edge {
     size_t a, b;
     double conf;
+    size_t why;         /* index of its reason */
 } edge;
 
 typedef struct ovr {
@@ -232,6 +236,35 @@ static char *make_vkey(const names_table *t, const char *name, const char *prov)
     td_buf_printf(&b, "%s|%s", w, prov ? prov : "");
     free(w);
     return td_buf_detach(&b);
+}
+
+/* The key of a name with no province, tied to where it was published
+ * ("#<doc id>" when that is unknown too). */
+static char *make_vkey_origin(const names_table *t, const char *name, const char *origin)
+{
+    char *w = names_words(t, name);
+    td_buf b = TD_BUF_INIT;
+    td_buf_printf(&b, "%s|?%s", w, origin);
+    free(w);
+    return td_buf_detach(&b);
+}
+
+/* Host of url (lower case, without "www." and port) into out; 0 when
+ * there is none. */
+static int url_host(const char *url, char *out, size_t cap)
+{
+    out[0] = '\0';
+    if (!url)
+        return 0;
+    const char *p = strstr(url, "://");
+    p = p ? p + 3 : url;
+    size_t n = 0;
+    for (; *p && *p != '/' && *p != '?' && *p != '#' && *p != ':' && n + 1 < cap; p++)
+        out[n++] = (char)tolower((unsigned char)*p);
+    out[n] = '\0';
+    if (strncmp(out, "www.", 4) == 0)
+        memmove(out, out + 4, n - 3);
+    return out[0] != '\0';
 }
 
 static long vindex(variant *v, size_t n, const char *vkey)
@@ -310,13 +343,44 @@ static int same_level(const variant *a, const variant *b)
              strcmp(b->level, "other") != 0 && strcmp(a->level, b->level) != 0);
 }
 
-static int may_merge(const variant *a, const variant *b)
+/* Shared unit keys (count). */
+static size_t units_shared(const variant *a, const variant *b)
+{
+    size_t common = 0;
+    for (size_t i = 0; i < a->nunits; i++)
+        for (size_t j = 0; j < b->nunits; j++)
+            if (strcmp(a->units[i], b->units[j]) == 0) {
+                common++;
+                break;
+            }
+    return common;
+}
+
+/* Whether two variants may merge automatically, and why (into why):
+ * provinces known and equal; else something specific must tie them: the
+ * same site, or members in common (at least two, and half of the smaller
+ * list).  A name alone never ties blocs whose provinces are unknown. */
+static int may_merge(const variant *a, const variant *b, char *why, size_t n)
 {
     if (!same_level(a, b))
         return 0;
-    if (a->province && b->province)
-        return strcmp(a->province, b->province) == 0;
-    return unit_overlap(a, b) >= 0.3;
+    if (a->province && b->province) {
+        if (strcmp(a->province, b->province) != 0)
+            return 0;
+        snprintf(why, n, "similar name, same province (%s%s)", a->province,
+                 a->prov_site || b->prov_site ? ", from the site" : "");
+        return 1;
+    }
+    if (a->origin && b->origin && strcmp(a->origin, b->origin) == 0) {
+        snprintf(why, n, "similar name, same site (%s)", a->origin);
+        return 1;
+    }
+    size_t common = units_shared(a, b);
+    if (common >= 2 && unit_overlap(a, b) >= 0.5) {
+        snprintf(why, n, "similar name, %zu members in common", common);
+        return 1;
+    }
+    return 0;
 }
 
 /* Group the variants into blocs. */
@@ -341,6 +405,7 @@ static void cluster(const names_table *t, variant *v, size_t n, const ovr *o,
         }
     }
     edge *ed = NULL;
+    char (*whys)[160] = NULL;
     size_t ne = 0, cap = 0;
     char **keys = td_xcalloc(n ? n : 1, sizeof *keys);
     for (size_t i = 0; i < n; i++)
@@ -362,7 +427,8 @@ static void cluster(const names_table *t, variant *v, size_t n, const ovr *o,
         }
     for (size_t i = 0; i < n; i++)
         for (size_t j = i + 1; j < n; j++) {
-            if (!may_merge(&v[i], &v[j]))
+            char why[160];
+            if (!may_merge(&v[i], &v[j], why, sizeof why))
                 continue;
             if ((ambiguous[i] && v[j].province) || (ambiguous[j] && v[i].province))
                 continue;
@@ -374,8 +440,10 @@ static void cluster(const names_table *t, variant *v, size_t n, const ovr *o,
             if (ne == cap) {
                 cap = cap ? cap * 2 : 16;
                 ed = td_xrealloc(ed, cap * sizeof *ed);
+                whys = td_xrealloc(whys, cap * sizeof *whys);
             }
-            ed[ne++] = (edge){i, j, c};
+            snprintf(whys[ne], sizeof whys[ne], "%s", why);
+            ed[ne++] = (edge){i, j, c, ne};
         }
     free(fits);
     free(ambiguous);
@@ -395,11 +463,16 @@ static void cluster(const names_table *t, variant *v, size_t n, const ovr *o,
             v[rb].parent = ra;
         }
         /* a variant's confidence: its best edge inside its bloc */
-        if (ed[k].conf > v[a].conf)
+        if (ed[k].conf > v[a].conf) {
             v[a].conf = ed[k].conf;
-        if (ed[k].conf > v[b].conf)
+            snprintf(v[a].why, sizeof v[a].why, "%s", whys[ed[k].why]);
+        }
+        if (ed[k].conf > v[b].conf) {
             v[b].conf = ed[k].conf;
+            snprintf(v[b].why, sizeof v[b].why, "%s", whys[ed[k].why]);
+        }
     }
+    free(whys);
     for (size_t i = 0; i < n; i++)
         free(keys[i]);
     free(keys);
@@ -494,7 +567,8 @@ static int store_blocs(index_db *db, const names_table *t, variant *v, size_t n,
                   &ib, e);
     if (rc == TD_OK)
         rc = prep(db, "INSERT INTO canon_variant(bloc_id, name, province, vkey, "
-                      "confidence, how, docs) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &iv, e);
+                      "confidence, how, docs, why) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                  &iv, e);
     bsort *bs = td_xcalloc(n ? n : 1, sizeof *bs);
     size_t nb = 0;
     for (size_t i = 0; rc == TD_OK && i < n; i++) {
@@ -536,6 +610,19 @@ static int store_blocs(index_db *db, const names_table *t, variant *v, size_t n,
             sqlite3_bind_double(iv, 5, conf);
             sqlite3_bind_text(iv, 6, how, -1, SQLITE_STATIC);
             sqlite3_bind_int(iv, 7, v[j].docs);
+            /* why this name's documents are one bloc, and why it joined */
+            char why[400];
+            const char *tie = v[j].province
+                ? (v[j].prov_site ? "same name, same province (from the site)"
+                                  : "same name, same province")
+                : v[j].origin ? "same name, same site" : "one report, province unknown";
+            if (self || v[j].via_override)
+                snprintf(why, sizeof why, "%s%s", v[j].docs > 1 || !v[j].province ? tie : "",
+                         v[j].via_override ? (v[j].docs > 1 ? "; merged by override" : "merged by override") : "");
+            else
+                snprintf(why, sizeof why, "%s%s%s", v[j].why,
+                         v[j].docs > 1 ? "; " : "", v[j].docs > 1 ? tie : "");
+            bind_text_or_null(iv, 8, why[0] ? why : NULL);
             if (sqlite3_step(iv) != SQLITE_DONE)
                 rc = index_db_error(db, e, "cannot write canon_variant");
             sqlite3_reset(iv);
@@ -702,7 +789,8 @@ static int rebuild_in_tx(index_db *db, const names_table *t, td_err *e)
     rc = prep(db,
               "SELECT b.doc_id, b.name, b.province, b.event, b.pledge_year, "
               "b.reviewed_year, b.meeting_date, b.member_count, b.evidence_id, "
-              "d.published, b.level FROM blocs b JOIN documents d ON d.id = b.doc_id "
+              "d.published, b.level, d.province_site, d.source_url "
+              "FROM blocs b JOIN documents d ON d.id = b.doc_id "
               "JOIN canon_doc c ON c.doc_id = b.doc_id AND c.canon_id = c.doc_id "
               "WHERE b.name IS NOT NULL AND b.name != '' ORDER BY b.doc_id, b.id",
               &st, e);
@@ -731,7 +819,20 @@ static int rebuild_in_tx(index_db *db, const names_table *t, td_err *e)
         const char *prov = prov_raw ? names_province(t, prov_raw, date) : NULL;
         if (!prov)
             prov = names_province_in(t, r->name, date);
-        char *vkey = make_vkey(t, r->name, prov);
+        /* the text is silent: the site the report came from */
+        char *site_raw = col_dup(st, 11);
+        int from_site = 0;
+        if (!prov && site_raw && (prov = names_province(t, site_raw, date)) != NULL)
+            from_site = 1;
+        free(site_raw);
+        /* no province at all: the name ties reports of one site only, and a
+         * report from nowhere known stands alone */
+        char *url = col_dup(st, 12);
+        char origin[300];
+        if (!url_host(url, origin, sizeof origin))
+            snprintf(origin, sizeof origin, "#%ld", r->doc_id);
+        free(url);
+        char *vkey = prov ? make_vkey(t, r->name, prov) : make_vkey_origin(t, r->name, origin);
         long vi = vindex(v, nv, vkey);
         if (vi < 0) {
             v = td_xrealloc(v, (nv + 1) * sizeof *v);
@@ -743,6 +844,9 @@ static int rebuild_in_tx(index_db *db, const names_table *t, td_err *e)
             x->parent = nv;
             x->last_doc = -1;
             x->level = col_dup(st, 10);
+            x->prov_site = from_site;
+            if (!prov && origin[0] != '#')
+                x->origin = td_xstrdup(origin);
             vi = (long)nv++;
         } else {
             free(vkey);
@@ -837,6 +941,7 @@ static int rebuild_in_tx(index_db *db, const names_table *t, td_err *e)
         free(v[i].province);
         free(v[i].vkey);
         free(v[i].level);
+        free(v[i].origin);
         for (size_t k = 0; k < v[i].nunits; k++)
             free(v[i].units[k]);
         free(v[i].units);
@@ -1082,7 +1187,7 @@ static int fill_years(index_db *db, canon_bloc *b, td_err *e)
 static int fill_variants(index_db *db, canon_bloc *b, td_err *e)
 {
     sqlite3_stmt *st = NULL;
-    int rc = prep(db, "SELECT name, province, confidence, how, docs FROM canon_variant "
+    int rc = prep(db, "SELECT name, province, confidence, how, docs, why FROM canon_variant "
                       "WHERE bloc_id = ?1 ORDER BY how = 'self' DESC, docs DESC, name",
                   &st, e);
     if (rc != TD_OK)
@@ -1096,6 +1201,7 @@ static int fill_variants(index_db *db, canon_bloc *b, td_err *e)
         v->confidence = sqlite3_column_double(st, 2);
         v->how = col_dup(st, 3);
         v->docs = sqlite3_column_int(st, 4);
+        v->why = col_dup(st, 5);
     }
     sqlite3_finalize(st);
     return TD_OK;
@@ -1216,6 +1322,7 @@ static void free_bloc_members(canon_bloc *b)
         free(b->variants[i].name);
         free(b->variants[i].province);
         free(b->variants[i].how);
+        free(b->variants[i].why);
     }
     free(b->variants);
 }

@@ -11,7 +11,7 @@
  * Derived schema (meta key 'canon_version'):
  *   canon_doc(doc_id, canon_id, kind, similarity)   kind 'self'|'exact'|'near'
  *   canon_bloc(id, name, province, key)
- *   canon_variant(bloc_id, name, province, vkey, confidence, how, docs)
+ *   canon_variant(bloc_id, name, province, vkey, confidence, how, docs, why)
  *   canon_bloc_year(bloc_id, year, event, meeting_date, member_count, doc_id,
  *                   evidence_id)
  *   canon_member(bloc_id, year, unit, unit_key, doc_id, evidence_id)
@@ -79,6 +79,7 @@ typedef struct canon_variant {
     double confidence;   /* of the merge into the bloc; 1 for the first */
     char *how;           /* "self", "auto", "override" */
     int docs;            /* documents using this name */
+    char *why;           /* what tied its documents and its merge, or NULL */
 } canon_variant;
 
 typedef struct canon_year {

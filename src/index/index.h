@@ -26,9 +26,11 @@ int index_open(const char *path, int writable, index_db **out, td_err *e);
 /* Close the handle.  Accepts NULL. */
 void index_close(index_db *db);
 
-/* 1 when a document with this path and content hash is already stored,
- * so ingest can skip extraction; 0 otherwise. */
-int index_is_current(index_db *db, const char *path, const char *hash);
+/* 1 when a document with this path and content hash is already stored
+ * (from the same caller-given source address, NULL for none), so ingest
+ * can skip extraction; 0 otherwise. */
+int index_is_current(index_db *db, const char *path, const char *hash,
+                     const char *source_given);
 
 /* Store d (normalized, facts applied) in one transaction, replacing an
  * older version of the same path.  *status (may be NULL) receives one of

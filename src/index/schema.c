@@ -5,18 +5,23 @@
  * (src/index/canon.c) builds derived, cross-document tables from the
  * per-document ones, so change it only through a new migration.
  *
- * Schema (version 2):
+ * Schema (version 3):
  *
  *   meta(key PRIMARY KEY, value)
  *       'schema_version', 'tokenizer_version' (INDEX_TOKENIZER_VERSION;
  *       when it differs on open, the FTS index is rebuilt).
  *   documents(id, path UNIQUE, hash, format, encoding, title, published,
- *             author, size, text, ingested_at, extractor)
+ *             author, size, text, ingested_at, extractor, source_url,
+ *             source_given, province_site)
  *       One row per stored file.  text is the NFC text (blocks joined by
  *       "\n\n"): every offset below is a byte offset into it.  hash is
  *       td_hash_hex of the raw file; format "docx"|"html"|"text".  A changed
  *       file keeps its id; its other rows are replaced.  extractor
  *       (version 2) fingerprints the program and rules that made its facts.
+ *       source_url (version 3) is where the file came from: the address the
+ *       caller gave (ingest --sources/--source-url, then also in
+ *       source_given) or the page's own canonical link / og:url;
+ *       province_site the province of that site (never from the text).
  *   fts(title, body) USING fts5, tokenize='thidua', rowid = documents.id
  *       body is documents.text; tokens are folded, with colocated exact
  *       forms ('=' + NFC lowercase, canonical tones).
@@ -97,6 +102,12 @@ static const char *const migrations[] = {
     /* 1 -> 2: the extractor fingerprint (program version + rules) each
      * document's facts came from, so a rule change re-extracts it */
     "ALTER TABLE documents ADD COLUMN extractor TEXT;\n",
+    /* 2 -> 3: where the document came from (the caller's address or the
+     * page's own), the address the caller gave (so a new one re-extracts)
+     * and the province of that site */
+    "ALTER TABLE documents ADD COLUMN source_url TEXT;\n"
+    "ALTER TABLE documents ADD COLUMN source_given TEXT;\n"
+    "ALTER TABLE documents ADD COLUMN province_site TEXT;\n",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 

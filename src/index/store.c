@@ -12,18 +12,26 @@
 
 #include "normalize/normalize.h"
 
-int index_is_current(index_db *db, const char *path, const char *hash)
+/* Same address given by the caller (NULL = none)? */
+static int same_given(const unsigned char *stored, const char *given)
+{
+    const char *a = stored ? (const char *)stored : "", *b = given ? given : "";
+    return strcmp(a, b) == 0;
+}
+
+int index_is_current(index_db *db, const char *path, const char *hash,
+                     const char *source_given)
 {
     sqlite3_stmt *st = NULL;
     int cur = 0;
-    if (sqlite3_prepare_v2(db->db, "SELECT hash, extractor FROM documents WHERE path = ?1",
-                           -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db->db, "SELECT hash, extractor, source_given FROM documents "
+                                   "WHERE path = ?1", -1, &st, NULL) != SQLITE_OK)
         return 0;
     sqlite3_bind_text(st, 1, path, -1, SQLITE_TRANSIENT);
     if (sqlite3_step(st) == SQLITE_ROW) {
         const char *h = (const char *)sqlite3_column_text(st, 0);
         const char *x = (const char *)sqlite3_column_text(st, 1);
-        cur = h && strcmp(h, hash) == 0;
+        cur = h && strcmp(h, hash) == 0 && same_given(sqlite3_column_text(st, 2), source_given);
         /* facts from another extractor (rules or program) are stale */
         if (db->extractor && (!x || strcmp(x, db->extractor) != 0))
             cur = 0;
@@ -282,14 +290,17 @@ int index_store(index_db *db, const td_doc *d, int *status, td_err *e)
 
     sqlite3_int64 old = 0;
     int same = 0;
-    sqlite3_stmt *st = prep(&r, "SELECT id, hash, extractor FROM documents WHERE path = ?1");
+    sqlite3_stmt *st = prep(&r, "SELECT id, hash, extractor, source_given FROM documents "
+                                "WHERE path = ?1");
     if (st) {
         bind_str(st, 1, d->path);
         if (sqlite3_step(st) == SQLITE_ROW) {
             old = sqlite3_column_int64(st, 0);
             const char *h = (const char *)sqlite3_column_text(st, 1);
             const char *x = (const char *)sqlite3_column_text(st, 2);
-            same = h && strcmp(h, d->hash) == 0;
+            same = h && strcmp(h, d->hash) == 0 &&
+                   same_given(sqlite3_column_text(st, 3),
+                              d->source_given ? d->source_url : NULL);
             if (db->extractor && (!x || strcmp(x, db->extractor) != 0))
                 same = 0;
         }
@@ -313,8 +324,9 @@ int index_store(index_db *db, const td_doc *d, int *status, td_err *e)
                                          : fact_value(d, TD_FACT_PUBLISHED);
     const char *author = d->author ? d->author : fact_value(d, TD_FACT_BYLINE);
     st = prep(&r, "INSERT INTO documents(id, path, hash, format, encoding, title,"
-                  " published, author, size, text, extractor)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+                  " published, author, size, text, extractor, source_url, source_given,"
+                  " province_site)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
     if (st) {
         if (old)
             sqlite3_bind_int64(st, 1, old);
@@ -328,6 +340,9 @@ int index_store(index_db *db, const td_doc *d, int *status, td_err *e)
         bind_int(st, 9, (long)d->size, 0);
         bind_strn(st, 10, d->text, d->text_len);
         bind_str(st, 11, db->extractor);
+        bind_str(st, 12, d->source_url);
+        bind_str(st, 13, d->source_given ? d->source_url : NULL);
+        bind_str(st, 14, d->site_province);
     }
     sqlite3_int64 id = done(&r, st);
 

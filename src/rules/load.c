@@ -590,6 +590,8 @@ int rules_load(const char *dir, rules_set **out, td_err *e)
     }
     qsort(rs->files, rs->nfiles, sizeof *rs->files, cmp_str);
     rc = load_provinces(&L, dir, e);
+    if (rc == TD_OK)
+        rc = rules_load_sites(rs, dir, e);
     for (size_t i = 0; i < rs->nfiles && rc == TD_OK; i++) {
         size_t n = strlen(dir) + strlen(rs->files[i]) + 2;
         char *path = td_xmalloc(n);
@@ -660,6 +662,7 @@ void rules_free(rules_set *rs)
 {
     if (!rs)
         return;
+    rules_free_sites(rs);
     for (size_t i = 0; i < rs->nrules; i++) {
         rule *r = &rs->rules[i];
         free(r->id);

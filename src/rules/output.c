@@ -48,6 +48,13 @@ void rules_facts_json(const td_doc *d, td_buf *out)
     str_fact(out, d, "published", TD_FACT_PUBLISHED);
     str_fact(out, d, "byline", TD_FACT_BYLINE);
     str_fact(out, d, "province", TD_FACT_PROVINCE);
+    /* the site's province is kept apart from what the text says */
+    key(out, "province_site");
+    td_json_str(out, d->site_province);
+    key(out, "province_source");
+    td_json_str(out, first(d, TD_FACT_PROVINCE) ? "text" : d->site_province ? "site" : NULL);
+    key(out, "source_url");
+    td_json_str(out, d->source_url);
     const td_fact *bl = first(d, TD_FACT_BLOC);
     key(out, "bloc");
     if (bl) {
@@ -156,6 +163,9 @@ void rules_facts_print(const td_doc *d, FILE *out)
     fprintf(out, "%s (%s)\n", d->path, td_format_name(d->format));
     if (d->nfacts == 0)
         fputs("  no facts found\n", out);
+    if (d->site_province)
+        fprintf(out, "  %-13s %s  [site %s]\n", "province_site", d->site_province,
+                d->source_url ? d->source_url : "");
     for (size_t i = 0; i < d->nfacts; i++) {
         const td_fact *f = &d->facts[i];
         fprintf(out, "  %-13s %s", td_fact_name(f->kind), f->value ? f->value : "");

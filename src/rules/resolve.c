@@ -1302,6 +1302,25 @@ static void do_officials(ctx *x)
     }
 }
 
+/* The pledge year is the emulation year the report is about: with no
+ * signing in it, that is the year under review.  The fact keeps the review
+ * year's evidence. */
+static void pledge_from_review(ctx *x)
+{
+    if (x->pledge_year || !x->reviewed_year)
+        return;
+    const td_fact *r = NULL;
+    for (size_t i = 0; i < x->di->d->nfacts && !r; i++)
+        if (x->di->d->facts[i].kind == TD_FACT_REVIEWED_YEAR)
+            r = &x->di->d->facts[i];
+    if (!r)
+        return;
+    td_fact f = *r;
+    f.kind = TD_FACT_PLEDGE_YEAR;
+    td_doc_add_fact(x->di->d, &f);
+    x->pledge_year = x->reviewed_year;
+}
+
 void rules_resolve_all(docinfo *di, cand_list *cl)
 {
     ctx x;
@@ -1317,7 +1336,7 @@ void rules_resolve_all(docinfo *di, cand_list *cl)
     x.pledge_year = do_year(&x, TD_FACT_PLEDGE_YEAR);
     /* a year under review only for a review meeting: a signing that plans
      * "Hội nghị tổng kết ... năm 2021" reviews nothing yet */
-    if (x.event && strcmp(x.event, "tong_ket") == 0)
+    if (x.event && (strcmp(x.event, "tong_ket") == 0 || strcmp(x.event, "so_ket") == 0))
         x.reviewed_year = do_year(&x, TD_FACT_REVIEWED_YEAR);
     do_meeting(&x);
     do_count(&x);
@@ -1335,4 +1354,6 @@ void rules_resolve_all(docinfo *di, cand_list *cl)
     free(leads.v);
     do_goals(&x);
     do_officials(&x);
+    /* last: the choices above tell a signing's year from a review's */
+    pledge_from_review(&x);
 }

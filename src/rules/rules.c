@@ -23,6 +23,8 @@ int rules_apply(const rules_set *rs, td_doc *d, td_err *e)
     cand_list cl = {0};
     rules_apply_rules(&di, &cl);
     rules_resolve_all(&di, &cl);
+    if (d->source_url && !d->site_province)
+        d->site_province = td_doc_strdup(d, rules_site_province(rs, d->source_url, NULL));
     free(cl.v);
     rules_docinfo_free(&di);
     return TD_OK;

@@ -27,6 +27,12 @@ void rules_free(rules_set *rs);
  * are appended to d->facts, each with its rule id and evidence span. */
 int rules_apply(const rules_set *rs, td_doc *d, td_err *e);
 
+/* The province (canonical spelling) that the host of url belongs to, from
+ * sites.tsv or a province name in the host; NULL when it tells none.
+ * *known (when not NULL) is 1 when the host was recognised, also as a
+ * national site with no province. */
+const char *rules_site_province(const rules_set *rs, const char *url, int *known);
+
 /* Run the cases of every *.test file in dir against rs, printing failures
  * (file, line, case name, expected against actual) to out.  Sets *passed
  * and *failed (malformed cases count as failed).  Returns TD_OK when the

@@ -65,6 +65,11 @@ typedef struct prov {          /* one folded spelling of a province */
 
 typedef struct macro { char *name, *body; } macro;
 
+typedef struct rules_site {   /* one line of sites.tsv */
+    char *host;               /* host suffix, lower case */
+    char *province;           /* canonical name, NULL for "-" (national) */
+} rules_site;
+
 struct rules_set {
     char *dir;
     char **files; size_t nfiles;          /* *.rules names, owned */
@@ -72,6 +77,7 @@ struct rules_set {
     rmap *maps; size_t nmaps;
     macro *macros; size_t nmacros;
     prov *provs; size_t nprovs;
+    rules_site *sites; size_t nsites;
     pcre2_code *unit_head;     /* {UNIT_HEAD}: a unit name starts here */
     pcre2_code *list_end;      /* {LIST_END}: a member list stops here */
     pcre2_code *list_skip;     /* {LIST_SKIP}: table cells that are not members */
@@ -130,6 +136,11 @@ pcre2_code *rules_compile(const rules_set *rs, const char *src, char *err,
 /* The name of a compiled macro the C code reads ({UNIT_HEAD} ...), "?"
  * for any other pattern. */
 const char *rules_special_name(const rules_set *rs, const pcre2_code *re);
+
+/* ---- site.c ---- */
+/* Read dir/sites.tsv when it exists; TD_ERULE on a malformed line. */
+int rules_load_sites(rules_set *rs, const char *dir, td_err *e);
+void rules_free_sites(rules_set *rs);
 
 /* ---- apply.c ---- */
 /* Record on the document that a match of `what` (a rule id or a macro

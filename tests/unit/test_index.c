@@ -420,8 +420,10 @@ TEST(index_store_replace_rollback)
     int status = 0;
     CHECK_INT(index_store(db, d, &status, &e), TD_OK);
     CHECK_INT(status, INDEX_ADDED);
-    CHECK(index_is_current(db, "a.txt", d->hash));
-    CHECK(!index_is_current(db, "a.txt", "0000000000000000"));
+    CHECK(index_is_current(db, "a.txt", d->hash, NULL));
+    CHECK(!index_is_current(db, "a.txt", "0000000000000000", NULL));
+    /* a source address given now that was not before: extract again */
+    CHECK(!index_is_current(db, "a.txt", d->hash, "https://example.gov.vn/a"));
     CHECK_INT(count(db, "SELECT count(*) FROM evidence"), 6);
     CHECK_INT(count(db, "SELECT count(*) FROM blocs WHERE province = 'Khánh Hòa'"
                         " AND pledge_year = 2024 AND event = 'ky_ket' AND level = 'tinh'"), 1);
