@@ -103,6 +103,36 @@ static void split_lines(const char *t, size_t n, line **out, size_t *count)
     *count = k;
 }
 
+/* Does line b continue the sentence of line a?  It does when a stops
+ * without a sentence end, or b starts in lower case. */
+static int continues(const char *t, const line *a, const line *b)
+{
+    const char *p = t + a->s;
+    size_t n = a->e - a->s;
+    extract_trim(&p, &n);
+    if (!n)
+        return 0;
+    if (extract_starts_lower(t + b->s, b->e - b->s))
+        return 1;
+    return !strchr(".!?:;\")", p[n - 1]) &&
+           !(n >= 3 && (memcmp(p + n - 3, "\xe2\x80\x9d", 3) == 0 ||    /* ” */
+                        memcmp(p + n - 3, "\xe2\x80\xa6", 3) == 0));    /* … */
+}
+
+/* A file with no blank lines that was wrapped at a fixed width (a crawler
+ * or a mail client did it): many lines run on into a next line that starts
+ * in lower case.  Its paragraphs are runs of lines, not single lines. */
+static int hard_wrapped(const char *t, const line *ls, size_t first, size_t last)
+{
+    size_t lines = 0, runs = 0;
+    for (size_t i = first; i < last; i++) {
+        lines++;
+        if (i + 1 < last && extract_starts_lower(t + ls[i + 1].s, ls[i + 1].e - ls[i + 1].s))
+            runs++;
+    }
+    return runs >= 3 && runs * 4 >= lines;
+}
+
 /* The headline among the first lines, or -1 (see extract_headline). */
 static long find_title(const char *t, const line *ls, size_t nl)
 {
@@ -263,6 +293,7 @@ int extract_text(td_doc *d, const char *data, size_t len,
     for (size_t i = first; i < last; i++)
         if (ls[i].blank)
             per_line = 0;
+    int wrapped = per_line && hard_wrapped(text.ptr, ls, first, last);
 
     /* The title keeps its place in the document order (header lines such
      * as dates and slogans stay before it), so block offsets grow with the
@@ -285,6 +316,9 @@ int extract_text(td_doc *d, const char *data, size_t len,
         size_t j = i;
         if (!per_line)
             while (j + 1 < last && !ls[j + 1].blank)
+                j++;
+        else if (wrapped)
+            while (j + 1 < last && continues(text.ptr, &ls[j], &ls[j + 1]))
                 j++;
         if (title >= (long)i && title <= (long)j) {
             size_t t = (size_t)title;

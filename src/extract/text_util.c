@@ -251,6 +251,18 @@ static size_t next_cp(const char *s, size_t i, size_t n, int32_t *cp)
     return (size_t)k;
 }
 
+int extract_starts_lower(const char *s, size_t n)
+{
+    const char *p = s;
+    size_t l = n;
+    extract_trim(&p, &l);
+    if (!l)
+        return 0;
+    int32_t cp;
+    next_cp(p, 0, l, &cp);
+    return is_lower_cp(cp);
+}
+
 int extract_is_all_caps(const char *s, size_t n)
 {
     int upper = 0;

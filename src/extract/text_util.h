@@ -41,6 +41,8 @@ int extract_is_byline(const char *s, size_t n);
 
 /* 1 when the first letter of s is a capital. */
 int extract_starts_upper(const char *s, size_t n);
+/* 1 when the first letter after leading blanks is lower case. */
+int extract_starts_lower(const char *s, size_t n);
 
 /* 1 when p[0..n) is valid UTF-8 (no overlongs, surrogates, > U+10FFFF). */
 int extract_valid_utf8(const unsigned char *p, size_t n);

@@ -443,7 +443,8 @@ static void cluster(const names_table *t, variant *v, size_t n, const ovr *o,
                 whys = td_xrealloc(whys, cap * sizeof *whys);
             }
             snprintf(whys[ne], sizeof whys[ne], "%s", why);
-            ed[ne++] = (edge){i, j, c, ne};
+            ed[ne] = (edge){i, j, c, ne};
+            ne++;
         }
     free(fits);
     free(ambiguous);
@@ -612,16 +613,18 @@ static int store_blocs(index_db *db, const names_table *t, variant *v, size_t n,
             sqlite3_bind_int(iv, 7, v[j].docs);
             /* why this name's documents are one bloc, and why it joined */
             char why[400];
-            const char *tie = v[j].province
-                ? (v[j].prov_site ? "same name, same province (from the site)"
-                                  : "same name, same province")
-                : v[j].origin ? "same name, same site" : "one report, province unknown";
-            if (self || v[j].via_override)
-                snprintf(why, sizeof why, "%s%s", v[j].docs > 1 || !v[j].province ? tie : "",
-                         v[j].via_override ? (v[j].docs > 1 ? "; merged by override" : "merged by override") : "");
-            else
-                snprintf(why, sizeof why, "%s%s%s", v[j].why,
-                         v[j].docs > 1 ? "; " : "", v[j].docs > 1 ? tie : "");
+            /* what ties the reports that write this name, then the merge */
+            char tie[160] = "";
+            if (v[j].docs > 1)
+                snprintf(tie, sizeof tie, "%d reports: same name, %s", v[j].docs,
+                         v[j].province ? (v[j].prov_site ? "same province (from the site)"
+                                                         : "same province")
+                                       : "same site");
+            else if (!v[j].province)
+                snprintf(tie, sizeof tie, "province unknown%s",
+                         v[j].origin ? ", kept to its site" : ", kept apart");
+            const char *merge = self ? "" : v[j].via_override ? "merged by override" : v[j].why;
+            snprintf(why, sizeof why, "%s%s%s", merge, *merge && *tie ? "; " : "", tie);
             bind_text_or_null(iv, 8, why[0] ? why : NULL);
             if (sqlite3_step(iv) != SQLITE_DONE)
                 rc = index_db_error(db, e, "cannot write canon_variant");

@@ -750,19 +750,85 @@ static void do_province(ctx *x)
              b->ov[0], b->ov[1], b->ss, b->se);
 }
 
+/* The event value of a candidate (its rule's set value or mapped group). */
+static const char *event_value(ctx *x, const cand *c)
+{
+    const char *v = set_of(c->r, "value");
+    size_t s, e;
+    if (!v && rules_cand_group(c, "value", &s, &e))
+        v = rules_map_value(x->di->rs, "event", x->di->d->fold, s, e);
+    return v;
+}
+
+/* Is c in the opening of an article that has no headline: a block up to
+ * the lead (or the first block when no block is long enough to be one)? */
+static int opening(ctx *x, const cand *c)
+{
+    const docinfo *di = x->di;
+    if (di->title_block >= 0 || c->zone != ZONE_BODY)
+        return 0;
+    long b = rules_di_block_of(di, c->ov[0]);
+    return di->lead_block >= 0 ? b <= di->lead_block : b == 0;
+}
+
+/* The first candidate in zone (by position; a higher rule priority at the
+ * same place) whose rule names a meeting (priority >= 50), restricted to
+ * value `only` when not NULL. */
+static cand *first_named(ctx *x, int zone, const char *only)
+{
+    cand *b = NULL;
+    for (size_t i = 0; i < x->cl->n; i++) {
+        cand *c = &x->cl->v[i];
+        if (c->r->kind != TD_FACT_EVENT || c->r->prio < 50)
+            continue;
+        if (c->zone != zone && !(zone == ZONE_LEAD && opening(x, c)))
+            continue;
+        const char *v = event_value(x, c);
+        if (!v || strcmp(v, "other") == 0 || (only && strcmp(v, only) != 0))
+            continue;
+        if (!b || c->ov[0] < b->ov[0] || (c->ov[0] == b->ov[0] && c->r->prio > b->r->prio))
+            b = c;
+    }
+    return b;
+}
+
+/* The event, as the reports' readers name it: what the headline names
+ * (ký kết, sơ kết, tổng kết; the first one named), else the meeting named
+ * in the lead, else a signing in the body, else "other" for a report of a
+ * bloc (an exchange, a plan, an inspection ...).  A review named only in
+ * passing in the body is not the meeting of the report. */
 static void do_event(ctx *x)
 {
-    cand *b = best(x, TD_FACT_EVENT);
+    cand *b = first_named(x, ZONE_TITLE, NULL);
     if (!b)
+        b = first_named(x, ZONE_LEAD, NULL);
+    if (!b)
+        b = first_named(x, ZONE_BODY, "ky_ket");
+    if (!b) {
+        b = best(x, TD_FACT_EVENT);   /* a title that names an exchange, a visit ... */
+        if (b && (!event_value(x, b) || strcmp(event_value(x, b), "other") != 0))
+            b = NULL;   /* a pledge named in passing, a review in the body: not the meeting */
+    }
+    const char *v = b ? event_value(x, b) : NULL;
+    if (v) {
+        x->event = v;
+        add_fact(x, TD_FACT_EVENT, v, NULL, 0, 0, b->r->id, b->ov[0], b->ov[1], b->ss, b->se);
         return;
-    const char *v = set_of(b->r, "value");
-    size_t s, e;
-    if (!v && rules_cand_group(b, "value", &s, &e))
-        v = rules_map_value(x->di->rs, "event", x->di->d->fold, s, e);
-    if (!v)
+    }
+    /* a report about a bloc that names no meeting of the kinds above */
+    const td_fact *bl = NULL;
+    for (size_t i = 0; i < x->di->d->nfacts && !bl; i++)
+        if (x->di->d->facts[i].kind == TD_FACT_BLOC)
+            bl = &x->di->d->facts[i];
+    if (!bl)
         return;
-    x->event = v;
-    add_fact(x, TD_FACT_EVENT, v, NULL, 0, 0, b->r->id, b->ov[0], b->ov[1], b->ss, b->se);
+    x->event = "other";
+    td_fact f = *bl;
+    f.kind = TD_FACT_EVENT;
+    f.value = "other";
+    f.extra = NULL;
+    f.rule = "event.none_named";
+    td_doc_add_fact(x->di->d, &f);
 }
 
 /* Best year of a kind: by score, then by how often the year is given. */

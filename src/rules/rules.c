@@ -18,6 +18,8 @@ int rules_apply(const rules_set *rs, td_doc *d, td_err *e)
         cand c;
         if (rules_match_scoped(&di, TD_FACT_TITLE, SCOPE_DOC, di.bstart[b], di.bend[b], 1, &c))
             di.title_block = (long)b;
+        else if (di.bend[b] - di.bstart[b] >= 200)
+            break;   /* the article has begun: a headline comes before it */
     }
     rules_docinfo_zones(&di);
     cand_list cl = {0};

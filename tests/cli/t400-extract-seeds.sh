@@ -4,7 +4,7 @@
 # checked in t401).  The expected files hold one top-level key per line.
 . "$ROOT/tests/cli/lib.sh"
 layout() {
-    sed -E 's/,"evidence":\[.*\]\}$/}/; s/,"(format|title|published|byline|province|bloc|event|pledge_year|reviewed_year|meeting_date|member_count|members|leaders|goals|officials)":/,\n"\1":/g' "$1"
+    sed -E 's/,"evidence":\[.*\]\}$/}/; s/,"(format|title|published|byline|province|province_site|province_source|source_url|bloc|event|pledge_year|reviewed_year|meeting_date|member_count|members|leaders|goals|officials)":/,\n"\1":/g' "$1"
 }
 count=0
 for exp in "$ROOT"/tests/data/seeds-expected/*.json; do

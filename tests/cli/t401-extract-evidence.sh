@@ -23,5 +23,5 @@ printf 'Xin chào.\n' >plain.txt
 expect_code 0 $THIDUA extract plain.txt
 expect_grep 'no facts found' out
 expect_code 0 $THIDUA extract --json plain.txt
-expect_grep '"province":null,"bloc":null,"event":null,"pledge_year":null' out
+expect_grep '"province":null,"province_site":null,"province_source":null,"source_url":null,"bloc":null,"event":null,"pledge_year":null' out
 expect_grep '"members":\[\],"leaders":\[\],"goals":\[\],"officials":\[\],"evidence":\[\]' out

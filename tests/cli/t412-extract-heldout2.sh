@@ -9,10 +9,10 @@
 . "$ROOT/tests/cli/lib.sh"
 dir="$ROOT/tests/data/heldout2"
 # file|province|pledge_year (or null)|event|leaders as unit:role:year;...
-table='k01|Hà Tĩnh|2024|tong_ket|Ban Tuyên giáo Tỉnh ủy:truong_khoi:2024
+table='k01|Hà Tĩnh|2024|ky_ket|Ban Tuyên giáo Tỉnh ủy:truong_khoi:2024
 k02|Bình Định|2024|so_ket|?
 k03|Lạng Sơn|2024|tong_ket|Sở Y tế:truong_khoi:2024;Ban Dân tộc tỉnh:pho_khoi:2024
-k04|Hà Tĩnh|2025|tong_ket|UBND xã Cẩm Thành:truong_khoi:2025;UBND thị trấn Thiên Cầm:pho_khoi:2025
+k04|Hà Tĩnh|2025|ky_ket|UBND xã Cẩm Thành:truong_khoi:2025;UBND thị trấn Thiên Cầm:pho_khoi:2025
 k05|Yên Bái|2019|ky_ket|Tỉnh đoàn:truong_khoi:2019;Hội LHPN tỉnh:pho_khoi:2019
 k06|Gia Lai|2025|ky_ket|Sở Tài chính:truong_khoi:2025;Sở Nội vụ:pho_khoi:2025
 k07|Tuyên Quang|2023|ky_ket|?

@@ -242,25 +242,31 @@ TEST(canon_province_less_names_need_evidence)
     if (!db)
         return;
     /* 8: a district bloc named like a provincial one, no province, its own
-     * units; 9: the Kon Tum bloc's name without province, sharing units;
-     * 10: a province-less MTTQ name that fits Khánh Hòa and Ninh Thuận */
+     * units; 9: the Kon Tum bloc's name without province, sharing two
+     * units; 10: a province-less MTTQ name that fits Khánh Hòa and Ninh
+     * Thuận; 11: the same name sharing one unit that every province has
+     * (not enough: a name alone, or one common unit, ties nothing) */
     const char *more =
         "INSERT INTO documents(id, path, hash, format, size, text) VALUES"
         " (8, 'g.txt', 'h8', 'text', 1, 'huyện'), (9, 'h.txt', 'h9', 'text', 1, 'kon tum 2025'),"
-        " (10, 'i.txt', 'h10', 'text', 1, 'mttq không rõ tỉnh');"
+        " (10, 'i.txt', 'h10', 'text', 1, 'mttq không rõ tỉnh'),"
+        " (11, 'j.txt', 'h11', 'text', 1, 'vhxh không rõ tỉnh');"
         "INSERT INTO blocs(doc_id, name, province, level, pledge_year) VALUES"
         " (8, 'Khối thi đua Văn hóa - Xã hội', NULL, 'huyen', 2021),"
         " (9, 'Khối Văn hóa - Xã hội', NULL, 'tinh', 2025),"
-        " (10, 'Khối MTTQ và các đoàn thể', NULL, 'tinh', 2022);"
+        " (10, 'Khối MTTQ và các đoàn thể', NULL, 'tinh', 2022),"
+        " (11, 'Khối Văn hóa - Xã hội', NULL, 'tinh', 2019);"
         "INSERT INTO members(doc_id, unit) VALUES (8, 'Phòng Văn hóa huyện'),"
-        " (9, 'Hội Chữ thập đỏ tỉnh'), (10, 'Hội LHPN tỉnh'), (10, 'Hội CCB');";
+        " (5, 'Sở Y tế tỉnh'), (9, 'Sở Y tế tỉnh'),"
+        " (9, 'Hội Chữ thập đỏ tỉnh'), (10, 'Hội LHPN tỉnh'), (10, 'Hội CCB'),"
+        " (11, 'Hội Chữ thập đỏ tỉnh');";
     CHECK(sqlite3_exec(index_sqlite(db), more, NULL, NULL, NULL) == SQLITE_OK);
     td_err e;
     canon_bloc *b = NULL;
     size_t n = 0;
     CHECK_INT(index_canon_blocs(db, TD_RULES_DIR, NULL, &b, &n, &e), TD_OK);
-    /* Khánh Hòa, Kon Tum (+ doc 9), Ninh Thuận, and the two left alone */
-    CHECK_INT(n, 5);
+    /* Khánh Hòa, Kon Tum (+ doc 9), Ninh Thuận, and the three left alone */
+    CHECK_INT(n, 6);
     int kontum = 0, alone = 0;
     for (size_t i = 0; i < n; i++) {
         if (b[i].province && strcmp(b[i].province, "Kon Tum") == 0) {
@@ -272,7 +278,7 @@ TEST(canon_province_less_names_need_evidence)
             alone++;
     }
     CHECK(kontum);
-    CHECK_INT(alone, 2);
+    CHECK_INT(alone, 3);
     index_canon_blocs_free(b, n);
     done(db, path);
 }
