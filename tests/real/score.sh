@@ -72,6 +72,8 @@ if [ -z "$batches" ] && [ "$n" -gt 1 ]; then
     all=$(mktemp)
     cat "$here"/gold-*.jsonl >"$all"
     score "$all" real "$cache/new" "all our batches ($n files)"
+    # the same bloc across reports, ingested with their addresses
+    python3 "$here/blocs_score.py" "$thidua" "$cache/new" "$all" ${ERRORS:+--errors}
     rm -f "$all"
 fi
 exit 0
