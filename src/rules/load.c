@@ -430,7 +430,10 @@ static int load_provinces(loader *L, const char *dir, td_err *e)
                 rs->provs = td_xrealloc(rs->provs, cap * sizeof *rs->provs);
                 ex = td_xrealloc(ex, cap * sizeof *ex);
             }
-            rs->provs[rs->nprovs] = (prov){f, td_xstrdup(name), prefix_only};
+            /* a spelling that carries its own prefix ("TP.HCM", "Thành phố
+             * Hồ Chí Minh") needs none in front of it */
+            int own_prefix = !strncmp(f, "tp", 2) || !strncmp(f, "thanh pho ", 10);
+            rs->provs[rs->nprovs] = (prov){f, td_xstrdup(name), prefix_only && !own_prefix};
             ex[rs->nprovs].before = (c_nf >= 0 && c_nf < nc && *cols[c_nf]) ? td_xstrdup(cols[c_nf]) : NULL;
             ex[rs->nprovs].after = (c_np >= 0 && c_np < nc && *cols[c_np]) ? td_xstrdup(cols[c_np]) : NULL;
             rs->nprovs++;
