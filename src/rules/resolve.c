@@ -1148,9 +1148,20 @@ static void do_members(ctx *x, lead_list *leads)
     size_t hs = 0, he = 0;
     const char *given = NULL, *cur = NULL;
     if (rules_cand_group(b, "head", &hs, &he)) {
-        const char *h = rules_orig_str(di, hs, he);
-        const char *sp = strrchr(h, ' ');
-        given = sp ? td_doc_strdup(di->d, sp + 1) : h;
+        /* the head without its plural word: "các Bệnh viện" gives
+         * "Bệnh viện", "các Sở" "Sở" */
+        const char *f = di->d->fold;
+        while (he > hs && f[he - 1] == ' ')
+            he--;
+        static const char *const plural[] = {"cac ", "nhung ", "ca "};
+        for (size_t k = 0; k < sizeof plural / sizeof *plural; k++) {
+            size_t l = strlen(plural[k]);
+            if (he - hs > l && strncmp(f + hs, plural[k], l) == 0) {
+                hs += l;
+                break;
+            }
+        }
+        given = rules_orig_str(di, hs, he);
         /* "UBND các huyện: A, B" gives "UBND huyện A" (group "pre") */
         size_t qs, qe;
         if (rules_cand_group(b, "pre", &qs, &qe) && qe > qs) {
