@@ -528,6 +528,7 @@ static const struct {
     {"NOT_HEADLINE", offsetof(rules_set, not_headline)},
     {"PROVINCE_PREFIX", offsetof(rules_set, province_prefix)},
     {"INSTITUTION", offsetof(rules_set, institution)},
+    {"REGIONAL", offsetof(rules_set, regional)},
 };
 
 static pcre2_code **special_slot(rules_set *rs, size_t i)

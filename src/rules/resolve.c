@@ -710,6 +710,16 @@ static void do_province(ctx *x)
                  ps, pe, ss, se);
         return;
     }
+    /* a bloc of several provinces ("... các tỉnh vùng đồng bằng sông Hồng")
+     * belongs to none of them: the province of its venue or of its leading
+     * member is not the bloc's */
+    if (x->have_bloc) {
+        size_t ss, se;
+        rules_di_sentence(di, x->bloc_s, &ss, &se);
+        size_t lim = x->bloc_e + 160 < se ? x->bloc_e + 160 : se;
+        if (rules_re_find(di, di->rs->regional, x->bloc_s, lim, 0, NULL, NULL))
+            return;
+    }
     /* otherwise the best mention; repeated mentions of one province add up */
     cand *b = NULL;
     int bs = 0;
