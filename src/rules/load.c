@@ -721,6 +721,7 @@ void rules_free(rules_set *rs)
     pcre2_code_free(rs->province_any);
     pcre2_code_free(rs->province_prefix);
     pcre2_code_free(rs->institution);
+    pcre2_code_free(rs->regional);
     pcre2_match_context_free(rs->mctx);
     if (rs->jit)
         pcre2_jit_stack_free(rs->jit);
