@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -500,4 +501,28 @@ long td_doc_block_at(const td_doc *d, size_t off)
             return (long)mid;
     }
     return -1;
+}
+
+int td_url_host(const char *url, char *out, size_t cap)
+{
+    if (!cap)
+        return 0;
+    out[0] = '\0';
+    if (!url)
+        return 0;
+    const char *p = strstr(url, "://");
+    p = p ? p + 3 : url;
+    const char *at = NULL;
+    for (const char *q = p; *q && *q != '/' && *q != '?' && *q != '#'; q++)
+        if (*q == '@')
+            at = q;
+    if (at)
+        p = at + 1;
+    size_t n = 0;
+    for (; *p && *p != '/' && *p != '?' && *p != '#' && *p != ':' && n + 1 < cap; p++)
+        out[n++] = (char)tolower((unsigned char)*p);
+    out[n] = '\0';
+    if (strncmp(out, "www.", 4) == 0)
+        memmove(out, out + 4, n - 3);
+    return out[0] != '\0';
 }

@@ -105,6 +105,10 @@ void td_json_strn(td_buf *b, const char *s, size_t n);
 int td_read_file(const char *path, size_t max, char **out, size_t *len,
                  td_err *e);
 
+/* The host of url (lower case, without userinfo, port and "www.") into out
+ * (cap bytes, NUL-terminated); 0 when there is none (url may be NULL). */
+int td_url_host(const char *url, char *out, size_t cap);
+
 /* 64-bit FNV-1a of the bytes, as 16 lowercase hex digits plus NUL. */
 void td_hash_hex(const void *data, size_t n, char out[17]);
 

@@ -249,24 +249,6 @@ static char *make_vkey_origin(const names_table *t, const char *name, const char
     return td_buf_detach(&b);
 }
 
-/* Host of url (lower case, without "www." and port) into out; 0 when
- * there is none. */
-static int url_host(const char *url, char *out, size_t cap)
-{
-    out[0] = '\0';
-    if (!url)
-        return 0;
-    const char *p = strstr(url, "://");
-    p = p ? p + 3 : url;
-    size_t n = 0;
-    for (; *p && *p != '/' && *p != '?' && *p != '#' && *p != ':' && n + 1 < cap; p++)
-        out[n++] = (char)tolower((unsigned char)*p);
-    out[n] = '\0';
-    if (strncmp(out, "www.", 4) == 0)
-        memmove(out, out + 4, n - 3);
-    return out[0] != '\0';
-}
-
 static long vindex(variant *v, size_t n, const char *vkey)
 {
     for (size_t i = 0; i < n; i++)
@@ -319,30 +301,6 @@ static void add_unit(variant *v, const char *key)
     v->units[v->nunits++] = td_xstrdup(key);
 }
 
-/* Shared unit keys over the smaller set; 0 when either is empty. */
-static double unit_overlap(const variant *a, const variant *b)
-{
-    size_t common = 0;
-    for (size_t i = 0; i < a->nunits; i++)
-        for (size_t j = 0; j < b->nunits; j++)
-            if (strcmp(a->units[i], b->units[j]) == 0) {
-                common++;
-                break;
-            }
-    size_t mn = a->nunits < b->nunits ? a->nunits : b->nunits;
-    return mn ? (double)common / (double)mn : 0;
-}
-
-/* Whether two variants may merge automatically at all: same level when both
- * are known; and when a province is missing, the names alone are not
- * enough ("Khối thi đua các cơ quan Đảng" exists in every province and
- * district), so their documents must share units. */
-static int same_level(const variant *a, const variant *b)
-{
-    return !(a->level && b->level && strcmp(a->level, "other") != 0 &&
-             strcmp(b->level, "other") != 0 && strcmp(a->level, b->level) != 0);
-}
-
 /* Shared unit keys (count). */
 static size_t units_shared(const variant *a, const variant *b)
 {
@@ -355,6 +313,24 @@ static size_t units_shared(const variant *a, const variant *b)
             }
     return common;
 }
+
+/* Shared unit keys over the smaller set; 0 when either is empty. */
+static double unit_overlap(const variant *a, const variant *b)
+{
+    size_t mn = a->nunits < b->nunits ? a->nunits : b->nunits;
+    return mn ? (double)units_shared(a, b) / (double)mn : 0;
+}
+
+/* Whether two variants may merge automatically at all: same level when both
+ * are known; and when a province is missing, the names alone are not
+ * enough ("Khối thi đua các cơ quan Đảng" exists in every province and
+ * district), so their documents must share units. */
+static int same_level(const variant *a, const variant *b)
+{
+    return !(a->level && b->level && strcmp(a->level, "other") != 0 &&
+             strcmp(b->level, "other") != 0 && strcmp(a->level, b->level) != 0);
+}
+
 
 /* Whether two variants may merge automatically, and why (into why):
  * provinces known and equal; else something specific must tie them: the
@@ -832,7 +808,7 @@ static int rebuild_in_tx(index_db *db, const names_table *t, td_err *e)
          * report from nowhere known stands alone */
         char *url = col_dup(st, 12);
         char origin[300];
-        if (!url_host(url, origin, sizeof origin))
+        if (!td_url_host(url, origin, sizeof origin))
             snprintf(origin, sizeof origin, "#%ld", r->doc_id);
         free(url);
         char *vkey = prov ? make_vkey(t, r->name, prov) : make_vkey_origin(t, r->name, origin);

@@ -15,27 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Lowercase host of url without "www." and port, into out; 0 when url has
- * no host. */
-static int url_host(const char *url, char *out, size_t cap)
-{
-    const char *p = strstr(url, "://");
-    p = p ? p + 3 : url;
-    const char *at = NULL;
-    for (const char *q = p; *q && *q != '/' && *q != '?' && *q != '#'; q++)
-        if (*q == '@')
-            at = q;
-    if (at)
-        p = at + 1;
-    size_t n = 0;
-    for (; *p && *p != '/' && *p != '?' && *p != '#' && *p != ':' && n + 1 < cap; p++)
-        out[n++] = (char)tolower((unsigned char)*p);
-    out[n] = '\0';
-    if (strncmp(out, "www.", 4) == 0)
-        memmove(out, out + 4, n - 3);
-    return out[0] != '\0';
-}
-
 int rules_load_sites(rules_set *rs, const char *dir, td_err *e)
 {
     size_t n = strlen(dir) + 16;
@@ -133,7 +112,7 @@ const char *rules_site_province(const rules_set *rs, const char *url, int *known
     char host[256];
     if (known)
         *known = 0;
-    if (!rs || !url || !url_host(url, host, sizeof host))
+    if (!rs || !url || !td_url_host(url, host, sizeof host))
         return NULL;
     /* the longest listed suffix wins: "ubmttq.x.gov.vn" before "gov.vn" */
     const rules_site *hit = NULL;
