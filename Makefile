@@ -29,7 +29,7 @@ MAIN_OBJ := $(BUILD)/src/main.o
 TEST_SRCS := $(sort $(wildcard tests/unit/*.c))
 TEST_OBJS := $(TEST_SRCS:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps run test unit asan leakcheck bench fuzz docx-score real-score clean lint
+.PHONY: all deps run test unit asan leakcheck bench fuzz docx-score html-score real-score clean lint
 
 all: $(BUILD)/thidua
 
@@ -102,6 +102,11 @@ bench: $(BUILD)/thidua
 
 docx-score: $(BUILD)/thidua
 	sh bench/docx_score.sh ./$(BUILD)/thidua
+
+# Word-token P/R/F1 of the HTML reader on ../shared/html-bench (real pages
+# with hand-labelled main text), per source, and the worst pages.
+html-score: $(BUILD)/thidua
+	sh bench/html_score.sh ./$(BUILD)/thidua $(if $(KEEP),--keep $(KEEP))
 
 # Field P/R/F1 on the real reports whose texts are cached in $(REAL_CACHE)
 # (tests/real/README.md says how to rebuild the cache); BATCH=A1 for one.

@@ -721,7 +721,8 @@ static xmlNode *choose_top(html_ctx *c, xmlNode *body)
                     html_info *ai = extract_html_info_of(c, a);
                     if (!(ai->flags & HTML_F_SCORED)) {
                         ai->flags |= HTML_F_SCORED;
-                        ai->score = tag_base(extract_html_tag(a)) + class_weight(a);
+                        ai->score = tag_base(extract_html_tag(a)) +
+                                    ((c->pass & HTML_P_WEIGHT) ? class_weight(a) : 0);
                         if (nc == cap) {
                             cap = cap ? cap * 2 : 64;
                             cand = td_xrealloc(cand, cap * sizeof *cand);
@@ -885,7 +886,7 @@ static int clean_away(html_ctx *c, xmlNode *n, long top_text)
     static const char *const boxes[] = {"div", "section", "ul", "ol", "table",
         "form", "fieldset", "dl", "center", "figure", NULL};
     const char *tag = extract_html_tag(n);
-    if (!in_list(tag, boxes))
+    if (!(c->pass & HTML_P_CLEAN) || !in_list(tag, boxes))
         return 0;
     html_info *in = extract_html_info_of(c, n);
     if (in->text < 250 && in->np == 0 && strcmp(tag, "table") && strcmp(tag, "figure") &&
@@ -1391,13 +1392,22 @@ static xmlNode *find_lead(html_ctx *c, xmlNode *top, xmlNode *body)
     return NULL;
 }
 
-int extract_html_content(html_ctx *c, xmlNode *body, td_err *e)
+/* Characters (not bytes) in the blocks emitted since c->first_block. */
+static long emitted_chars(const html_ctx *c)
 {
-    int rc = drop_by_tag(c, body, e);
-    if (rc != TD_OK)
-        return rc;
+    long k = 0;
+    for (size_t i = c->first_block; i < c->d->nblocks; i++)
+        for (size_t j = 0; j < c->d->blocks[i].len; j++)
+            k += ((unsigned char)c->d->blocks[i].text[j] & 0xC0) != 0x80;
+    return k;
+}
+
+/* One content pass with c->pass: choose the container and emit it with
+ * its siblings and lead. */
+static void content_pass(html_ctx *c, xmlNode *body)
+{
     stats(c, body);
-    if (!c->o->keep_boilerplate) {
+    if (!c->o->keep_boilerplate && (c->pass & HTML_P_STRIP)) {
         drop_by_hint(c, body);
         stats(c, body);
     }
@@ -1425,5 +1435,72 @@ int extract_html_content(html_ctx *c, xmlNode *body, td_err *e)
     }
     td_buf_free(&em.cur);
     td_buf_free(&em.tmp);
+}
+
+/* Readability's retry: a pass that keeps fewer characters than this is
+ * run again with less cleaning. */
+#define HTML_MIN_CHARS 500
+
+int extract_html_content(html_ctx *c, xmlNode *body, td_err *e)
+{
+    int rc = drop_by_tag(c, body, e);
+    if (rc != TD_OK)
+        return rc;
+    static const unsigned passes[] = {
+        HTML_P_STRIP | HTML_P_WEIGHT | HTML_P_CLEAN,
+        HTML_P_WEIGHT | HTML_P_CLEAN,
+        HTML_P_CLEAN,
+        0};
+    size_t npass = c->o->keep_boilerplate ? 1 : sizeof passes / sizeof *passes;
+    /* what the passes change: the flags after dropping by tag are kept */
+    size_t nsaved = c->ninfo;
+    unsigned *saved = td_xmalloc((nsaved ? nsaved : 1) * sizeof *saved);
+    for (size_t i = 0; i < nsaved; i++)
+        saved[i] = c->info[i].flags;
+    size_t start = c->d->nblocks;
+    td_block *best = NULL;
+    size_t nbest = 0;
+    long best_chars = -1;
+    xmlNode *best_top = NULL;
+    for (size_t p = 0; p < npass; p++) {
+        if (p > 0) {
+            for (size_t i = 0; i < c->ninfo; i++) {
+                c->info[i].flags = i < nsaved ? saved[i] : 0;
+                c->info[i].score = 0;
+            }
+            c->d->nblocks = start;
+        }
+        c->pass = passes[p];
+        content_pass(c, body);
+        long k = emitted_chars(c);
+        if (k >= HTML_MIN_CHARS || p + 1 == npass) {
+            if (k >= best_chars)
+                best_chars = -1;   /* this pass stands */
+            break;
+        }
+        if (k > best_chars) {   /* keep the longest of the short ones */
+            free(best);
+            nbest = c->d->nblocks - start;
+            best = td_xmalloc((nbest ? nbest : 1) * sizeof *best);
+            memcpy(best, c->d->blocks + start, nbest * sizeof *best);
+            best_chars = k;
+            best_top = c->top;
+        }
+    }
+    if (best_chars >= 0) {   /* every pass was short: the longest one */
+        c->d->nblocks = start;
+        for (size_t i = 0; i < nbest; i++) {
+            if (c->d->nblocks == c->d->cap_blocks) {
+                c->d->cap_blocks = c->d->cap_blocks ? c->d->cap_blocks * 2 : 32;
+                c->d->blocks = td_xrealloc(c->d->blocks,
+                                           c->d->cap_blocks * sizeof *c->d->blocks);
+            }
+            c->d->blocks[c->d->nblocks++] = best[i];
+        }
+        c->top = best_top;
+        c->first_block = start;
+    }
+    free(best);
+    free(saved);
     return TD_OK;
 }

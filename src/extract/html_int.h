@@ -37,6 +37,14 @@ enum {
     HTML_F_TABLE_DECIDED = 8 /* HTML_F_TABLE_DATA has been computed */
 };
 
+/* What a content pass does (Readability's flags): the first pass does
+ * all three; when it keeps too little text the next passes do less. */
+enum {
+    HTML_P_STRIP = 1,     /* drop elements named like furniture */
+    HTML_P_WEIGHT = 2,    /* class and id names weigh on the scores */
+    HTML_P_CLEAN = 4      /* drop link-dense or form-like boxes in the article */
+};
+
 /* The reader's state for one document. */
 typedef struct html_ctx {
     td_doc *d;
@@ -55,6 +63,7 @@ typedef struct html_ctx {
     size_t ncss;
     xmlNode *title_node;  /* the heading the title came from, or NULL */
     xmlNode *top;         /* the chosen article container */
+    unsigned pass;        /* HTML_P_* of the current content pass */
     size_t first_block;   /* index of the first article block in d */
     startElementSAXFunc sax_start;  /* libxml2's handlers we wrap */
     endElementSAXFunc sax_end;
