@@ -11,6 +11,7 @@
 #include "extract/html_int.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -755,9 +756,13 @@ static xmlNode *choose_top(html_ctx *c, xmlNode *body)
         if (!descends(top, scope)) {
             xmlNode *alt = NULL;
             double ab = 0;
+            /* a box holding little more than the headline (its byline and
+             * date) is the article's head, not the article */
+            long htext = extract_html_info_of(c, h)->text;
             for (size_t i = 0; i < nc; i++) {
-                double f = final_score(extract_html_info_of(c, cand[i]));
-                if (descends(cand[i], scope) && (!alt || f > ab))
+                html_info *ci = extract_html_info_of(c, cand[i]);
+                double f = final_score(ci);
+                if (descends(cand[i], scope) && ci->text - htext >= 200 && (!alt || f > ab))
                     alt = cand[i], ab = f;
             }
             if (alt && ab >= best * 0.2 && ab > 0) {
@@ -1473,6 +1478,15 @@ int extract_html_content(html_ctx *c, xmlNode *body, td_err *e)
         c->pass = passes[p];
         content_pass(c, body);
         long k = emitted_chars(c);
+        if (getenv("TD_HTML_DEBUG")) {
+            char *cl = c->top ? (char *)xmlGetProp(c->top, (const xmlChar *)"class") : NULL;
+            char *id = c->top ? (char *)xmlGetProp(c->top, (const xmlChar *)"id") : NULL;
+            fprintf(stderr, "pass %zu: top <%s class=%s id=%s> score %.1f, %ld chars\n", p,
+                    c->top ? extract_html_tag(c->top) : "-", cl ? cl : "", id ? id : "",
+                    c->top ? final_score(extract_html_info_of(c, c->top)) : 0.0, k);
+            xmlFree(cl);
+            xmlFree(id);
+        }
         if (k >= HTML_MIN_CHARS || p + 1 == npass) {
             if (k >= best_chars)
                 best_chars = -1;   /* this pass stands */
