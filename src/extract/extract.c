@@ -71,12 +71,17 @@ static int looks_html(const char *p, size_t n)
         if (i + len <= n && strncasecmp(p + i, starts[k], len) == 0)
             return 1;
     }
-    /* markup without a proper head: a fragment full of block tags */
-    size_t scan = n < 4096 ? n : 4096;
-    if (i < n && p[i] == '<' &&
-        (has_ci(p, scan, "<div") || has_ci(p, scan, "<p>") ||
-         has_ci(p, scan, "<p ") || has_ci(p, scan, "<article")))
-        return 1;
+    /* markup without a proper head: a page that opens with a script,
+     * style, link or a DOCTYPE cut short, or a fragment of block tags;
+     * the markup must go on past its first tag (closing tags, a body) */
+    if (i + 1 >= n || p[i] != '<' || !(isalpha((unsigned char)p[i + 1]) || p[i + 1] == '!'))
+        return 0;
+    size_t scan = n < 65536 ? n : 65536;
+    static const char *const marks[] = {"<body", "</div>", "</p>", "<p>", "<p ",
+        "</td>", "</table>", "</a>", "<br", "<div", "<article", NULL};
+    for (size_t k = 0; marks[k]; k++)
+        if (has_ci(p + i, scan - i, marks[k]))
+            return 1;
     return 0;
 }
 
