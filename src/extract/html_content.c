@@ -177,12 +177,18 @@ static int class_weight(const xmlNode *n)
     return w;
 }
 
-/* Negative hints in class or id and no reason to keep the element. */
-static int unlikely(const xmlNode *n)
+/* Hints that drop an element in every pass: reader comments. */
+static const char *const comment_hints[] = {
+    "comment", "disqus", "respond", "replies", "binh-luan", "binhluan", NULL};
+
+/* Negative hints in class or id and no reason to keep the element (with
+ * all: any negative hint, else only those of comments). */
+static int unlikely(const xmlNode *n, int all)
 {
     char *cls = attr_of(n, "class"), *id = attr_of(n, "id");
     char *role = attr_of(n, "role");
-    int bad = hint_match(cls, neg_hints) || hint_match(id, neg_hints);
+    const char *const *list = all ? neg_hints : comment_hints;
+    int bad = hint_match(cls, list) || hint_match(id, list);
     if (bad && (hint_match(cls, ok_hints) || hint_match(id, ok_hints)))
         bad = 0;
     if (role) {
@@ -600,10 +606,11 @@ static void drop_by_hint(html_ctx *c, xmlNode *body)
                 skip = 1;
             } else if (strcmp(tag, "a")) {
                 int big = in->text * 2 >= total + 1;
-                int drop = (unlikely(n) || !strcmp(tag, "form")) &&
+                int strip = (c->pass & HTML_P_STRIP) != 0;
+                int drop = (unlikely(n, strip) || (strip && !strcmp(tag, "form"))) &&
                            (!big || !wraps_content(n)) &&
                            !(head && descends(head, n) && in->text * 10 < total * 3);
-                if (!drop && extract_html_is_block(tag) && strcmp(tag, "p") &&
+                if (!drop && strip && extract_html_is_block(tag) && strcmp(tag, "p") &&
                     in->text * 10 < total * 3 + 10)
                     drop = boxed_ui(first_text_ui(c, n));
                 /* comments and lists of other articles, however long */
@@ -1412,7 +1419,7 @@ static long emitted_chars(const html_ctx *c)
 static void content_pass(html_ctx *c, xmlNode *body)
 {
     stats(c, body);
-    if (!c->o->keep_boilerplate && (c->pass & HTML_P_STRIP)) {
+    if (!c->o->keep_boilerplate) {
         drop_by_hint(c, body);
         stats(c, body);
     }
