@@ -20,13 +20,17 @@
 
 /* Elements that never hold article text. */
 static const char *const drop_tags[] = {
-    "script", "style", "noscript", "template", "svg", "iframe", "nav",
-    "header", "footer", "aside", "button", "select", "textarea", "object",
+    "script", "style", "noscript", "template", "svg", "iframe", "button", "select", "textarea", "object",
     "embed", "canvas", "video", "audio", "map", "head", "link", "meta",
     "dialog", "frame", "frameset", "math", "input", "title",
     /* AMP components that never carry the article */
     "amp-ad", "amp-embed", "amp-sticky-ad", "amp-sidebar", "amp-social-share",
     "amp-analytics", "amp-consent", "amp-pixel", NULL};
+
+/* Page regions by their HTML5 tag, dropped in drop_by_hint(); after the
+ * first pass, not when one wraps most of the page and the article (an
+ * unclosed <header>). */
+static const char *const region_tags[] = {"nav", "header", "footer", "aside", NULL};
 
 /* Class/id hints (Readability's lists plus Vietnamese portal names).
  * Patterns of up to four letters must start a class token ("nav" in
@@ -416,6 +420,20 @@ static int article_header(const xmlNode *n)
     return 0;
 }
 
+/* A <head> holding the page's body: libxml2 keeps an unknown element
+ * (or text) met in the head inside it, with all that follows, where a
+ * browser would have closed the head. */
+static int misnested_head(xmlNode *head)
+{
+    static const char *const body_tags[] = {"div", "p", "table", "td", "article",
+                                            "section", "ul", "h1", "h2", "font", NULL};
+    int budget = 100000;
+    for (xmlNode *k = head->children; k && budget-- > 0; k = extract_html_next(k, head, 0))
+        if (k->type == XML_ELEMENT_NODE && in_list(extract_html_tag(k), body_tags))
+            return 1;
+    return 0;
+}
+
 /* Pass 1: furniture by tag and visibility; legacy fonts; the depth limit. */
 static int drop_by_tag(html_ctx *c, xmlNode *root, td_err *e)
 {
@@ -432,7 +450,7 @@ static int drop_by_tag(html_ctx *c, xmlNode *root, td_err *e)
             extract_html_resolve_font(c, n, in, &pin);
             const char *tag = extract_html_tag(n);
             if (n != root && (in_list(tag, drop_tags) || hidden(n)) &&
-                !article_header(n)) {
+                !article_header(n) && !(!strcmp(tag, "head") && misnested_head(n))) {
                 in->flags |= HTML_F_DROP;
                 skip = 1;
             }
@@ -607,9 +625,11 @@ static void drop_by_hint(html_ctx *c, xmlNode *body)
             } else if (strcmp(tag, "a")) {
                 int big = in->text * 2 >= total + 1;
                 int strip = (c->pass & HTML_P_STRIP) != 0;
-                int drop = (unlikely(n, strip) || (strip && !strcmp(tag, "form"))) &&
+                int drop = in_list(tag, region_tags) && !article_header(n) &&
+                           (strip || in->text * 2 < total || !wraps_content(n));
+                drop = drop || ((unlikely(n, strip) || (strip && !strcmp(tag, "form"))) &&
                            (!big || !wraps_content(n)) &&
-                           !(head && descends(head, n) && in->text * 10 < total * 3);
+                           !(head && descends(head, n) && in->text * 10 < total * 3));
                 if (!drop && strip && extract_html_is_block(tag) && strcmp(tag, "p") &&
                     in->text * 10 < total * 3 + 10)
                     drop = boxed_ui(first_text_ui(c, n));
