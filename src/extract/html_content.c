@@ -185,6 +185,16 @@ static int class_weight(const xmlNode *n)
 static const char *const comment_hints[] = {
     "comment", "disqus", "respond", "replies", "binh-luan", "binhluan", NULL};
 
+/* schema.org's mark of the article's text (itemprop="articleBody"), which
+ * weighs like a content class in every pass. */
+static int body_prop(const xmlNode *n)
+{
+    char *ip = attr_of(n, "itemprop");
+    int hit = ip && (strstr(ip, "articleBody") || strstr(ip, "articlebody"));
+    xmlFree(ip);
+    return hit ? 25 : 0;
+}
+
 /* Negative hints in class or id and no reason to keep the element (with
  * all: any negative hint, else only those of comments). */
 static int unlikely(const xmlNode *n, int all)
@@ -749,7 +759,7 @@ static xmlNode *choose_top(html_ctx *c, xmlNode *body)
                     html_info *ai = extract_html_info_of(c, a);
                     if (!(ai->flags & HTML_F_SCORED)) {
                         ai->flags |= HTML_F_SCORED;
-                        ai->score = tag_base(extract_html_tag(a)) +
+                        ai->score = tag_base(extract_html_tag(a)) + body_prop(a) +
                                     ((c->pass & HTML_P_WEIGHT) ? class_weight(a) : 0);
                         if (nc == cap) {
                             cap = cap ? cap * 2 : 64;
@@ -1469,6 +1479,30 @@ static void content_pass(html_ctx *c, xmlNode *body)
     td_buf_free(&em.tmp);
 }
 
+/* The JSON-LD articleBody instead of the blocks from start on, when the
+ * markup gave less than half of it (a body built by scripts, a teaser):
+ * one paragraph per line. */
+static void use_ld_body(html_ctx *c, size_t start)
+{
+    char *ld = extract_html_ld_body(xmlDocGetRootElement(c->doc));
+    if (!ld)
+        return;
+    long lc = 0;
+    for (const char *p = ld; *p; p++)
+        lc += ((unsigned char)*p & 0xC0) != 0x80 && !isspace((unsigned char)*p);
+    if (lc >= 200 && emitted_chars(c) * 2 < lc) {
+        c->d->nblocks = start;
+        c->first_block = start;
+        for (char *line = ld, *nl; line && *line; line = nl) {
+            nl = strchr(line, '\n');
+            size_t n = nl ? (size_t)(nl - line) : strlen(line);
+            td_doc_add_block(c->d, TD_BLOCK_PARA, 0, line, n, -1, -1);
+            nl = nl ? nl + 1 : NULL;
+        }
+    }
+    free(ld);
+}
+
 /* Readability's retry: a pass that keeps fewer characters than this is
  * run again with less cleaning. */
 #define HTML_MIN_CHARS 500
@@ -1543,5 +1577,7 @@ int extract_html_content(html_ctx *c, xmlNode *body, td_err *e)
     }
     free(best);
     free(saved);
+    if (!c->o->keep_boilerplate)
+        use_ld_body(c, start);
     return TD_OK;
 }

@@ -97,6 +97,11 @@ xmlNode *extract_html_next(xmlNode *n, const xmlNode *root, int skip_children);
  * TD_* code with e filled. */
 int extract_html_content(html_ctx *c, xmlNode *body, td_err *e);
 
+/* The longest "articleBody" string of the page's JSON-LD scripts under
+ * root, decoded to UTF-8 with any markup dropped (block ends become line
+ * breaks); NULL when there is none.  The caller frees it. */
+char *extract_html_ld_body(xmlNode *root);
+
 /* Interface to code in html_meta.c: set d->title (adding or marking the
  * title block), d->published and d->author once the article blocks are in
  * c->d.  Cannot fail. */
