@@ -4,9 +4,10 @@
 # Copies every corpus file COPIES times (default 20) under distinct names,
 # ingests them into a fresh database three times, and reports the median
 # wall time, documents per second and peak RSS; then times a set of
-# searches.  Targets (checked here, never in tests): ingest >= 20 docs/s,
-# peak RSS <= 256 MiB, median search <= 100 ms.  Exits 1 when a target is
-# missed.
+# searches; then the HTML reader against Readability.js (html_speed.sh).
+# Targets (checked here, never in tests): ingest >= 20 docs/s, peak RSS
+# <= 256 MiB, median search <= 100 ms; HTML reader >= 50x Readability.js,
+# <= 50 MiB.  Exits 1 when a target is missed.
 set -u
 bin=${1:?usage: bench/run.sh THIDUA [COPIES]}
 copies=${2:-20}
@@ -62,5 +63,7 @@ fail=0
 awk "BEGIN{exit !($rate < 20)}" && { echo "bench: MISSED ingest target (>= 20 docs/s)"; fail=1; }
 [ "$rss_max" -gt $((256 * 1024)) ] && { echo "bench: MISSED memory target (<= 256 MiB)"; fail=1; }
 awk "BEGIN{exit !($qmed > 0.1)}" && { echo "bench: MISSED search target (<= 100 ms)"; fail=1; }
+# the HTML reader against Readability.js on real pages (its own targets)
+sh "$root/bench/html_speed.sh" "$bin" || fail=1
 [ $fail -eq 0 ] && echo "bench: all targets met"
 exit $fail

@@ -96,8 +96,9 @@ const char *extract_html_tag(const xmlNode *n)
 
 static int in_list(const char *s, const char *const *list)
 {
+    int c0 = tolower((unsigned char)s[0]);
     for (size_t i = 0; list[i]; i++)
-        if (strcasecmp(s, list[i]) == 0)
+        if (list[i][0] == c0 && strcasecmp(s, list[i]) == 0)
             return 1;
     return 0;
 }
@@ -400,10 +401,14 @@ static extract_ui first_text_ui(html_ctx *c, xmlNode *e)
                 xmlNode *b = n->parent;
                 while (b != e && !extract_html_is_block(extract_html_tag(b)))
                     b = b->parent;
+                html_info *bi = extract_html_info_of(c, b);
+                if (bi->ui)   /* the ancestors of a text share its block */
+                    return (extract_ui)(bi->ui - 1);
                 td_buf t = TD_BUF_INIT;
                 inline_text(c, b, &t, 240);
                 extract_ui k = t.ptr ? extract_ui_phrase(t.ptr, t.len) : EXTRACT_UI_NONE;
                 td_buf_free(&t);
+                extract_html_info_of(c, b)->ui = (signed char)(k + 1);
                 return k;
             }
         }
@@ -1533,6 +1538,7 @@ int extract_html_content(html_ctx *c, xmlNode *body, td_err *e)
             for (size_t i = 0; i < c->ninfo; i++) {
                 c->info[i].flags = i < nsaved ? saved[i] : 0;
                 c->info[i].score = 0;
+                c->info[i].ui = 0;
             }
             c->d->nblocks = start;
         }

@@ -28,6 +28,7 @@ typedef struct html_info {
     long own_links;
     long own_commas;
     int np, nimg, ninput; /* <p>, <img>, form controls below */
+    signed char ui;       /* extract_ui of its inline text + 1; 0 not known */
 } html_info;
 
 enum {

@@ -375,6 +375,8 @@ static void find_published(html_ctx *c, xmlNode *root, xmlNode *anchor)
          !c->d->published; n = n->prev ? n->prev : n->parent) {
         if (n->type != XML_ELEMENT_NODE || n == root || inside_furniture(c, n))
             continue;
+        if (extract_html_info_of(c, n)->text > 200)
+            continue;   /* a date line is short; an ancestor holds the page */
         char *t = node_text(c, n);
         int y, m, dd, tm;
         if (extract_is_date_line(t, strlen(t), &y, &m, &dd, &tm) && tm)

@@ -466,9 +466,8 @@ extract_ui extract_ui_phrase(const char *s, size_t n)
     for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++) {
         const char *p = phrases[i].phrase;
         size_t pl = strlen(p);
-        for (size_t at = 0; at + pl <= fl; at++) {
-            if (memcmp(f + at, p, pl) != 0)
-                continue;
+        for (const char *q = strstr(f, p); q; q = strstr(q + 1, p)) {
+            size_t at = (size_t)(q - f);
             if (at > 0 && word_char(f[at - 1]))
                 continue;
             if (at + pl < fl && word_char(f[at + pl]) && word_char(p[pl - 1]))
