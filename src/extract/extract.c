@@ -28,8 +28,9 @@ void extract_opts_default(extract_opts *o)
 static int has_ci(const char *hay, size_t n, const char *needle)
 {
     size_t k = strlen(needle);
+    int c0 = needle[0] | 0x20;
     for (size_t i = 0; i + k <= n; i++)
-        if (strncasecmp(hay + i, needle, k) == 0)
+        if ((hay[i] | 0x20) == c0 && strncasecmp(hay + i, needle, k) == 0)
             return 1;
     return 0;
 }

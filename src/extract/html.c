@@ -24,8 +24,9 @@
 static const char *find_ci(const char *hay, size_t n, const char *needle)
 {
     size_t k = strlen(needle);
+    int c0 = needle[0] | 0x20;
     for (size_t i = 0; i + k <= n; i++)
-        if (strncasecmp(hay + i, needle, k) == 0)
+        if ((hay[i] | 0x20) == c0 && strncasecmp(hay + i, needle, k) == 0)
             return hay + i;
     return NULL;
 }
@@ -61,7 +62,8 @@ static int legacy_font_hint(const char *p, size_t n)
 {
     for (size_t i = 1; i + 4 < n; i++) {
         char prev = p[i - 1];
-        if (!strchr("\"' :,=\\;", prev) || prev == '\0')
+        if (prev != '"' && prev != '\'' && prev != ' ' && prev != ':' && prev != ',' &&
+            prev != '=' && prev != '\\' && prev != ';')
             continue;
         if ((p[i] == '.' && (p[i + 1] | 32) == 'v' && (p[i + 2] | 32) == 'n' &&
              isalpha((unsigned char)p[i + 3])) ||
@@ -435,8 +437,9 @@ static int tag_end(const char *p, size_t i, size_t n)
 static size_t skip_past(const char *p, size_t i, size_t n, const char *needle)
 {
     size_t k = strlen(needle);
+    int c0 = needle[0] | 0x20;
     for (; i + k <= n; i++)
-        if (strncasecmp(p + i, needle, k) == 0)
+        if ((p[i] | 0x20) == c0 && strncasecmp(p + i, needle, k) == 0)
             return i + k;
     return (size_t)-1;
 }
