@@ -620,16 +620,53 @@ static int parse(html_ctx *c, const char *buf, size_t len, td_err *e)
         return td_err_set(e, TD_ELIMIT, "elements nested too deeply for the HTML parser");
     if (!c->doc || !xmlDocGetRootElement(c->doc))
         return td_err_set(e, TD_EEMPTY, "no markup or text found in the page");
+    /* a broken <html ...> tag can leave the page in a second root element
+     * beside an empty first one: gather everything under the first */
+    xmlNode *root = xmlDocGetRootElement(c->doc);
+    for (xmlNode *k = root->next, *nx; k; k = nx) {
+        nx = k->next;
+        if (k->type != XML_ELEMENT_NODE)
+            continue;
+        while (k->children) {
+            xmlNode *ch = k->children;
+            xmlUnlinkNode(ch);
+            xmlAddChild(root, ch);
+        }
+        xmlUnlinkNode(k);
+        xmlFreeNode(k);
+    }
     return TD_OK;
+}
+
+/* A <title> that is never closed (a page cut and spliced by a crawler)
+ * would swallow the whole page as its text: blank its tag, in place, so
+ * offsets stay, and its words stay text. */
+static void blank_open_title(char *p, size_t n)
+{
+    const char *t = find_ci(p, n, "<title");
+    if (!t || find_ci(t, n - (size_t)(t - p), "</title"))
+        return;
+    char *q = p + (t - p);
+    char *gt = memchr(q, '>', n - (size_t)(q - p));
+    if (gt)
+        memset(q, ' ', (size_t)(gt - q) + 1);
 }
 
 /* ---- the reader --------------------------------------------------------- */
 
+/* The <body>, or the root when there is none or when the page goes on
+ * after it: a stray </body> early in the page makes libxml2 put the rest
+ * beside the body, under <html>. */
 static xmlNode *find_body(xmlNode *root)
 {
     for (xmlNode *n = root; n; n = extract_html_next(n, root, 0))
-        if (!strcmp(extract_html_tag(n), "body"))
+        if (!strcmp(extract_html_tag(n), "body")) {
+            if (n->parent == root)
+                for (xmlNode *k = n->next; k; k = k->next)
+                    if (k->type == XML_ELEMENT_NODE && extract_html_is_block(extract_html_tag(k)))
+                        return root;
             return n;
+        }
     return root;
 }
 
@@ -645,6 +682,7 @@ int extract_html(td_doc *d, const char *data, size_t len,
     if (buf.len) {
         blank_office_markup(buf.ptr, buf.len);
         cap_attributes(buf.ptr, buf.len);
+        blank_open_title(buf.ptr, buf.len);
     }
     int rc = buf.len ? parse(&c, buf.ptr, buf.len, e)
                      : td_err_set(e, TD_EEMPTY, "no text found");

@@ -10,12 +10,16 @@
 #                    still read as HTML, not as text
 #   header-unclosed  an unclosed <header> wraps the whole page
 #   head-misnested   markup the parser leaves inside <head>
+#   title-open       a <title> never closed (a page spliced by a crawler)
+#   after-body       the article after a stray </body>
+#   two-roots        a broken <html ...> tag: the page in a second root
 # Each must reach MIN; none may come out empty.
 . "$ROOT/tests/cli/lib.sh"
 D=$ROOT/tests/data/html
 MIN=0.95
 n=0 bad=0
-for name in negclass jsonld script-first header-unclosed head-misnested; do
+for name in negclass jsonld script-first header-unclosed head-misnested \
+            title-open after-body two-roots; do
     page=$D/recover-$name.html
     [ -f "$D/recover-$name.expected" ] || fail "$name: no .expected"
     expect_code 0 $THIDUA extract --text "$page"
@@ -28,7 +32,7 @@ for name in negclass jsonld script-first header-unclosed head-misnested; do
         bad=$((bad + 1))
     fi
 done
-[ "$n" -eq 5 ] || fail "only $n scored pages"
+[ "$n" -eq 8 ] || fail "only $n scored pages"
 [ "$bad" -eq 0 ] || fail "$bad pages below F1 $MIN"
 # the JSON-LD text carries the facts: the bloc and its leader are found
 expect_code 0 $THIDUA extract --json "$D/recover-jsonld.html"
