@@ -22,8 +22,8 @@ int pipeline_run(const char *path, const char *data, size_t len,
         d->source_url = td_doc_strdup(d, source_url);
         d->source_given = 1;
     }
-    if (rc == TD_OK)
-        rc = norm_doc(d, e);
+    if (rc == TD_OK)   /* the folded shadow is for the rules only */
+        rc = rs ? norm_doc(d, e) : norm_doc_text(d, e);
     if (rc == TD_OK && rs)
         rc = rules_apply(rs, d, e);
     if (rc != TD_OK) {

@@ -10,7 +10,7 @@
 #include "rules/rules.h"
 
 /* Extract data (the bytes of path), normalize it and, when rs is not NULL,
- * apply the rules.  source_url (may be NULL) is where the file came from;
+ * apply the rules (without rules the folded shadow d->fold is not built).  source_url (may be NULL) is where the file came from;
  * it wins over the address a saved page names itself.  On success *out is
  * the document (caller frees with td_doc_free); on failure *out is NULL and
  * e says why. */

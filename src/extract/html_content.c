@@ -298,63 +298,71 @@ static int dropped(html_ctx *c, xmlNode *n)
 }
 
 /* Fill text, links, commas, own*, np, nimg, ninput of every element under
- * body, skipping dropped subtrees (their form controls still count). */
+ * body, skipping dropped subtrees (their form controls still count).  One
+ * walk in document order counts each text node into its parent and its
+ * nearest block; a walk back over the elements then adds every element's
+ * totals into its parent, so the cost is linear in the page. */
 static void stats(html_ctx *c, xmlNode *body)
 {
-    for (xmlNode *n = body; n; n = extract_html_next(n, body, 0)) {
+    xmlNode **order = NULL;
+    size_t no = 0, cap = 0;
+    for (xmlNode *n = body; n;) {
+        int skip = 0;
         if (n->type == XML_ELEMENT_NODE) {
             html_info *in = extract_html_info_of(c, n);
             in->text = in->links = in->commas = 0;
             in->own = in->own_links = in->own_commas = 0;
             in->np = in->nimg = in->ninput = 0;
-        }
-    }
-    for (xmlNode *n = body; n;) {
-        int skip = 0;
-        if (n->type == XML_ELEMENT_NODE) {
             const char *tag = extract_html_tag(n);
-            int isp = !strcmp(tag, "p"), isimg = !strcmp(tag, "img");
-            int isin = !strcmp(tag, "input") || !strcmp(tag, "select") ||
-                       !strcmp(tag, "textarea") || !strcmp(tag, "button");
-            if (n != body && (isp || isimg || isin))
-                for (xmlNode *a = n->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
-                    html_info *ai = extract_html_info_of(c, a);
-                    ai->np += isp;
-                    ai->nimg += isimg;
-                    ai->ninput += isin;
-                    if (a == body)
-                        break;
+            html_info *pi = n != body ? extract_html_info_of(c, n->parent) : NULL;
+            in = extract_html_info_of(c, n);
+            int link = !strcmp(tag, "a") || (pi && (pi->flags & HTML_F_IN_LINK));
+            in->flags = link ? in->flags | HTML_F_IN_LINK : in->flags & ~(unsigned)HTML_F_IN_LINK;
+            in->blk = (n == body || extract_html_is_block(tag)) ? n : pi->blk;
+            if (pi) {
+                pi->np += !strcmp(tag, "p");
+                pi->nimg += !strcmp(tag, "img");
+                pi->ninput += !strcmp(tag, "input") || !strcmp(tag, "select") ||
+                              !strcmp(tag, "textarea") || !strcmp(tag, "button");
+            }
+            skip = n != body && (in->flags & HTML_F_DROP);
+            if (!skip) {
+                if (no == cap) {
+                    cap = cap ? cap * 2 : 256;
+                    order = td_xrealloc(order, cap * sizeof *order);
                 }
-            skip = n != body && dropped(c, n);
-        } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+                order[no++] = n;
+            }
+        } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+                   n->parent && n->parent->type == XML_ELEMENT_NODE) {
             long ch, cm;
             count_text(n, &ch, &cm);
             if (ch) {
-                int link = 0, own_done = 0;
-                for (xmlNode *a = n->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
-                    if (!strcmp(extract_html_tag(a), "a"))
-                        link = 1;
-                    if (a == body)
-                        break;
-                }
-                for (xmlNode *a = n->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
-                    html_info *ai = extract_html_info_of(c, a);
-                    ai->text += ch;
-                    ai->commas += cm;
-                    ai->links += link ? ch : 0;
-                    if (!own_done && (extract_html_is_block(extract_html_tag(a)) || a == body)) {
-                        ai->own += ch;
-                        ai->own_commas += cm;
-                        ai->own_links += link ? ch : 0;
-                        own_done = 1;
-                    }
-                    if (a == body)
-                        break;
-                }
+                html_info *pi = extract_html_info_of(c, n->parent);
+                int link = (pi->flags & HTML_F_IN_LINK) != 0;
+                pi->text += ch;
+                pi->commas += cm;
+                pi->links += link ? ch : 0;
+                html_info *bi = extract_html_info_of(c, pi->blk);
+                bi->own += ch;
+                bi->own_commas += cm;
+                bi->own_links += link ? ch : 0;
             }
         }
         n = extract_html_next(n, body, skip);
     }
+    /* children before parents: add each total into the parent */
+    for (size_t i = no; i-- > 1;) {
+        html_info *in = extract_html_info_of(c, order[i]);
+        html_info *pi = extract_html_info_of(c, order[i]->parent);
+        pi->text += in->text;
+        pi->links += in->links;
+        pi->commas += in->commas;
+        pi->np += in->np;
+        pi->nimg += in->nimg;
+        pi->ninput += in->ninput;
+    }
+    free(order);
 }
 
 static double link_density(const html_info *in)
@@ -1266,8 +1274,17 @@ static void append_text(emitter *em, xmlNode *t, xmlNode *root, int pre)
             if (em->next_start > em->start)
                 em->start = em->next_start;
         }
-        td_buf_putc(&em->cur, (char)ch);
-        i++;
+        /* the run of bytes up to the next white space, in one append */
+        size_t j = i + 1;
+        while (j < n) {
+            unsigned char cj = (unsigned char)s[j];
+            if (cj == ' ' || cj == '\t' || cj == '\r' || cj == '\n' || cj == '\f' ||
+                (cj == 0xC2 && j + 1 < n && (unsigned char)s[j + 1] == 0xA0))
+                break;
+            j++;
+        }
+        td_buf_append(&em->cur, s + i, j - i);
+        i = j;
     }
 }
 
@@ -1533,7 +1550,9 @@ int extract_html_content(html_ctx *c, xmlNode *body, td_err *e)
     size_t nbest = 0;
     long best_chars = -1;
     xmlNode *best_top = NULL;
+    size_t best_pass = 0, last = 0;
     for (size_t p = 0; p < npass; p++) {
+        last = p;
         if (p > 0) {
             for (size_t i = 0; i < c->ninfo; i++) {
                 c->info[i].flags = i < nsaved ? saved[i] : 0;
@@ -1554,21 +1573,22 @@ int extract_html_content(html_ctx *c, xmlNode *body, td_err *e)
             xmlFree(cl);
             xmlFree(id);
         }
-        if (k >= HTML_MIN_CHARS || p + 1 == npass) {
-            if (k >= best_chars)
-                best_chars = -1;   /* this pass stands */
-            break;
-        }
-        if (k > best_chars) {   /* keep the longest of the short ones */
+        /* a looser pass must keep twice as much to beat a stricter one:
+         * a little more text from a looser pass is mostly furniture */
+        if (best_chars < 0 || k >= 2 * best_chars) {
             free(best);
             nbest = c->d->nblocks - start;
             best = td_xmalloc((nbest ? nbest : 1) * sizeof *best);
-            memcpy(best, c->d->blocks + start, nbest * sizeof *best);
+            if (nbest)
+                memcpy(best, c->d->blocks + start, nbest * sizeof *best);
             best_chars = k;
             best_top = c->top;
+            best_pass = p;
         }
+        if (k >= HTML_MIN_CHARS)
+            break;
     }
-    if (best_chars >= 0) {   /* every pass was short: the longest one */
+    if (best && best_pass != last) {   /* put the best pass back */
         c->d->nblocks = start;
         for (size_t i = 0; i < nbest; i++) {
             if (c->d->nblocks == c->d->cap_blocks) {
@@ -1579,8 +1599,8 @@ int extract_html_content(html_ctx *c, xmlNode *body, td_err *e)
             c->d->blocks[c->d->nblocks++] = best[i];
         }
         c->top = best_top;
-        c->first_block = start;
     }
+    c->first_block = start;
     free(best);
     free(saved);
     if (!c->o->keep_boilerplate)

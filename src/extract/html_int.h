@@ -29,13 +29,15 @@ typedef struct html_info {
     long own_commas;
     int np, nimg, ninput; /* <p>, <img>, form controls below */
     signed char ui;       /* extract_ui of its inline text + 1; 0 not known */
+    struct _xmlNode *blk; /* nearest block ancestor-or-self (stats pass) */
 } html_info;
 
 enum {
     HTML_F_DROP = 1,      /* not part of the article (tag, class, hidden) */
     HTML_F_SCORED = 2,    /* has been a candidate */
     HTML_F_TABLE_DATA = 4, /* a table holding data, not layout */
-    HTML_F_TABLE_DECIDED = 8 /* HTML_F_TABLE_DATA has been computed */
+    HTML_F_TABLE_DECIDED = 8, /* HTML_F_TABLE_DATA has been computed */
+    HTML_F_IN_LINK = 16   /* inside an <a> (set by the statistics pass) */
 };
 
 /* What a content pass does (Readability's flags): the first pass does

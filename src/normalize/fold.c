@@ -240,6 +240,23 @@ void norm_lower(const char *s, size_t n, td_buf *out)
 
 int norm_doc(td_doc *d, td_err *e)
 {
+    int rc = norm_doc_text(d, e);
+    if (rc != TD_OK)
+        return rc;
+    td_buf fold = TD_BUF_INIT;
+    uint32_t *map = NULL;
+    norm_fold(d->text, d->text_len, &fold, &map);
+    d->fold = td_arena_strndup(d->arena, fold.ptr, fold.len);
+    d->fold_len = fold.len;
+    d->fold_map = td_arena_alloc(d->arena, (fold.len + 1) * sizeof *map);
+    memcpy(d->fold_map, map, (fold.len + 1) * sizeof *map);
+    free(map);
+    td_buf_free(&fold);
+    return TD_OK;
+}
+
+int norm_doc_text(td_doc *d, td_err *e)
+{
     td_buf text = TD_BUF_INIT, nb = TD_BUF_INIT;
     for (size_t i = 0; i < d->nblocks; i++) {
         td_block *b = &d->blocks[i];
@@ -260,16 +277,6 @@ int norm_doc(td_doc *d, td_err *e)
     d->text = td_arena_strndup(d->arena, text.ptr, text.len);
     d->text_len = text.len;
     td_buf_free(&text);
-
-    td_buf fold = TD_BUF_INIT;
-    uint32_t *map = NULL;
-    norm_fold(d->text, d->text_len, &fold, &map);
-    d->fold = td_arena_strndup(d->arena, fold.ptr, fold.len);
-    d->fold_len = fold.len;
-    d->fold_map = td_arena_alloc(d->arena, (fold.len + 1) * sizeof *map);
-    memcpy(d->fold_map, map, (fold.len + 1) * sizeof *map);
-    free(map);
-    td_buf_free(&fold);
     if (d->title) {
         td_buf t = TD_BUF_INIT;
         norm_nfc(d->title, strlen(d->title), &t);

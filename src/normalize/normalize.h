@@ -17,6 +17,10 @@
  * Returns TD_OK, or TD_EEMPTY when the document has no text. */
 int norm_doc(td_doc *d, td_err *e);
 
+/* norm_doc() without the folded shadow (d->fold stays NULL): for callers
+ * that only show the text. */
+int norm_doc_text(td_doc *d, td_err *e);
+
 /* ---- Unicode ----------------------------------------------------------- */
 
 /* Append s (n bytes) to out in NFC.  Invalid UTF-8 bytes become U+FFFD;
