@@ -620,6 +620,16 @@ int rules_load(const char *dir, rules_set **out, td_err *e)
             continue;
         }
         rule *r = &rs->rules[p->rule];
+        pcre2_code *had = strcmp(p->what, "sentence") == 0 ? r->sentence
+                        : strcmp(p->what, "within") == 0 ? r->within
+                        : strcmp(p->what, "not-sentence") == 0 ? r->not_sentence : NULL;
+        if (had) {   /* a second line would silently replace the first */
+            pcre2_code_free(re);
+            rc = td_err_set(e, TD_ERULE, "%s:%d: rule '%s' has a second '%s' line "
+                            "(one is allowed: join the patterns with |)",
+                            p->file, p->line, r->id, p->what);
+            break;
+        }
         if (strcmp(p->what, "pattern") == 0) {
             r->pats = td_xrealloc(r->pats, (r->npats + 1) * sizeof *r->pats);
             r->pats[r->npats++] = re;

@@ -1,7 +1,8 @@
 # t403-rules-fail-loudly: a macro the program reads that is missing or does
 # not compile stops the run naming the macro (exit 3); a pattern that hits
 # PCRE2's match limit on a document gives an error naming the rule and the
-# file, keeps the other facts, exits 1, and fails `test-rules`.
+# file, keeps the other facts, exits 1, and fails `test-rules`; a rule with
+# two not-sentence (sentence, within) lines is refused, not half-applied.
 . "$ROOT/tests/cli/lib.sh"
 printf 'Khối thi đua các cơ quan Đảng tỉnh Hà Nam ký kết giao ước thi đua năm 2024.\n' >doc.txt
 # 1. a required macro missing
@@ -47,3 +48,15 @@ expect_grep '2 added, 0 replaced, 0 unchanged, 1 failed' err
 expect_code 1 $THIDUA test-rules r3
 expect_grep "^zz.test:1: slow: a byline of x$" out
 expect_grep "rule 'zz.slow' failed" out
+# 4. a second not-sentence line would silently replace the first
+mkdir r4
+cp "$ROOT"/rules/*.rules "$ROOT"/rules/provinces.tsv r4/
+cat >r4/zz.rules <<'R'
+rule zz.twice
+  fact byline
+  pattern (?<text>theo [a-z]+)
+  not-sentence quang cao
+  not-sentence tai tro
+R
+expect_code 3 $THIDUA --rules r4 extract doc.txt
+expect_grep "zz.rules:5: rule 'zz.twice' has a second 'not-sentence' line" err
