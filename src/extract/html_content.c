@@ -165,23 +165,6 @@ static char *attr_of(const xmlNode *n, const char *name)
     return (char *)xmlGetProp((xmlNode *)n, (const xmlChar *)name);
 }
 
-static int class_weight(const xmlNode *n)
-{
-    int w = 0;
-    static const char *const attrs[] = {"class", "id"};
-    for (int i = 0; i < 2; i++) {
-        char *v = attr_of(n, attrs[i]);
-        if (v) {
-            if (hint_match(v, neg_hints))
-                w -= 25;
-            if (hint_match(v, pos_hints))
-                w += 25;
-            xmlFree(v);
-        }
-    }
-    return w;
-}
-
 /* Hints that drop an element in every pass: reader comments. */
 static const char *const comment_hints[] = {
     "comment", "disqus", "respond", "replies", "binh-luan", "binhluan", NULL};
@@ -196,26 +179,52 @@ static int body_prop(const xmlNode *n)
     return hit ? 25 : 0;
 }
 
-/* Negative hints in class or id and no reason to keep the element (with
- * all: any negative hint, else only those of comments). */
-static int unlikely(const xmlNode *n, int all)
+/* The HTML_H_* bits of element n (its class, id and role against the
+ * hint lists), computed on first use and kept: every pass asks again. */
+static unsigned hints_of(html_ctx *c, xmlNode *n)
 {
+    html_info *in = extract_html_info_of(c, n);
+    if (in->hints & HTML_H_DONE)
+        return in->hints;
     char *cls = attr_of(n, "class"), *id = attr_of(n, "id");
     char *role = attr_of(n, "role");
-    const char *const *list = all ? neg_hints : comment_hints;
-    int bad = hint_match(cls, list) || hint_match(id, list);
-    if (bad && (hint_match(cls, ok_hints) || hint_match(id, ok_hints)))
-        bad = 0;
+    unsigned h = HTML_H_DONE;
+    if (hint_match(cls, neg_hints)) h |= HTML_H_NEG_C;
+    if (hint_match(id, neg_hints)) h |= HTML_H_NEG_I;
+    if (hint_match(cls, pos_hints)) h |= HTML_H_POS_C;
+    if (hint_match(id, pos_hints)) h |= HTML_H_POS_I;
+    if (hint_match(cls, ok_hints) || hint_match(id, ok_hints)) h |= HTML_H_OK;
+    if (hint_match(cls, comment_hints) || hint_match(id, comment_hints)) h |= HTML_H_COMMENT;
     if (role) {
         static const char *const roles[] = {"navigation", "complementary",
             "banner", "contentinfo", "menu", "menubar", "search", "dialog", NULL};
         if (in_list(role, roles))
-            bad = 1;
+            h |= HTML_H_ROLE;
     }
     xmlFree(cls);
     xmlFree(id);
     xmlFree(role);
-    return bad;
+    extract_html_info_of(c, n)->hints = (unsigned short)h;
+    return h;
+}
+
+static int class_weight(html_ctx *c, xmlNode *n)
+{
+    unsigned h = hints_of(c, n);
+    return ((h & HTML_H_NEG_C) ? -25 : 0) + ((h & HTML_H_POS_C) ? 25 : 0) +
+           ((h & HTML_H_NEG_I) ? -25 : 0) + ((h & HTML_H_POS_I) ? 25 : 0);
+}
+
+/* Negative hints in class or id and no reason to keep the element (with
+ * all: any negative hint, else only those of comments), or a role of
+ * page furniture. */
+static int unlikely(html_ctx *c, xmlNode *n, int all)
+{
+    unsigned h = hints_of(c, n);
+    int bad = all ? (h & (HTML_H_NEG_C | HTML_H_NEG_I)) != 0 : (h & HTML_H_COMMENT) != 0;
+    if (bad && (h & HTML_H_OK))
+        bad = 0;
+    return bad || (h & HTML_H_ROLE);
 }
 
 /* Class names that hide an element in common CSS frameworks (whole
@@ -501,7 +510,7 @@ static int drop_by_tag(html_ctx *c, xmlNode *root, td_err *e)
 
 /* 1 when n wraps the article: an <article>, <main> or <h1> below it, or
  * an element named like content (and not like furniture). */
-static int wraps_content(xmlNode *n)
+static int wraps_content(html_ctx *c, xmlNode *n)
 {
     int budget = 5000;
     for (xmlNode *k = n->children; k && budget-- > 0; k = extract_html_next(k, n, 0)) {
@@ -510,12 +519,8 @@ static int wraps_content(xmlNode *n)
         const char *tag = extract_html_tag(k);
         if (!strcmp(tag, "article") || !strcmp(tag, "main") || !strcmp(tag, "h1"))
             return 1;
-        char *cls = attr_of(k, "class"), *id = attr_of(k, "id");
-        int hit = (hint_match(cls, pos_hints) || hint_match(id, pos_hints)) &&
-                  !hint_match(cls, neg_hints) && !hint_match(id, neg_hints);
-        xmlFree(cls);
-        xmlFree(id);
-        if (hit)
+        unsigned h = hints_of(c, k);
+        if ((h & (HTML_H_POS_C | HTML_H_POS_I)) && !(h & (HTML_H_NEG_C | HTML_H_NEG_I)))
             return 1;
     }
     return 0;
@@ -649,9 +654,9 @@ static void drop_by_hint(html_ctx *c, xmlNode *body)
                 int big = in->text * 2 >= total + 1;
                 int strip = (c->pass & HTML_P_STRIP) != 0;
                 int drop = in_list(tag, region_tags) && !article_header(n) &&
-                           (strip || in->text * 2 < total || !wraps_content(n));
-                drop = drop || ((unlikely(n, strip) || (strip && !strcmp(tag, "form"))) &&
-                           (!big || !wraps_content(n)) &&
+                           (strip || in->text * 2 < total || !wraps_content(c, n));
+                drop = drop || ((unlikely(c, n, strip) || (strip && !strcmp(tag, "form"))) &&
+                           (!big || !wraps_content(c, n)) &&
                            !(head && descends(head, n) && in->text * 10 < total * 3));
                 if (!drop && strip && extract_html_is_block(tag) && strcmp(tag, "p") &&
                     in->text * 10 < total * 3 + 10)
@@ -773,7 +778,7 @@ static xmlNode *choose_top(html_ctx *c, xmlNode *body)
                     if (!(ai->flags & HTML_F_SCORED)) {
                         ai->flags |= HTML_F_SCORED;
                         ai->score = tag_base(extract_html_tag(a)) + body_prop(a) +
-                                    ((c->pass & HTML_P_WEIGHT) ? class_weight(a) : 0);
+                                    ((c->pass & HTML_P_WEIGHT) ? class_weight(c, a) : 0);
                         if (nc == cap) {
                             cap = cap ? cap * 2 : 64;
                             cand = td_xrealloc(cand, cap * sizeof *cand);
@@ -947,7 +952,7 @@ static int clean_away(html_ctx *c, xmlNode *n, long top_text)
     if (in->text < 250 && in->np == 0 && strcmp(tag, "table") && strcmp(tag, "figure") &&
         meta_box(n))
         return 1;
-    int w = class_weight(n);
+    int w = class_weight(c, n);
     /* Readability drops any container scoring below zero; short plain
      * lists (goals, members) score so, so only a negative hint counts */
     if (w < 0 && w + ((in->flags & HTML_F_SCORED) ? in->score : 0) < 0)

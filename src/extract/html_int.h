@@ -29,6 +29,7 @@ typedef struct html_info {
     long own_commas;
     int np, nimg, ninput; /* <p>, <img>, form controls below */
     signed char ui;       /* extract_ui of its inline text + 1; 0 not known */
+    unsigned short hints; /* HTML_H_* of its class and id, once computed */
     struct _xmlNode *blk; /* nearest block ancestor-or-self (stats pass) */
 } html_info;
 
@@ -46,6 +47,17 @@ enum {
     HTML_P_STRIP = 1,     /* drop elements named like furniture */
     HTML_P_WEIGHT = 2,    /* class and id names weigh on the scores */
     HTML_P_CLEAN = 4      /* drop link-dense or form-like boxes in the article */
+};
+
+/* Which hint lists an element's class (C) and id (I) match (html_content.c),
+ * computed once per element. */
+enum {
+    HTML_H_DONE = 1,
+    HTML_H_NEG_C = 2, HTML_H_NEG_I = 4,
+    HTML_H_POS_C = 8, HTML_H_POS_I = 16,
+    HTML_H_OK = 32,       /* class or id */
+    HTML_H_COMMENT = 64,  /* class or id */
+    HTML_H_ROLE = 128     /* a role of page furniture */
 };
 
 /* The reader's state for one document. */
