@@ -50,7 +50,7 @@ static void main_usage(FILE *f)
     fputs("\nRun 'thidua <command> --help' or 'thidua help <command>' for details.\n"
           "Database: --db PATH, else $THIDUA_DB, else ./thidua.db.\n"
           "Exit codes: 0 done; 1 done, some inputs rejected; 2 usage error;\n"
-          "3 nothing done (database or rules unusable).\n", f);
+          "3 nothing done (database or rules unusable), or ingest stopped at a full disk.\n", f);
 }
 
 int main(int argc, char **argv)

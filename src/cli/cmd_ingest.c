@@ -2,7 +2,8 @@
  *
  * Each file goes through the pipeline and into the database in its own
  * transaction: a bad file gets one line on stderr and the batch goes on;
- * an unchanged file (same path and content hash) is skipped unread.
+ * an unchanged file (same path and content hash) is skipped unread.  A
+ * full disk stops the batch at once (one line), keeping what was stored.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -35,8 +36,10 @@ const char cmd_ingest_usage[] =
     "  -h, --help    this text\n"
     "\n"
     "Prints a summary on stderr: files added, replaced, unchanged, failed.\n"
+    "A full disk (or quota, or file size limit) stops the batch with one line;\n"
+    "the files stored before it stay.\n"
     "Exit status: 0 all stored; 1 some files rejected; 2 usage error;\n"
-    "3 the database or the rules could not be opened.\n";
+    "3 the database or the rules could not be opened, or the disk was full.\n";
 
 static void json_line(const char *file, const char *status, const char *err)
 {
@@ -113,7 +116,8 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
     int failed;
     pipeline_list(argv + optind, argc - optind, &files, &nfiles, &failed);
     int progress = !ctx->quiet && !ctx->json && isatty(2);
-    size_t added = 0, replaced = 0, unchanged = 0;
+    size_t added = 0, replaced = 0, unchanged = 0, done = nfiles;
+    int full = 0;
     for (size_t i = 0; i < nfiles; i++) {
         if (progress)
             fprintf(stderr, "\r[%zu/%zu] %s\033[K", i + 1, nfiles, files[i]);
@@ -142,6 +146,17 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
         td_doc_free(d);
         if (progress)
             fputs("\r\033[K", stderr);
+        if (rc == TD_EFULL) {
+            /* every later document would fail the same way: say it once */
+            if (ctx->json)
+                json_line(files[i], "failed", e.msg);
+            cli_error("cannot write to database '%s': %s; ingest stopped at '%s', "
+                      "%zu file%s not stored", ctx->db_path, e.msg, files[i],
+                      nfiles - i, nfiles - i == 1 ? "" : "s");
+            done = i;
+            full = 1;
+            break;
+        }
         if (rc != TD_OK) {
             cli_file_error(files[i], &e);
             failed++;
@@ -158,10 +173,16 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
             json_line(files[i], st, NULL);
     }
     /* the canonical cross-document tables (canon.c) follow the documents;
-     * on failure, compare/leaders/blocs rebuild them when they next run */
-    if (added + replaced > 0 && index_canon_rebuild(db, ctx->rules_dir, &e) != TD_OK)
+     * on failure, compare/leaders/blocs rebuild them when they next run
+     * (a full disk would only fail again: they do it then) */
+    if (!full && added + replaced > 0 &&
+        index_canon_rebuild(db, ctx->rules_dir, &e) != TD_OK)
         cli_warn("cannot rebuild the canonical tables: %s", e.msg);
-    if (!ctx->quiet)
+    if (!ctx->quiet && full)
+        fprintf(stderr, "ingested %zu of %zu files into '%s': %zu added, %zu replaced, "
+                        "%zu unchanged, %d failed; stopped, the database is full\n",
+                done, nfiles, ctx->db_path, added, replaced, unchanged, failed);
+    else if (!ctx->quiet)
         fprintf(stderr, "ingested %zu file%s into '%s': %zu added, %zu replaced, "
                         "%zu unchanged, %d failed\n",
                 nfiles, nfiles == 1 ? "" : "s", ctx->db_path, added, replaced,
@@ -170,5 +191,7 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
     pipeline_sources_free(sources);
     index_close(db);
     rules_free(rs);
+    if (full)
+        return CLI_FATAL;
     return failed ? CLI_PARTIAL : CLI_OK;
 }

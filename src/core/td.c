@@ -54,6 +54,7 @@ const char *td_strerror(int code)
     case TD_EDB: return "database error";
     case TD_EUSAGE: return "usage error";
     case TD_EEMPTY: return "no text";
+    case TD_EFULL: return "no space left";
     }
     return "unknown error";
 }

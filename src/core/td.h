@@ -24,7 +24,8 @@ enum {
     TD_ERULE,      /* a rule file is malformed or a pattern does not compile */
     TD_EDB,        /* SQLite reported an error */
     TD_EUSAGE,     /* caller misuse, e.g. a malformed search query */
-    TD_EEMPTY      /* input holds no text */
+    TD_EEMPTY,     /* input holds no text */
+    TD_EFULL       /* no room to write: disk, quota or file size limit full */
 };
 
 #define TD_ERR_LEN 512

@@ -20,10 +20,13 @@
 
 #define CANON_VERSION 3
 
-static const char canon_schema[] =
+/* The user's overrides: kept across rebuilds. */
+static const char canon_override_sql[] =
     "CREATE TABLE IF NOT EXISTS canon_override (id INTEGER PRIMARY KEY,\n"
     "  kind TEXT NOT NULL, a TEXT NOT NULL, b TEXT,\n"
-    "  created_at TEXT NOT NULL DEFAULT (datetime('now')));\n"
+    "  created_at TEXT NOT NULL DEFAULT (datetime('now')));\n";
+
+static const char canon_drop_sql[] =
     "DROP TABLE IF EXISTS canon_doc;\n"
     "DROP TABLE IF EXISTS canon_bloc;\n"
     "DROP TABLE IF EXISTS canon_variant;\n"
@@ -31,7 +34,12 @@ static const char canon_schema[] =
     "DROP TABLE IF EXISTS canon_member;\n"
     "DROP TABLE IF EXISTS canon_leader;\n"
     "DROP TABLE IF EXISTS canon_goal;\n"
-    "DROP TABLE IF EXISTS canon_name;\n"
+    "DROP TABLE IF EXISTS canon_name;\n";
+
+/* The derived tables.  On a read-only file they are made TEMP (each
+ * "CREATE TABLE" becomes "CREATE TEMP TABLE"): unqualified names then find
+ * them before the file's own, and their indexes follow them into temp. */
+static const char canon_tables_sql[] =
     "CREATE TABLE canon_doc (doc_id INTEGER PRIMARY KEY, canon_id INTEGER NOT NULL,\n"
     "  kind TEXT NOT NULL, similarity REAL NOT NULL);\n"
     "CREATE INDEX canon_doc_canon ON canon_doc(canon_id);\n"
@@ -749,9 +757,46 @@ static int collect_units(index_db *db, const names_table *t, const brow *rows,
     return rc;
 }
 
-static int rebuild_in_tx(index_db *db, const names_table *t, td_err *e)
+/* canon_tables_sql with every table made TEMP.  Malloc'd. */
+static char *temp_tables_sql(void)
 {
-    int rc = exec(db, canon_schema, e);
+    td_buf b = TD_BUF_INIT;
+    const char *p = canon_tables_sql, *q;
+    while ((q = strstr(p, "CREATE TABLE ")) != NULL) {
+        td_buf_append(&b, p, (size_t)(q - p));
+        td_buf_puts(&b, "CREATE TEMP TABLE ");
+        p = q + strlen("CREATE TABLE ");
+    }
+    td_buf_puts(&b, p);
+    return td_buf_detach(&b);
+}
+
+/* Create the derived tables (dropping the old ones first, or as TEMP
+ * tables when temp), then fill them. */
+static int rebuild_in_tx(index_db *db, const names_table *t, int temp, td_err *e)
+{
+    int rc;
+    if (temp) {
+        char *sql = temp_tables_sql();
+        rc = exec(db, sql, e);
+        free(sql);
+        /* an empty override table when the file has none */
+        sqlite3_stmt *st = NULL;
+        int have = 0;
+        if (rc == TD_OK && (rc = prep(db, "SELECT 1 FROM sqlite_master WHERE type = 'table'"
+                                          " AND name = 'canon_override'", &st, e)) == TD_OK)
+            have = sqlite3_step(st) == SQLITE_ROW;
+        sqlite3_finalize(st);
+        if (rc == TD_OK && !have)
+            rc = exec(db, "CREATE TEMP TABLE canon_override (id INTEGER PRIMARY KEY,"
+                          " kind TEXT NOT NULL, a TEXT NOT NULL, b TEXT, created_at TEXT)", e);
+    } else {
+        rc = exec(db, canon_override_sql, e);
+        if (rc == TD_OK)
+            rc = exec(db, canon_drop_sql, e);
+        if (rc == TD_OK)
+            rc = exec(db, canon_tables_sql, e);
+    }
     if (rc == TD_OK)
         rc = index_dedup_build(db, e);
     if (rc != TD_OK)
@@ -933,16 +978,18 @@ static int rebuild_in_tx(index_db *db, const names_table *t, td_err *e)
 
 int index_canon_rebuild(index_db *db, const char *rules_dir, td_err *e)
 {
-    names_table *t = NULL;
-    int rc = names_load(rules_dir, &t, e);
+    int rc = index_allow_writes(db, e);
     if (rc != TD_OK)
+        return rc;
+    names_table *t = NULL;
+    if ((rc = names_load(rules_dir, &t, e)) != TD_OK)
         return rc;
     char fp[17];
     if ((rc = exec(db, "BEGIN IMMEDIATE", e)) != TD_OK) {
         names_free(t);
         return rc;
     }
-    rc = rebuild_in_tx(db, t, e);
+    rc = rebuild_in_tx(db, t, 0, e);
     if (rc == TD_OK) {
         char ver[16];
         snprintf(ver, sizeof ver, "%d", CANON_VERSION);
@@ -960,20 +1007,44 @@ int index_canon_rebuild(index_db *db, const char *rules_dir, td_err *e)
     return rc;
 }
 
-int index_canon_ensure(index_db *db, const char *rules_dir, td_err *e)
+/* The rebuild as TEMP tables, for this connection only: the file is read
+ * as it is and never written. */
+static int rebuild_temp(index_db *db, const char *rules_dir, td_err *e)
 {
-    /* the override table must exist before the fingerprint reads it */
-    int rc = exec(db, "CREATE TABLE IF NOT EXISTS canon_override (id INTEGER PRIMARY KEY,"
-                      " kind TEXT NOT NULL, a TEXT NOT NULL, b TEXT,"
-                      " created_at TEXT NOT NULL DEFAULT (datetime('now')))", e);
+    names_table *t = NULL;
+    int rc = names_load(rules_dir, &t, e);
     if (rc != TD_OK)
         return rc;
+    if ((rc = exec(db, "BEGIN", e)) == TD_OK)
+        rc = rebuild_in_tx(db, t, 1, e);
+    if (rc == TD_OK)
+        rc = exec(db, "COMMIT", e);
+    if (rc != TD_OK)
+        sqlite3_exec(index_sqlite(db), "ROLLBACK", NULL, NULL, NULL);
+    else
+        db->canon_temp = 1;
+    names_free(t);
+    return rc;
+}
+
+int index_canon_ensure(index_db *db, const char *rules_dir, td_err *e)
+{
+    if (db->canon_temp)
+        return TD_OK;
     char fp[17];
     fingerprint(db, rules_dir, fp);
     char *have = meta_text(db, "canon_fingerprint");
     int fresh = have && strcmp(have, fp) == 0;
     free(have);
-    return fresh ? TD_OK : index_canon_rebuild(db, rules_dir, e);
+    if (fresh)
+        return TD_OK;
+    if (!index_is_readonly(db)) {
+        int rc = index_canon_rebuild(db, rules_dir, e);
+        /* a full disk still leaves room for this run's own copy */
+        if (rc != TD_EFULL)
+            return rc;
+    }
+    return rebuild_temp(db, rules_dir, e);
 }
 
 /* ---- overrides --------------------------------------------------------- */
@@ -1022,7 +1093,9 @@ int index_canon_override(index_db *db, const char *rules_dir,
                          const char *kind, const char *a, const char *b,
                          td_err *e)
 {
-    int rc = index_canon_ensure(db, rules_dir, e);
+    int rc = index_allow_writes(db, e);
+    if (rc == TD_OK)
+        rc = index_canon_ensure(db, rules_dir, e);
     if (rc != TD_OK)
         return rc;
     names_table *t = NULL;

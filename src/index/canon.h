@@ -30,11 +30,15 @@
 
 /* Rebuild every derived table from the per-document rows, in one
  * transaction, with the names of rules_dir (names_load).  Overrides are
- * kept and applied.  On failure nothing changes and e says why. */
+ * kept and applied.  On failure nothing changes and e says why (TD_EDB
+ * when the file is read-only, TD_EFULL when the disk is full). */
 int index_canon_rebuild(index_db *db, const char *rules_dir, td_err *e);
 
 /* Rebuild only when the documents or the name rules changed since the last
- * rebuild (a fingerprint kept in meta).  Same contract as the rebuild. */
+ * rebuild (a fingerprint kept in meta).  Same contract as the rebuild,
+ * except that when the file cannot be written (read-only, or a full disk)
+ * the derived tables are built as TEMP tables, for this connection only,
+ * and the file is not touched. */
 int index_canon_ensure(index_db *db, const char *rules_dir, td_err *e);
 
 /* ---- duplicates (dedup.c) ---------------------------------------------- */
@@ -66,7 +70,7 @@ int index_dedup_build(index_db *db, td_err *e);
  * automatically, or, when b is given, a and b are never merged; "clear":
  * forget every override that mentions a.  a and b are bloc ids as printed
  * by `thidua blocs`, or bloc names as written in a report.  An unknown bloc
- * is TD_EUSAGE. */
+ * is TD_EUSAGE; a read-only file TD_EDB. */
 int index_canon_override(index_db *db, const char *rules_dir,
                          const char *kind, const char *a, const char *b,
                          td_err *e);

@@ -18,9 +18,17 @@ enum {
     INDEX_REPLACED        /* same path, new content: old rows replaced */
 };
 
-/* Open (creating or migrating when writable) the database at path.  On
- * success *out is a handle the caller closes with index_close; on failure
- * *out is NULL and e says why (TD_EDB). */
+/* Open the database at path.  writable (ingest): create it when missing,
+ * upgrade its schema, refuse a read-only file.  Otherwise (queries): the
+ * file must exist; it is opened so that nothing is written to it (query_only,
+ * or read-only and immutable when its directory cannot be written), the
+ * schema is upgraded only when it is older and the file can be written, and
+ * an older read-only file is refused with the advice to upgrade it.  Either
+ * way an SQLite file that is not thidua's (another application's tables or
+ * application_id) is refused untouched, and a schema newer than this
+ * program's too.  On success *out is a handle the caller closes with
+ * index_close; on failure *out is NULL and e says why in one line that does
+ * not repeat the path (TD_EDB). */
 int index_open(const char *path, int writable, index_db **out, td_err *e);
 
 /* Close the handle.  Accepts NULL. */
@@ -35,7 +43,9 @@ int index_is_current(index_db *db, const char *path, const char *hash,
 /* Store d (normalized, facts applied) in one transaction, replacing an
  * older version of the same path.  *status (may be NULL) receives one of
  * INDEX_ADDED, INDEX_UNCHANGED, INDEX_REPLACED.  On failure nothing of d
- * is stored and e says why. */
+ * is stored and e says why: TD_EFULL when no room was left to write (a full
+ * disk or quota, the file size limit: later documents will not fit either),
+ * TD_EDB for any other database error. */
 int index_store(index_db *db, const td_doc *d, int *status, td_err *e);
 
 /* Re-extract mode: when force is set, index_is_current answers 0 and

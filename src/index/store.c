@@ -365,10 +365,10 @@ int index_store(index_db *db, const td_doc *d, int *status, td_err *e)
         sqlite3_exec(db->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
         r.rc = SQLITE_ERROR, r.what = "COMMIT";
     if (r.rc != SQLITE_OK) {
-        td_err_set(e, TD_EDB, "cannot store the document: %s",
-                   sqlite3_errmsg(db->db));
+        /* read the error before ROLLBACK clears it: a full disk is TD_EFULL */
+        int rc = index_db_error(db, e, "cannot store the document");
         sqlite3_exec(db->db, "ROLLBACK", NULL, NULL, NULL);
-        return TD_EDB;
+        return rc;
     }
     if (status)
         *status = old ? INDEX_REPLACED : INDEX_ADDED;
