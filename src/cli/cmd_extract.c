@@ -87,7 +87,7 @@ int cmd_extract(int argc, char **argv, cli_ctx *ctx)
         failed += pipeline_rule_error(d);
         if (text) {
             if (nfiles > 1)
-                printf("%s==> %s <==\n", i ? "\n" : "", files[i]);
+                printf("%s==> %s <==\n", i ? "\n" : "", cli_name(files[i]));
             fwrite(d->text, 1, d->text_len, stdout);
             fputc('\n', stdout);
         } else if (ctx->json) {

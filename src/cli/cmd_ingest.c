@@ -116,7 +116,7 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
     size_t added = 0, replaced = 0, unchanged = 0;
     for (size_t i = 0; i < nfiles; i++) {
         if (progress)
-            fprintf(stderr, "\r[%zu/%zu] %s\033[K", i + 1, nfiles, files[i]);
+            fprintf(stderr, "\r[%zu/%zu] %s\033[K", i + 1, nfiles, cli_name(files[i]));
         char *data = NULL;
         size_t len;
         td_doc *d = NULL;
@@ -164,7 +164,7 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
     if (!ctx->quiet)
         fprintf(stderr, "ingested %zu file%s into '%s': %zu added, %zu replaced, "
                         "%zu unchanged, %d failed\n",
-                nfiles, nfiles == 1 ? "" : "s", ctx->db_path, added, replaced,
+                nfiles, nfiles == 1 ? "" : "s", cli_name(ctx->db_path), added, replaced,
                 unchanged, failed);
     pipeline_free_list(files, nfiles);
     pipeline_sources_free(sources);
