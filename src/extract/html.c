@@ -652,6 +652,47 @@ static void blank_open_title(char *p, size_t n)
         memset(q, ' ', (size_t)(gt - q) + 1);
 }
 
+/* An internal DTD subset, <!DOCTYPE html [<!ENTITY x "...">]>: libxml2's
+ * HTML parser ends the doctype at the first '>' and shows the rest as body
+ * text.  Blank each subset, brackets included, in place (offsets stay);
+ * its entities are never expanded anyway.  Quoted literals and comments
+ * inside it may hold ']' and '>'.  An unterminated subset is left alone. */
+static void blank_internal_subset(char *p, size_t n)
+{
+    size_t i = 0;
+    const char *dt;
+    while (i < n && (dt = find_ci(p + i, n - i, "<!doctype")) != NULL) {
+        size_t a = skip_blanks(p, doctype_literals(p, (size_t)(dt - p) + 9, n), n);
+        i = (size_t)(dt - p) + 9;
+        if (a >= n || p[a] != '[')
+            continue;
+        size_t j = a + 1, z = (size_t)-1;
+        while (j < n && z == (size_t)-1) {
+            if (p[j] == '"' || p[j] == '\'') {
+                const char *q = j + 1 < n ? memchr(p + j + 1, p[j], n - j - 1) : NULL;
+                if (!q)
+                    return;
+                j = (size_t)(q - p) + 1;
+            } else if (n - j >= 4 && memcmp(p + j, "<!--", 4) == 0) {
+                j = skip_past(p, j + 4, n, "-->");
+                if (j == (size_t)-1)
+                    return;
+            } else if (p[j] == ']') {
+                size_t k = skip_blanks(p, j + 1, n);
+                if (k < n && p[k] == '>')
+                    z = j;
+                j++;
+            } else {
+                j++;
+            }
+        }
+        if (z == (size_t)-1)
+            return;
+        memset(p + a, ' ', z - a + 1);
+        i = z + 1;
+    }
+}
+
 /* ---- the reader --------------------------------------------------------- */
 
 /* The <body>, or the root when there is none or when the page goes on
@@ -680,6 +721,7 @@ int extract_html(td_doc *d, const char *data, size_t len,
     td_buf buf = TD_BUF_INIT;
     decode_page(&c, data, len, &buf);
     if (buf.len) {
+        blank_internal_subset(buf.ptr, buf.len);
         blank_office_markup(buf.ptr, buf.len);
         cap_attributes(buf.ptr, buf.len);
         blank_open_title(buf.ptr, buf.len);
