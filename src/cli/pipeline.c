@@ -18,6 +18,9 @@ int pipeline_run(const char *path, const char *data, size_t len,
     *out = NULL;
     td_doc *d = NULL;
     int rc = extract_buffer(path, data, len, NULL, &d, e);
+    if (rc == TD_OK && d->bad_bytes)
+        cli_warn("'%s': %zu byte%s not valid UTF-8 replaced by U+FFFD", path,
+                 d->bad_bytes, d->bad_bytes == 1 ? "" : "s");
     if (rc == TD_OK && source_url && *source_url) {
         d->source_url = td_doc_strdup(d, source_url);
         d->source_given = 1;

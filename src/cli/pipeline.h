@@ -11,7 +11,9 @@
 
 /* Extract data (the bytes of path), normalize it and, when rs is not NULL,
  * apply the rules.  source_url (may be NULL) is where the file came from;
- * it wins over the address a saved page names itself.  On success *out is
+ * it wins over the address a saved page names itself.  When the reader
+ * replaced bytes that were not UTF-8 in mostly-UTF-8 input (d->bad_bytes),
+ * a warning line naming the file and the count is printed.  On success *out is
  * the document (caller frees with td_doc_free); on failure *out is NULL and
  * e says why. */
 int pipeline_run(const char *path, const char *data, size_t len,

@@ -201,6 +201,8 @@ typedef struct td_doc {
     size_t size;          /* raw file size in bytes */
     td_format format;
     const char *encoding; /* "utf-8", "windows-1258", "tcvn3", "vni", ... */
+    size_t bad_bytes;     /* bytes of mostly-valid UTF-8 input that were not
+                             UTF-8 and became U+FFFD (the caller warns) */
 
     /* metadata found by the reader (NULL when unknown) */
     const char *title;

@@ -94,9 +94,10 @@ static int single_byte(norm_encoding e)
            e == NORM_ENC_VNI || e == NORM_ENC_VISCII;
 }
 
-/* Decode the page into out as UTF-8 and set d->encoding, c->base and
- * c->page_enc.  A declared legacy charset is overridden by bytes that are
- * valid UTF-8 (legacy bytes almost never are).  When the page names a
+/* Decode the page into out as UTF-8 and set d->encoding, d->bad_bytes,
+ * c->base and c->page_enc.  A declared legacy charset is overridden by
+ * bytes that are valid UTF-8, or nearly (norm_utf8_mostly: legacy bytes
+ * almost never are).  When the page names a
  * legacy font and is not UTF-8, every byte is kept as U+00xx so that the
  * font's text can be decoded per element after entity decoding. */
 static void decode_page(html_ctx *c, const char *data, size_t len, td_buf *out)
@@ -107,19 +108,22 @@ static void decode_page(html_ctx *c, const char *data, size_t len, td_buf *out)
     int declared = declared_charset(data, len, label, sizeof label);
     c->base = -1;
     c->page_enc = NORM_ENC_UNKNOWN;
-    if (skip || extract_valid_utf8(u, len)) {
+    if (extract_valid_utf8(u + skip, len - skip)) {
         td_buf_append(out, data + skip, len - skip);
         c->base = (long)skip;
         c->d->encoding = "utf-8";
         return;
     }
     norm_encoding enc = declared ? label_encoding(label) : NORM_ENC_UNKNOWN;
-    if (enc == NORM_ENC_UTF8) {
-        /* declared UTF-8 with bad bytes: keep what decodes */
-        norm_nfc(data, len, out);
+    if (norm_utf8_mostly(u + skip, len - skip, &c->d->bad_bytes) || skip ||
+        enc == NORM_ENC_UTF8) {
+        /* UTF-8 with a few bad bytes, or with a BOM or declared: keep
+         * what decodes; bad bytes become U+FFFD (counted for a warning) */
+        norm_nfc(data + skip, len - skip, out);
         c->d->encoding = "utf-8";
         return;
     }
+    c->d->bad_bytes = 0;
     if (!single_byte(enc)) {
         double score;
         enc = norm_detect(u, len, &score);
