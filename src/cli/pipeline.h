@@ -37,12 +37,16 @@ int pipeline_rule_error(const td_doc *d);
 
 /* Expand paths (files, or directories walked recursively in name order,
  * hidden entries skipped, only .txt/.htm/.html/.docx files taken from
- * directories; a file named on its own is always taken) into a sorted list
- * of files.  *files is a malloc'd
- * array of malloc'd strings; free with pipeline_free_list.  Paths that do
- * not exist are reported through cli_error and counted in *missing. */
-void pipeline_list(char **paths, int npaths, char ***files, size_t *nfiles,
-                   int *missing);
+ * directories; a file named on its own is always taken) into a list of
+ * files.  Each file and directory is taken once, by device and inode (a
+ * second path to it gets a warning line).  Symbolic links inside a walked
+ * directory are followed after the tree's own entries, and only to places
+ * inside the tree unless follow_symlinks is set (each link skipped gets a
+ * warning line).  *files is a malloc'd array of malloc'd strings; free with
+ * pipeline_free_list.  Paths that do not exist and links that cannot be
+ * followed are reported through cli_error and counted in *missing. */
+void pipeline_list(char **paths, int npaths, int follow_symlinks,
+                   char ***files, size_t *nfiles, int *missing);
 void pipeline_free_list(char **files, size_t nfiles);
 
 /* Fingerprint of the extractor: the running program and every regular file
