@@ -373,7 +373,9 @@ void pipeline_list(char **paths, int npaths, int follow_symlinks,
             if (l.n == before)
                 cli_warn("'%s': no .txt, .htm, .html or .docx files found", paths[i]);
         } else {
-            take_file(&w, td_xstrdup(paths[i]), &st);
+            /* named: always taken, but a walk does not take it again */
+            seen_add(&w, &st, paths[i]);
+            list_push(&l, td_xstrdup(paths[i]));
         }
     }
     for (size_t i = 0; i < w.cap; i++)

@@ -38,8 +38,9 @@ int pipeline_rule_error(const td_doc *d);
 /* Expand paths (files, or directories walked recursively in name order,
  * hidden entries skipped, only .txt/.htm/.html/.docx files taken from
  * directories; a file named on its own is always taken) into a list of
- * files.  Each file and directory is taken once, by device and inode (a
- * second path to it gets a warning line).  Symbolic links inside a walked
+ * files.  Each directory, and each file found in one, is taken once, by
+ * device and inode (a second path to it gets a warning line); a file named
+ * is taken each time it is named.  Symbolic links inside a walked
  * directory are followed after the tree's own entries, and only to places
  * inside the tree unless follow_symlinks is set (each link skipped gets a
  * warning line).  *files is a malloc'd array of malloc'd strings; free with
