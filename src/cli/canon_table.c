@@ -134,7 +134,7 @@ void cli_print_sources(FILE *f, const char *indent, const canon_source *v,
     td_buf deeper = TD_BUF_INIT;
     td_buf_printf(&deeper, "%s  ", in);
     for (size_t i = 0; i < n; i++) {
-        fprintf(f, "%sdoc %ld  %s\n", in, v[i].doc_id, v[i].path ? v[i].path : "?");
+        fprintf(f, "%sdoc %ld  %s\n", in, v[i].doc_id, v[i].path ? cli_name(v[i].path) : "?");
         long a = v[i].start >= 0 ? v[i].start - v[i].sent_start : -1;
         long z = v[i].end >= 0 ? v[i].end - v[i].sent_start : -1;
         cli_print_marked(f, deeper.ptr, v[i].sentence, a, z, bold);

@@ -1,17 +1,38 @@
-/* cli.c - helpers shared by the subcommands: messages, options, widths. */
+/* cli.c - helpers shared by the subcommands: messages, names, options, widths. */
 #include "cli/cli.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+
+/* Print prefix and the formatted message as one line on stderr, with any
+ * control character in it escaped (td_buf_put_name): a file name or a
+ * library's message cannot add a line or drive the terminal. */
+static void message(const char *prefix, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    char *raw = td_xmalloc(n > 0 ? (size_t)n + 1 : 1);
+    raw[0] = '\0';
+    if (n > 0)
+        vsnprintf(raw, (size_t)n + 1, fmt, ap);
+    td_buf line = TD_BUF_INIT;
+    td_buf_puts(&line, prefix);
+    td_buf_put_name(&line, raw);
+    td_buf_putc(&line, '\n');
+    fwrite(line.ptr, 1, line.len, stderr);
+    td_buf_free(&line);
+    free(raw);
+}
 
 void cli_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("thidua: error: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    message("thidua: error: ", fmt, ap);
     va_end(ap);
 }
 
@@ -19,9 +40,7 @@ void cli_warn(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("thidua: warning: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    message("thidua: warning: ", fmt, ap);
     va_end(ap);
 }
 
@@ -36,19 +55,27 @@ void cli_file_error(const char *path, const td_err *e)
     size_t n = strlen(msg);
     while (n && (msg[n - 1] == ' ' || msg[n - 1] == '.'))
         msg[--n] = '\0';
-    fprintf(stderr, "thidua: error: '%s': %s\n", path, msg);
+    cli_error("'%s': %s", path, msg);
 }
 
 int cli_usage_error(const cli_ctx *ctx, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("thidua: error: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    message("thidua: error: ", fmt, ap);
     va_end(ap);
     fprintf(stderr, "try 'thidua %s --help'\n", ctx->cmd ? ctx->cmd : "");
     return CLI_USAGE;
+}
+
+const char *cli_name(const char *s)
+{
+    static td_buf ring[CLI_NAME_SLOTS];
+    static unsigned next;
+    td_buf *b = &ring[next++ % CLI_NAME_SLOTS];
+    td_buf_clear(b);
+    td_buf_put_name(b, s);
+    return b->ptr;
 }
 
 int cli_common_opt(int c, const char *arg, cli_ctx *ctx)

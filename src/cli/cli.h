@@ -48,17 +48,26 @@ typedef int (*cli_fn)(int argc, char **argv, cli_ctx *ctx);
  * common option, -1 for --help (the caller returns CLI_OK after usage). */
 int cli_common_opt(int c, const char *arg, cli_ctx *ctx);
 
-/* Print "thidua: error: ..." (or warning) on stderr. */
+/* Print "thidua: error: ..." (or warning) on stderr, on one line: control
+ * characters in the message (a file name's newline or ESC) are escaped as
+ * td_buf_put_name does. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* One line for an error about a file: thidua: error: 'path': msg */
 void cli_file_error(const char *path, const td_err *e);
 
-/* Print the message and "try 'thidua CMD --help'" on stderr; returns
- * CLI_USAGE. */
+/* Print the message (escaped as cli_error does) and "try 'thidua CMD
+ * --help'" on stderr; returns CLI_USAGE. */
 int cli_usage_error(const cli_ctx *ctx, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* s (a file name, or any name from outside) ready to print as text: control
+ * characters escaped (td_buf_put_name).  Every name a command prints on
+ * stdout goes through it; messages through cli_error are escaped already.
+ * The string is valid until CLI_NAME_SLOTS more calls (enough for the
+ * names of one printf). */
+#define CLI_NAME_SLOTS 4
+const char *cli_name(const char *s);
 
 /* Display width of UTF-8 text in a terminal (combining marks are 0, wide
  * East Asian characters 2). */

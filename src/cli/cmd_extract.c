@@ -11,9 +11,10 @@
 #include "cli/pipeline.h"
 
 const char cmd_extract_usage[] =
-    "usage: thidua extract [--text | --json] [--source-url URL] FILE...\n"
+    "usage: thidua extract [--text | --json] [--source-url URL] [--follow-symlinks] PATH...\n"
     "\n"
-    "Read DOCX, HTML or text files and print, without storing anything:\n"
+    "Read DOCX, HTML or text files (directories are walked as by ingest) and\n"
+    "print, without storing anything:\n"
     "  (default)  a readable summary of the facts found, with evidence\n"
     "  --text     the extracted text, one block per paragraph, blocks separated by\n"
     "             a blank line (HTML and DOCX: the title first)\n"
@@ -22,6 +23,8 @@ const char cmd_extract_usage[] =
     "options:\n"
     "  --source-url URL  where the files came from: its site gives province_site\n"
     "                (a saved page's own canonical link or og:url is used without it)\n"
+    "  --follow-symlinks  follow symbolic links that lead out of a directory\n"
+    "                named (by default they are skipped, one warning each)\n"
     "  --rules DIR   rule directory (default: $THIDUA_RULES or the built-in rules/)\n"
     "  -h, --help    this text\n"
     "\n"
@@ -34,9 +37,10 @@ int cmd_extract(int argc, char **argv, cli_ctx *ctx)
         CLI_COMMON_LONGOPTS,
         {"text", no_argument, NULL, 't'},
         {"source-url", required_argument, NULL, 'u'},
+        {"follow-symlinks", no_argument, NULL, 'L'},
         {NULL, 0, NULL, 0},
     };
-    int text = 0, c;
+    int text = 0, follow = 0, c;
     const char *source_url = NULL;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "+hqjt", longopts, NULL)) != -1) {
@@ -49,6 +53,8 @@ int cmd_extract(int argc, char **argv, cli_ctx *ctx)
             text = 1;
         else if (c == 'u')
             source_url = optarg;
+        else if (c == 'L')
+            follow = 1;
         else
             return cli_usage_error(ctx, "unknown option '%s'", argv[optind - 1]);
     }
@@ -67,7 +73,7 @@ int cmd_extract(int argc, char **argv, cli_ctx *ctx)
     char **files;
     size_t nfiles;
     int failed;
-    pipeline_list(argv + optind, argc - optind, &files, &nfiles, &failed);
+    pipeline_list(argv + optind, argc - optind, follow, &files, &nfiles, &failed);
     td_buf out = TD_BUF_INIT;
     for (size_t i = 0; i < nfiles; i++) {
         char *data;
@@ -87,7 +93,7 @@ int cmd_extract(int argc, char **argv, cli_ctx *ctx)
         failed += pipeline_rule_error(d);
         if (text) {
             if (nfiles > 1)
-                printf("%s==> %s <==\n", i ? "\n" : "", files[i]);
+                printf("%s==> %s <==\n", i ? "\n" : "", cli_name(files[i]));
             fwrite(d->text, 1, d->text_len, stdout);
             fputc('\n', stdout);
         } else if (ctx->json) {

@@ -15,10 +15,12 @@
 #include "index/index.h"
 
 const char cmd_ingest_usage[] =
-    "usage: thidua ingest [--db PATH] [--quiet] [--json] [--sources FILE | --source-url URL] PATH...\n"
+    "usage: thidua ingest [--db PATH] [--quiet] [--json] [--follow-symlinks]\n"
+    "                     [--sources FILE | --source-url URL] PATH...\n"
     "\n"
     "Extract every file named (directories are walked recursively, hidden\n"
-    "entries skipped) and store its text, facts and evidence in the database.\n"
+    "entries skipped, each file taken once) and store its text, facts and\n"
+    "evidence in the database.\n"
     "A file already stored with the same content (and extracted by the same\n"
     "program and rules) is skipped; a changed file, or one whose rules have\n"
     "changed since, replaces its old rows.  A file that cannot be read gets one line on\n"
@@ -28,6 +30,8 @@ const char cmd_ingest_usage[] =
     "  --db PATH     database (default: $THIDUA_DB or ./thidua.db)\n"
     "  --rules DIR   rule directory\n"
     "  --force       re-extract every file, even unchanged ones\n"
+    "  --follow-symlinks  follow symbolic links that lead out of a directory\n"
+    "                named (by default they are skipped, one warning each)\n"
     "  --sources FILE  lines 'path<TAB>url': where each file came from; the\n"
     "                site gives a province when the text names none\n"
     "  --source-url URL  one address for every file named\n"
@@ -62,9 +66,10 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
         {"force", no_argument, NULL, 'f'},
         {"sources", required_argument, NULL, 's'},
         {"source-url", required_argument, NULL, 'u'},
+        {"follow-symlinks", no_argument, NULL, 'L'},
         {NULL, 0, NULL, 0},
     };
-    int c, force = 0;
+    int c, force = 0, follow = 0;
     const char *sources_file = NULL, *source_url = NULL;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "+hqjf", longopts, NULL)) != -1) {
@@ -79,6 +84,8 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
             sources_file = optarg;
         else if (c == 'u')
             source_url = optarg;
+        else if (c == 'L')
+            follow = 1;
         else
             return cli_usage_error(ctx, "unknown option '%s'", argv[optind - 1]);
     }
@@ -114,13 +121,13 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
     char **files;
     size_t nfiles;
     int failed;
-    pipeline_list(argv + optind, argc - optind, &files, &nfiles, &failed);
+    pipeline_list(argv + optind, argc - optind, follow, &files, &nfiles, &failed);
     int progress = !ctx->quiet && !ctx->json && isatty(2);
     size_t added = 0, replaced = 0, unchanged = 0, done = nfiles;
     int full = 0;
     for (size_t i = 0; i < nfiles; i++) {
         if (progress)
-            fprintf(stderr, "\r[%zu/%zu] %s\033[K", i + 1, nfiles, files[i]);
+            fprintf(stderr, "\r[%zu/%zu] %s\033[K", i + 1, nfiles, cli_name(files[i]));
         char *data = NULL;
         size_t len;
         td_doc *d = NULL;
@@ -185,7 +192,7 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
     else if (!ctx->quiet)
         fprintf(stderr, "ingested %zu file%s into '%s': %zu added, %zu replaced, "
                         "%zu unchanged, %d failed\n",
-                nfiles, nfiles == 1 ? "" : "s", ctx->db_path, added, replaced,
+                nfiles, nfiles == 1 ? "" : "s", cli_name(ctx->db_path), added, replaced,
                 unchanged, failed);
     pipeline_free_list(files, nfiles);
     pipeline_sources_free(sources);

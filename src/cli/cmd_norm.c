@@ -206,7 +206,7 @@ static int run_detect(char **files, int nfiles, int json)
             continue;
         }
         if (nfiles > 1)
-            printf("%s: ", files[i]);
+            printf("%s: ", cli_name(files[i]));
         printf("%s %.3f\n", norm_encoding_name(enc), score);
         if (info.ncand) {
             printf("  candidates:");

@@ -217,7 +217,7 @@ static void print_json(const index_hit *h, int rank, const char *snippet)
 static void print_hit(const index_hit *h, int rank, const char *snippet,
                       size_t width)
 {
-    printf("%d. %s  [%s, doc %ld]\n", rank, h->path, h->format ? h->format : "?",
+    printf("%d. %s  [%s, doc %ld]\n", rank, cli_name(h->path), h->format ? h->format : "?",
            h->id);
     if (h->title && *h->title) {
         fputs("   ", stdout);
@@ -357,7 +357,7 @@ int cmd_search(int argc, char **argv, cli_ctx *ctx)
         status = CLI_FATAL;
     } else if (n == 0 && !explain) {
         fprintf(stderr, "thidua: no documents match%s%s%s\n",
-                query.len ? " '" : "", query.len ? query.ptr : "", query.len ? "'" : "");
+                query.len ? " '" : "", query.len ? cli_name(query.ptr) : "", query.len ? "'" : "");
     }
     int bold = !ctx->json && isatty(1) && !getenv("NO_COLOR");
     size_t width = ctx->json ? 0 : term_width();

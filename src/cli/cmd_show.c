@@ -101,7 +101,7 @@ static void print_copies(const index_doc_copy *cp, size_t ncp)
         return;
     printf("\ncopies of the same article (%zu):\n", ncp);
     for (size_t i = 0; i < ncp; i++) {
-        printf("  doc %ld  %s  %s copy", cp[i].doc_id, cp[i].path,
+        printf("  doc %ld  %s  %s copy", cp[i].doc_id, cli_name(cp[i].path),
                cp[i].kind ? cp[i].kind : "?");
         if (cp[i].similarity < 1.0)
             printf(" (%.2f)", cp[i].similarity);
@@ -111,7 +111,7 @@ static void print_copies(const index_doc_copy *cp, size_t ncp)
 
 static void print_doc(const index_docinfo *di, int bold)
 {
-    printf("document %ld: %s\n", di->id, di->path);
+    printf("document %ld: %s\n", di->id, cli_name(di->path));
     printf("  title:      %s\n", di->title ? di->title : "(none)");
     printf("  format:     %s, %s, %ld bytes, hash %s\n", di->format,
            di->encoding ? di->encoding : "unknown encoding", di->size, di->hash);

@@ -134,7 +134,7 @@ typedef struct {
 static void fail_case(const char *path, int line, const char *op, const td_buf *in,
                       const char *why, const td_buf *want, const td_buf *got)
 {
-    printf("FAIL %s:%d: %s ", path, line, op);
+    printf("FAIL %s:%d: %s ", cli_name(path), line, op);
     print_visible(in->ptr ? in->ptr : "", in->len);
     if (why) {
         printf(": %s\n", why);

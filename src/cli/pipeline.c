@@ -1,10 +1,12 @@
-/* pipeline.c - one file through extract, normalize and rules; file lists. */
+/* pipeline.c - one file through extract, normalize and rules; file lists
+ * (directory walks that take each file once and stay inside the tree). */
 #include "cli/pipeline.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include <strings.h>
 #include <sys/stat.h>
 
@@ -18,6 +20,9 @@ int pipeline_run(const char *path, const char *data, size_t len,
     *out = NULL;
     td_doc *d = NULL;
     int rc = extract_buffer(path, data, len, NULL, &d, e);
+    if (rc == TD_OK && d->bad_bytes)
+        cli_warn("'%s': %zu byte%s not valid UTF-8 replaced by U+FFFD", path,
+                 d->bad_bytes, d->bad_bytes == 1 ? "" : "s");
     if (rc == TD_OK && source_url && *source_url) {
         d->source_url = td_doc_strdup(d, source_url);
         d->source_given = 1;
@@ -160,7 +165,98 @@ static int is_document_name(const char *name)
     return 0;
 }
 
-static void walk(const char *path, list *l, int depth)
+/* ---- walking directories ------------------------------------------------
+ *
+ * Each file and directory is taken once, by device and inode, whatever the
+ * number of paths that lead to it (symbolic links, hard links, a tree named
+ * twice): so a link loop ends, and nothing is read twice.  Symbolic links
+ * met inside a tree are followed after the tree's own entries (a file is
+ * listed under its own path rather than a link's), and only when they lead
+ * to a place inside the tree, unless --follow-symlinks is given.  Every
+ * entry skipped for these reasons gets one warning line naming it. */
+
+#define WALK_MAX_DEPTH 32
+
+typedef struct seen_ent {
+    dev_t dev;
+    ino_t ino;
+    char *path;       /* the path it was taken under; NULL = free slot */
+} seen_ent;
+
+typedef struct pending_link {
+    char *path;
+    int depth;        /* of the directory holding the link */
+} pending_link;
+
+typedef struct walker {
+    list *out;               /* files taken */
+    int follow;              /* --follow-symlinks */
+    int *missing;            /* errors counted for the caller */
+    seen_ent *seen;          /* open addressing; cap is a power of two */
+    size_t nseen, cap;
+    pending_link *links;     /* links met in the current tree, in order */
+    size_t nlinks, caplinks;
+} walker;
+
+static size_t seen_slot(const walker *w, dev_t dev, ino_t ino)
+{
+    uint64_t h = ((uint64_t)dev * 0x9E3779B97F4A7C15u) ^ (uint64_t)ino;
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9u;
+    h ^= h >> 32;
+    size_t i = (size_t)h & (w->cap - 1);
+    while (w->seen[i].path && !(w->seen[i].dev == dev && w->seen[i].ino == ino))
+        i = (i + 1) & (w->cap - 1);
+    return i;
+}
+
+/* Record st's file under path; returns NULL, or the path it was already
+ * recorded under (nothing is recorded then). */
+static const char *seen_add(walker *w, const struct stat *st, const char *path)
+{
+    if ((w->nseen + 1) * 2 > w->cap) {
+        seen_ent *old = w->seen;
+        size_t oldcap = w->cap;
+        w->cap = oldcap ? oldcap * 2 : 256;
+        w->seen = td_xcalloc(w->cap, sizeof *w->seen);
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i].path)
+                w->seen[seen_slot(w, old[i].dev, old[i].ino)] = old[i];
+        free(old);
+    }
+    size_t i = seen_slot(w, st->st_dev, st->st_ino);
+    if (w->seen[i].path)
+        return w->seen[i].path;
+    w->seen[i].dev = st->st_dev;
+    w->seen[i].ino = st->st_ino;
+    w->seen[i].path = td_xstrdup(path);
+    w->nseen++;
+    return NULL;
+}
+
+/* Take the file at path (ownership passes to the list, or it is freed). */
+static void take_file(walker *w, char *path, const struct stat *st)
+{
+    const char *prev = seen_add(w, st, path);
+    if (prev) {
+        cli_warn("'%s': skipped: same file as '%s'", path, prev);
+        free(path);
+        return;
+    }
+    list_push(w->out, path);
+}
+
+/* 1 when the directory at path has not been walked yet (it is then marked
+ * walked); else 0, with a warning. */
+static int take_dir(walker *w, const char *path, const struct stat *st)
+{
+    const char *prev = seen_add(w, st, path);
+    if (prev)
+        cli_warn("'%s': skipped: same directory as '%s'", path, prev);
+    return prev == NULL;
+}
+
+static void walk_dir(walker *w, const char *path, int depth)
 {
     DIR *dir = opendir(path);
     if (!dir) {
@@ -183,24 +279,86 @@ static void walk(const char *path, list *l, int depth)
         qsort(names.v, names.n, sizeof *names.v, cmp_str);
     for (size_t i = 0; i < names.n; i++) {
         struct stat st;
-        if (stat(names.v[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-            if (depth < 32)
-                walk(names.v[i], l, depth + 1);
-            free(names.v[i]);
-        } else if (is_document_name(names.v[i])) {
-            list_push(l, names.v[i]);
+        char *full = names.v[i];
+        if (lstat(full, &st) != 0) {
+            free(full);    /* gone since readdir */
+        } else if (S_ISLNK(st.st_mode)) {
+            if (w->nlinks == w->caplinks) {
+                w->caplinks = w->caplinks ? 2 * w->caplinks : 16;
+                w->links = td_xrealloc(w->links, w->caplinks * sizeof *w->links);
+            }
+            w->links[w->nlinks].path = full;
+            w->links[w->nlinks].depth = depth;
+            w->nlinks++;
+        } else if (S_ISDIR(st.st_mode)) {
+            if (take_dir(w, full, &st) && depth < WALK_MAX_DEPTH)
+                walk_dir(w, full, depth + 1);
+            free(full);
+        } else if (is_document_name(full)) {
+            take_file(w, full, &st);
         } else {
-            free(names.v[i]);
+            free(full);
         }
     }
     free(names.v);
 }
 
-void pipeline_list(char **paths, int npaths, char ***files, size_t *nfiles,
-                   int *missing)
+/* 1 when path resolves to root_real or to a place below it. */
+static int inside(const char *root_real, const char *path)
+{
+    if (!root_real)
+        return 0;
+    char *r = realpath(path, NULL);
+    if (!r)
+        return 0;
+    size_t n = strlen(root_real);
+    int in = n == 1 || (strncmp(r, root_real, n) == 0 && (r[n] == '\0' || r[n] == '/'));
+    free(r);
+    return in;
+}
+
+/* Follow the links met while walking the tree root (more are met on the
+ * way: the list grows as it is read). */
+static void follow_links(walker *w, const char *root)
+{
+    char *root_real = realpath(root, NULL);
+    for (size_t i = 0; i < w->nlinks; i++) {
+        char *path = w->links[i].path;
+        int depth = w->links[i].depth;
+        struct stat st;
+        if (stat(path, &st) != 0) {
+            if (is_document_name(path)) {
+                cli_error("'%s': cannot follow symbolic link: %s", path, strerror(errno));
+                (*w->missing)++;
+            }
+            free(path);
+            continue;
+        }
+        int is_dir = S_ISDIR(st.st_mode);
+        if (!is_dir && !is_document_name(path)) {
+            free(path);
+        } else if (!w->follow && !inside(root_real, path)) {
+            cli_warn("'%s': skipped: symbolic link out of '%s' (--follow-symlinks follows it)",
+                     path, root);
+            free(path);
+        } else if (is_dir) {
+            if (take_dir(w, path, &st) && depth < WALK_MAX_DEPTH)
+                walk_dir(w, path, depth + 1);
+            free(path);
+        } else {
+            take_file(w, path, &st);
+        }
+    }
+    w->nlinks = 0;
+    free(root_real);
+}
+
+void pipeline_list(char **paths, int npaths, int follow_symlinks,
+                   char ***files, size_t *nfiles, int *missing)
 {
     list l = {0};
     *missing = 0;
+    walker w = {.out = &l, .follow = follow_symlinks, .missing = missing};
     for (int i = 0; i < npaths; i++) {
         struct stat st;
         if (stat(paths[i], &st) != 0) {
@@ -208,13 +366,22 @@ void pipeline_list(char **paths, int npaths, char ***files, size_t *nfiles,
             (*missing)++;
         } else if (S_ISDIR(st.st_mode)) {
             size_t before = l.n;
-            walk(paths[i], &l, 0);
+            if (!take_dir(&w, paths[i], &st))
+                continue;
+            walk_dir(&w, paths[i], 0);
+            follow_links(&w, paths[i]);
             if (l.n == before)
                 cli_warn("'%s': no .txt, .htm, .html or .docx files found", paths[i]);
         } else {
+            /* named: always taken, but a walk does not take it again */
+            seen_add(&w, &st, paths[i]);
             list_push(&l, td_xstrdup(paths[i]));
         }
     }
+    for (size_t i = 0; i < w.cap; i++)
+        free(w.seen[i].path);
+    free(w.seen);
+    free(w.links);
     *files = l.v;
     *nfiles = l.n;
 }

@@ -10,8 +10,11 @@
 #include "rules/rules.h"
 
 /* Extract data (the bytes of path), normalize it and, when rs is not NULL,
- * apply the rules (without rules the folded shadow d->fold is not built).  source_url (may be NULL) is where the file came from;
- * it wins over the address a saved page names itself.  On success *out is
+ * apply the rules (without rules the folded shadow d->fold is not built).
+ * source_url (may be NULL) is where the file came from; it wins over the
+ * address a saved page names itself.  When the reader replaced bytes that
+ * were not UTF-8 in mostly-UTF-8 input (d->bad_bytes), a warning line
+ * naming the file and the count is printed.  On success *out is
  * the document (caller frees with td_doc_free); on failure *out is NULL and
  * e says why. */
 int pipeline_run(const char *path, const char *data, size_t len,
@@ -35,12 +38,17 @@ int pipeline_rule_error(const td_doc *d);
 
 /* Expand paths (files, or directories walked recursively in name order,
  * hidden entries skipped, only .txt/.htm/.html/.docx files taken from
- * directories; a file named on its own is always taken) into a sorted list
- * of files.  *files is a malloc'd
- * array of malloc'd strings; free with pipeline_free_list.  Paths that do
- * not exist are reported through cli_error and counted in *missing. */
-void pipeline_list(char **paths, int npaths, char ***files, size_t *nfiles,
-                   int *missing);
+ * directories; a file named on its own is always taken) into a list of
+ * files.  Each directory, and each file found in one, is taken once, by
+ * device and inode (a second path to it gets a warning line); a file named
+ * is taken each time it is named.  Symbolic links inside a walked
+ * directory are followed after the tree's own entries, and only to places
+ * inside the tree unless follow_symlinks is set (each link skipped gets a
+ * warning line).  *files is a malloc'd array of malloc'd strings; free with
+ * pipeline_free_list.  Paths that do not exist and links that cannot be
+ * followed are reported through cli_error and counted in *missing. */
+void pipeline_list(char **paths, int npaths, int follow_symlinks,
+                   char ***files, size_t *nfiles, int *missing);
 void pipeline_free_list(char **files, size_t nfiles);
 
 /* Fingerprint of the extractor: the running program and every regular file

@@ -261,7 +261,7 @@ void td_json_strn(td_buf *b, const char *s, size_t n)
         case '\r': td_buf_append(b, "\\r", 2); break;
         case '\t': td_buf_append(b, "\\t", 2); break;
         default:
-            if (c < 0x20) {
+            if (c < 0x20 || c == 0x7F) {
                 char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
                 td_buf_append(b, u, 6);
             } else if (c < 0x80) {
@@ -274,6 +274,12 @@ void td_json_strn(td_buf *b, const char *s, size_t n)
                                                       (utf8proc_ssize_t)(n - i), &cp);
                 if (k <= 0) {
                     td_buf_append(b, "\\ufffd", 6);
+                } else if (cp <= 0x9F) {
+                    /* a C1 control: escaped, so that no raw control
+                     * character reaches a terminal that shows the JSON */
+                    char u[6] = {'\\', 'u', '0', '0', hex[cp >> 4], hex[cp & 15]};
+                    td_buf_append(b, u, 6);
+                    i += (size_t)k - 1;
                 } else {
                     td_buf_append(b, s + i, (size_t)k);
                     i += (size_t)k - 1;
@@ -290,6 +296,49 @@ void td_json_str(td_buf *b, const char *s)
         td_buf_append(b, "null", 4);
     else
         td_json_strn(b, s, strlen(s));
+}
+
+/* Append byte c as \n, \r, \t or \xNN. */
+static void put_escaped_byte(td_buf *b, unsigned char c)
+{
+    static const char hex[] = "0123456789abcdef";
+    char e[4] = {'\\', 'x', hex[c >> 4], hex[c & 15]};
+    size_t n = 2;
+    if (c == '\n')
+        e[1] = 'n';
+    else if (c == '\r')
+        e[1] = 'r';
+    else if (c == '\t')
+        e[1] = 't';
+    else
+        n = 4;
+    td_buf_append(b, e, n);
+}
+
+void td_buf_put_name(td_buf *b, const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+    td_buf_append(b, "", 0);
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        size_t k = 1;
+        int esc = c < 0x20 || c == 0x7F;
+        if (c >= 0x80) {
+            utf8proc_int32_t cp;
+            utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                                  (utf8proc_ssize_t)(n - i), &cp);
+            if (r <= 0)
+                esc = 1;    /* not UTF-8: raw C1 bytes are among these */
+            else
+                k = (size_t)r, esc = cp <= 0x9F;   /* C1 control in UTF-8 */
+        }
+        if (!esc)
+            td_buf_append(b, s + i, k);
+        else
+            for (size_t j = 0; j < k; j++)
+                put_escaped_byte(b, (unsigned char)s[i + j]);
+        i += k;
+    }
 }
 
 /* ---- files ------------------------------------------------------------- */

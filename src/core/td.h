@@ -94,9 +94,18 @@ void td_buf_free(td_buf *b);
 
 /* Append s as a JSON string literal (quotes included); NULL gives null.
  * Bytes that are not valid UTF-8 become \ufffd, so the output is always
- * valid JSON. */
+ * valid JSON; control characters (C0, DEL, C1) are escaped (\n, \u001b). */
 void td_json_str(td_buf *b, const char *s);
 void td_json_strn(td_buf *b, const char *s, size_t n);
+
+/* Append s, a file name (or any name from outside: a path given on the
+ * command line, a zip entry), for printing as text: control characters
+ * (C0, DEL, and C1 in UTF-8 or as raw bytes) and bytes that are not valid
+ * UTF-8 are escaped as \n, \r, \t or \xNN (one per byte), so the name stays
+ * on one line and cannot drive a terminal.  Everything else, the backslash
+ * included, is appended unchanged, so escaping twice changes nothing.
+ * NULL gives "". */
+void td_buf_put_name(td_buf *b, const char *s);
 
 /* ---- files ------------------------------------------------------------- */
 
@@ -193,6 +202,8 @@ typedef struct td_doc {
     size_t size;          /* raw file size in bytes */
     td_format format;
     const char *encoding; /* "utf-8", "windows-1258", "tcvn3", "vni", ... */
+    size_t bad_bytes;     /* bytes of mostly-valid UTF-8 input that were not
+                             UTF-8 and became U+FFFD (the caller warns) */
 
     /* metadata found by the reader (NULL when unknown) */
     const char *title;

@@ -94,9 +94,10 @@ static int single_byte(norm_encoding e)
            e == NORM_ENC_VNI || e == NORM_ENC_VISCII;
 }
 
-/* Decode the page into out as UTF-8 and set d->encoding, c->base and
- * c->page_enc.  A declared legacy charset is overridden by bytes that are
- * valid UTF-8 (legacy bytes almost never are).  When the page names a
+/* Decode the page into out as UTF-8 and set d->encoding, d->bad_bytes,
+ * c->base and c->page_enc.  A declared legacy charset is overridden by
+ * bytes that are valid UTF-8, or nearly (norm_utf8_mostly: legacy bytes
+ * almost never are).  When the page names a
  * legacy font and is not UTF-8, every byte is kept as U+00xx so that the
  * font's text can be decoded per element after entity decoding. */
 static void decode_page(html_ctx *c, const char *data, size_t len, td_buf *out)
@@ -107,19 +108,22 @@ static void decode_page(html_ctx *c, const char *data, size_t len, td_buf *out)
     int declared = declared_charset(data, len, label, sizeof label);
     c->base = -1;
     c->page_enc = NORM_ENC_UNKNOWN;
-    if (skip || extract_valid_utf8(u, len)) {
+    if (extract_valid_utf8(u + skip, len - skip)) {
         td_buf_append(out, data + skip, len - skip);
         c->base = (long)skip;
         c->d->encoding = "utf-8";
         return;
     }
     norm_encoding enc = declared ? label_encoding(label) : NORM_ENC_UNKNOWN;
-    if (enc == NORM_ENC_UTF8) {
-        /* declared UTF-8 with bad bytes: keep what decodes */
-        norm_nfc(data, len, out);
+    if (norm_utf8_mostly(u + skip, len - skip, &c->d->bad_bytes) || skip ||
+        enc == NORM_ENC_UTF8) {
+        /* UTF-8 with a few bad bytes, or with a BOM or declared: keep
+         * what decodes; bad bytes become U+FFFD (counted for a warning) */
+        norm_nfc(data + skip, len - skip, out);
         c->d->encoding = "utf-8";
         return;
     }
+    c->d->bad_bytes = 0;
     if (!single_byte(enc)) {
         double score;
         enc = norm_detect(u, len, &score);
@@ -652,6 +656,47 @@ static void blank_open_title(char *p, size_t n)
         memset(q, ' ', (size_t)(gt - q) + 1);
 }
 
+/* An internal DTD subset, <!DOCTYPE html [<!ENTITY x "...">]>: libxml2's
+ * HTML parser ends the doctype at the first '>' and shows the rest as body
+ * text.  Blank each subset, brackets included, in place (offsets stay);
+ * its entities are never expanded anyway.  Quoted literals and comments
+ * inside it may hold ']' and '>'.  An unterminated subset is left alone. */
+static void blank_internal_subset(char *p, size_t n)
+{
+    size_t i = 0;
+    const char *dt;
+    while (i < n && (dt = find_ci(p + i, n - i, "<!doctype")) != NULL) {
+        size_t a = skip_blanks(p, doctype_literals(p, (size_t)(dt - p) + 9, n), n);
+        i = (size_t)(dt - p) + 9;
+        if (a >= n || p[a] != '[')
+            continue;
+        size_t j = a + 1, z = (size_t)-1;
+        while (j < n && z == (size_t)-1) {
+            if (p[j] == '"' || p[j] == '\'') {
+                const char *q = j + 1 < n ? memchr(p + j + 1, p[j], n - j - 1) : NULL;
+                if (!q)
+                    return;
+                j = (size_t)(q - p) + 1;
+            } else if (n - j >= 4 && memcmp(p + j, "<!--", 4) == 0) {
+                j = skip_past(p, j + 4, n, "-->");
+                if (j == (size_t)-1)
+                    return;
+            } else if (p[j] == ']') {
+                size_t k = skip_blanks(p, j + 1, n);
+                if (k < n && p[k] == '>')
+                    z = j;
+                j++;
+            } else {
+                j++;
+            }
+        }
+        if (z == (size_t)-1)
+            return;
+        memset(p + a, ' ', z - a + 1);
+        i = z + 1;
+    }
+}
+
 /* ---- the reader --------------------------------------------------------- */
 
 /* The <body>, or the root when there is none or when the page goes on
@@ -680,6 +725,7 @@ int extract_html(td_doc *d, const char *data, size_t len,
     td_buf buf = TD_BUF_INIT;
     decode_page(&c, data, len, &buf);
     if (buf.len) {
+        blank_internal_subset(buf.ptr, buf.len);
         blank_office_markup(buf.ptr, buf.len);
         cap_attributes(buf.ptr, buf.len);
         blank_open_title(buf.ptr, buf.len);

@@ -1,6 +1,7 @@
 /* text.c - plain-text reader.
  *
- * Decodes UTF-8 (BOM or not), UTF-16 with a BOM, and legacy single-byte
+ * Decodes UTF-8 (BOM or not; a few invalid bytes become U+FFFD), UTF-16
+ * with a BOM, and legacy single-byte
  * Vietnamese (TCVN3, VNI, VISCII, windows-1258; guessed by norm_detect,
  * windows-1258 when undecided), splits paragraphs on blank lines, finds the
  * headline among the page-header lines (skipping dates, toolbars, slogans),
@@ -65,6 +66,14 @@ static void decode(td_doc *d, const char *data, size_t len, td_buf *out,
         *base = (long)skip;
         return;
     }
+    /* UTF-8 with a few bad bytes (or a BOM): they become U+FFFD, counted
+     * in d->bad_bytes for a warning, and the rest stays UTF-8 */
+    if (norm_utf8_mostly(u + skip, len - skip, &d->bad_bytes) || skip) {
+        norm_nfc(data + skip, len - skip, out);
+        d->encoding = "utf-8";
+        return;
+    }
+    d->bad_bytes = 0;
     double score;
     norm_encoding enc = norm_detect(u, len, &score);
     if (enc != NORM_ENC_TCVN3 && enc != NORM_ENC_VNI && enc != NORM_ENC_VISCII &&

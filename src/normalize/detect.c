@@ -186,6 +186,21 @@ static void count_utf8(const unsigned char *in, size_t n, size_t *multi,
     }
 }
 
+/* The rule of norm_utf8_mostly on the counts of count_utf8. */
+static int mostly_utf8(size_t multi, size_t invalid)
+{
+    return invalid == 0 || (multi >= 8 && invalid * 50 <= multi);
+}
+
+int norm_utf8_mostly(const unsigned char *in, size_t n, size_t *invalid)
+{
+    size_t multi, bad;
+    count_utf8(in, n, &multi, &bad);
+    if (invalid)
+        *invalid = bad;
+    return mostly_utf8(multi, bad);
+}
+
 static int valid_utf8(const unsigned char *in, size_t n, int *multi)
 {
     size_t m, bad;
@@ -308,7 +323,7 @@ norm_encoding norm_detect_ex(const unsigned char *in, size_t n, double *score,
     }
     /* UTF-8 with a stray byte or two (a cut file, one pasted cp1252
      * character): legacy text almost never forms valid sequences at all */
-    if (bad > 0 && multi >= 8 && bad * 50 <= multi) {
+    if (bad > 0 && mostly_utf8(multi, bad)) {
         if (score)
             *score = (double)multi / (double)(multi + bad);
         return NORM_ENC_UTF8;

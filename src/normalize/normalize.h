@@ -98,9 +98,17 @@ norm_encoding norm_font_encoding(const char *font, int *hfont);
  * receives the winner's share. */
 norm_encoding norm_detect(const unsigned char *in, size_t n, double *score);
 
+/* 1 when in is UTF-8, or UTF-8 with a few stray bytes (a cut file, a pasted
+ * windows-1252 character): at least 8 valid multibyte sequences and at most
+ * 1 invalid byte per 50 of them.  Legacy single-byte text almost never
+ * forms valid sequences at all.  *invalid (may be NULL) receives the number
+ * of bytes that are not part of a valid sequence: each is one U+FFFD when
+ * the bytes go through norm_nfc. */
+int norm_utf8_mostly(const unsigned char *in, size_t n, size_t *invalid);
+
 /* What norm_detect looked at, for `thidua norm detect`.  Pure ASCII counts
- * as UTF-8, and so does UTF-8 with a few stray bytes (at most 1 per 50
- * multibyte sequences; *score is then the valid share).  A UTF-8 or UTF-16
+ * as UTF-8, and so does UTF-8 with a few stray bytes (norm_utf8_mostly;
+ * *score is then the valid share).  A UTF-8 or UTF-16
  * verdict leaves ncand at 0. */
 #define NORM_DETECT_NCAND 5
 typedef struct norm_detect_info {

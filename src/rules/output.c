@@ -160,7 +160,10 @@ static void print_sentence(const td_doc *d, const td_fact *f, FILE *out)
 
 void rules_facts_print(const td_doc *d, FILE *out)
 {
-    fprintf(out, "%s (%s)\n", d->path, td_format_name(d->format));
+    td_buf name = TD_BUF_INIT;
+    td_buf_put_name(&name, d->path);
+    fprintf(out, "%s (%s)\n", name.ptr, td_format_name(d->format));
+    td_buf_free(&name);
     if (d->nfacts == 0)
         fputs("  no facts found\n", out);
     if (d->site_province)

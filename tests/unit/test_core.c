@@ -16,6 +16,30 @@ TEST(buf_and_json)
     td_buf_free(&b);
 }
 
+TEST(json_escapes_controls)
+{
+    td_buf b = TD_BUF_INIT;
+    td_json_str(&b, "a\x1b[2J\x7f\xc2\x9b\xc3\xa0\xff");
+    CHECK_STR(b.ptr, "\"a\\u001b[2J\\u007f\\u009b\xc3\xa0\\ufffd\"");
+    td_buf_free(&b);
+}
+
+TEST(name_escaped_for_printing)
+{
+    td_buf b = TD_BUF_INIT;
+    td_buf_put_name(&b, "in/a\nb\tc\rd\x1b[2J\x7f\xc2\x9b\x9b\xff-Vi\xe1\xbb\x87t\\x.txt");
+    CHECK_STR(b.ptr, "in/a\\nb\\tc\\rd\\x1b[2J\\x7f\\xc2\\x9b\\x9b\\xff-Vi\xe1\xbb\x87t\\x.txt");
+    /* escaping twice changes nothing */
+    char *once = td_buf_detach(&b);
+    td_buf_put_name(&b, once);
+    CHECK_STR(b.ptr, once);
+    free(once);
+    td_buf_clear(&b);
+    td_buf_put_name(&b, NULL);
+    CHECK_STR(b.ptr, "");
+    td_buf_free(&b);
+}
+
 TEST(arena_large_and_small)
 {
     td_arena *a = td_arena_new();

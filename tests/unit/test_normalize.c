@@ -514,6 +514,45 @@ TEST(legacy_samples_detect_and_decode)
     }
 }
 
+TEST(utf8_mostly_valid)
+{
+    size_t bad = 99;
+    /* one stray byte among enough valid sequences (10 per sentence, 50 at
+     * least per bad byte) stays UTF-8; one more is too many */
+    td_buf t = TD_BUF_INIT;
+    for (int i = 0; i < 5; i++)
+        td_buf_puts(&t, "Kh\xe1\xbb\x91i thi \xc4\x91ua t\xe1\xbb\x89nh \xc4\x91\xc3\xa3 "
+                        "t\xe1\xbb\x95ng k\xe1\xba\xbft n\xc4\x83m 2024, \xc4\x90\xe1\xba\xa3ng "
+                        "\xe1\xbb\x9f \xc4\x91\xc3\xa2y. ");
+    td_buf_putc(&t, '\xff');
+    CHECK(norm_utf8_mostly((const unsigned char *)t.ptr, t.len, &bad));
+    CHECK_INT(bad, 1);
+    CHECK_INT(norm_detect((const unsigned char *)t.ptr, t.len, NULL), NORM_ENC_UTF8);
+    td_buf_putc(&t, '\x93');
+    CHECK(!norm_utf8_mostly((const unsigned char *)t.ptr, t.len, &bad));
+    CHECK_INT(bad, 2);
+    td_buf_free(&t);
+    /* too few valid sequences to tell */
+    CHECK(!norm_utf8_mostly((const unsigned char *)"H\xe0 N\xe9i \xc3\xa0", 10, &bad));
+    CHECK_INT(bad, 2);
+    CHECK(norm_utf8_mostly((const unsigned char *)"ascii", 5, &bad));
+    CHECK_INT(bad, 0);
+    /* legacy text is not mostly UTF-8 */
+    static const char *const legacy[] = {"samples/sample-tcvn3.txt", "samples/sample-vni.txt",
+                                         "samples/sample-cp1258.txt"};
+    for (size_t i = 0; i < sizeof legacy / sizeof *legacy; i++) {
+        size_t n;
+        char *raw = read_shared(legacy[i], &n);
+        if (!raw) {
+            printf("  skipped: %s/legacy-encodings/%s not found\n", shared_dir(), legacy[i]);
+            continue;
+        }
+        if (norm_utf8_mostly((unsigned char *)raw, n, NULL))
+            unit_fail(__FILE__, __LINE__, "%s: taken for UTF-8", legacy[i]);
+        free(raw);
+    }
+}
+
 TEST(detect_viscii_from_vectors)
 {
     size_t len;
