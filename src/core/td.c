@@ -206,6 +206,26 @@ void td_buf_puts(td_buf *b, const char *s)
     td_buf_append(b, s, strlen(s));
 }
 
+size_t td_utf8_encode(unsigned long c, char u[4])
+{
+    if (c < 0x80) {
+        u[0] = (char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        u[0] = (char)(0xC0 | (c >> 6)), u[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        u[0] = (char)(0xE0 | (c >> 12)), u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        u[2] = (char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    u[0] = (char)(0xF0 | (c >> 18)), u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+    u[2] = (char)(0x80 | ((c >> 6) & 0x3F)), u[3] = (char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
 void td_buf_putc(td_buf *b, char c)
 {
     td_buf_append(b, &c, 1);

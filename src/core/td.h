@@ -86,6 +86,9 @@ typedef struct td_buf {
 void td_buf_append(td_buf *b, const char *s, size_t n);
 void td_buf_puts(td_buf *b, const char *s);
 void td_buf_putc(td_buf *b, char c);
+/* The UTF-8 bytes of code point cp (at most 0x10FFFF) in out; returns
+ * their number, 1 to 4. */
+size_t td_utf8_encode(unsigned long cp, char out[4]);
 void td_buf_printf(td_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void td_buf_clear(td_buf *b);             /* len = 0, keeps the memory */

@@ -342,22 +342,9 @@ static void put_text(walker *w, const char *s, size_t n)
 static void put_codepoint(walker *w, unsigned long c)
 {
     char u[4];
-    size_t n;
     if (c < 0x20 || (c >= 0xD800 && c < 0xE000) || c > 0x10FFFF)
         return;
-    if (c < 0x80) {
-        u[0] = (char)c, n = 1;
-    } else if (c < 0x800) {
-        u[0] = (char)(0xC0 | (c >> 6)), u[1] = (char)(0x80 | (c & 0x3F)), n = 2;
-    } else if (c < 0x10000) {
-        u[0] = (char)(0xE0 | (c >> 12)), u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        u[2] = (char)(0x80 | (c & 0x3F)), n = 3;
-    } else {
-        u[0] = (char)(0xF0 | (c >> 18)), u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-        u[2] = (char)(0x80 | ((c >> 6) & 0x3F)), u[3] = (char)(0x80 | (c & 0x3F));
-        n = 4;
-    }
-    put(w, u, n);
+    put(w, u, td_utf8_encode(c, u));
 }
 
 /* The Symbol font's glyphs 0x20-0xFF as Unicode (Adobe Symbol encoding;

@@ -40,24 +40,6 @@ static long hex4(const char *s, const char *end)
     return v;
 }
 
-static void put_utf8(td_buf *b, unsigned long cp)
-{
-    char u[4];
-    size_t n;
-    if (cp < 0x80) {
-        u[0] = (char)cp, n = 1;
-    } else if (cp < 0x800) {
-        u[0] = (char)(0xC0 | (cp >> 6)), u[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
-    } else if (cp < 0x10000) {
-        u[0] = (char)(0xE0 | (cp >> 12)), u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
-    } else {
-        u[0] = (char)(0xF0 | (cp >> 18)), u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), u[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
-    }
-    td_buf_append(b, u, n);
-}
-
 /* Decode the JSON string starting after its opening quote at s into out;
  * markup inside it (some sites put HTML there) is dropped, a closing </p>,
  * </div> or <br> becoming a line break.  Returns 1 when the closing quote
@@ -97,7 +79,8 @@ static int json_string(const char *s, const char *end, td_buf *out)
             }
             if (v >= 0xD800 && v < 0xE000)
                 v = 0xFFFD;
-            put_utf8(&raw, (unsigned long)v);
+            char u[4];
+            td_buf_append(&raw, u, td_utf8_encode((unsigned long)v, u));
             break;
         }
         default: td_buf_putc(&raw, ch); break;
