@@ -5,8 +5,15 @@
  * Readability does (text length, commas, link density, class/id hints),
  * keeps the best one with its qualifying siblings, cleans it (link-dense
  * lists, galleries, toolbars, "related news", counters, polls) and emits
- * headings, paragraphs, list items and table cells.  Every walk is
- * iterative, so nesting depth cannot exhaust the stack.
+ * headings, paragraphs, list items and table cells.  When a pass keeps
+ * too little it runs again with less cleaning (Readability's retry); a
+ * JSON-LD articleBody can stand in for a page built by scripts.  Every
+ * walk is iterative, so nesting depth cannot exhaust the stack.
+ *
+ * Why one file of ~1,600 lines: the stages share the per-element state
+ * (html_info flags, scores, hints) and many small predicates; splitting
+ * it (hints and statistics / scoring / cleaning and emitting / passes) is
+ * planned and needs those predicates in an internal header first.
  */
 #include "extract/html_int.h"
 
