@@ -16,7 +16,6 @@ if [ "${2:-}" = "--keep" ]; then
     mkdir -p "$out"
 else
     out=$(mktemp -d)
-    trap 'rm -rf "$out"' EXIT
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"; [ "${2:-}" = "--keep" ] || rm -rf "$out"' EXIT

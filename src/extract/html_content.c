@@ -18,7 +18,6 @@
 #include "extract/html_int.h"
 
 #include <ctype.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -1558,13 +1557,11 @@ int extract_html_content(html_ctx *c, xmlNode *body, td_err *e)
     for (size_t i = 0; i < nsaved; i++)
         saved[i] = c->info[i].flags;
     size_t start = c->d->nblocks;
-    td_block *best = NULL;
+    td_block *best = NULL;   /* the best short pass, kept while a looser one runs */
     size_t nbest = 0;
     long best_chars = -1;
     xmlNode *best_top = NULL;
-    size_t best_pass = 0, last = 0;
     for (size_t p = 0; p < npass; p++) {
-        last = p;
         if (p > 0) {
             for (size_t i = 0; i < c->ninfo; i++) {
                 c->info[i].flags = i < nsaved ? saved[i] : 0;
@@ -1576,18 +1573,25 @@ int extract_html_content(html_ctx *c, xmlNode *body, td_err *e)
         c->pass = passes[p];
         content_pass(c, body);
         long k = emitted_chars(c);
-        if (getenv("TD_HTML_DEBUG")) {
-            char *cl = c->top ? (char *)xmlGetProp(c->top, (const xmlChar *)"class") : NULL;
-            char *id = c->top ? (char *)xmlGetProp(c->top, (const xmlChar *)"id") : NULL;
-            fprintf(stderr, "pass %zu: top <%s class=%s id=%s> score %.1f, %ld chars\n", p,
-                    c->top ? extract_html_tag(c->top) : "-", cl ? cl : "", id ? id : "",
-                    c->top ? final_score(extract_html_info_of(c, c->top)) : 0.0, k);
-            xmlFree(cl);
-            xmlFree(id);
-        }
         /* a looser pass must keep twice as much to beat a stricter one:
          * a little more text from a looser pass is mostly furniture */
-        if (best_chars < 0 || k >= 2 * best_chars) {
+        int better = best_chars < 0 || k >= 2 * best_chars;
+        if (k >= HTML_MIN_CHARS || p + 1 == npass) {
+            if (!better) {   /* put the stricter pass back */
+                c->d->nblocks = start;
+                for (size_t i = 0; i < nbest; i++) {
+                    if (c->d->nblocks == c->d->cap_blocks) {
+                        c->d->cap_blocks = c->d->cap_blocks ? c->d->cap_blocks * 2 : 32;
+                        c->d->blocks = td_xrealloc(c->d->blocks,
+                                                   c->d->cap_blocks * sizeof *c->d->blocks);
+                    }
+                    c->d->blocks[c->d->nblocks++] = best[i];
+                }
+                c->top = best_top;
+            }
+            break;
+        }
+        if (better) {   /* too short: keep it while a looser pass runs */
             free(best);
             nbest = c->d->nblocks - start;
             best = td_xmalloc((nbest ? nbest : 1) * sizeof *best);
@@ -1595,22 +1599,7 @@ int extract_html_content(html_ctx *c, xmlNode *body, td_err *e)
                 memcpy(best, c->d->blocks + start, nbest * sizeof *best);
             best_chars = k;
             best_top = c->top;
-            best_pass = p;
         }
-        if (k >= HTML_MIN_CHARS)
-            break;
-    }
-    if (best && best_pass != last) {   /* put the best pass back */
-        c->d->nblocks = start;
-        for (size_t i = 0; i < nbest; i++) {
-            if (c->d->nblocks == c->d->cap_blocks) {
-                c->d->cap_blocks = c->d->cap_blocks ? c->d->cap_blocks * 2 : 32;
-                c->d->blocks = td_xrealloc(c->d->blocks,
-                                           c->d->cap_blocks * sizeof *c->d->blocks);
-            }
-            c->d->blocks[c->d->nblocks++] = best[i];
-        }
-        c->top = best_top;
     }
     c->first_block = start;
     free(best);

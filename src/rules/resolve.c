@@ -802,6 +802,15 @@ static cand *first_named(ctx *x, int zone, const char *only)
     return b;
 }
 
+/* The first fact of kind k found so far in the document, or NULL. */
+static const td_fact *first_fact(const ctx *x, td_fact_kind k)
+{
+    for (size_t i = 0; i < x->di->d->nfacts; i++)
+        if (x->di->d->facts[i].kind == k)
+            return &x->di->d->facts[i];
+    return NULL;
+}
+
 /* The event, as the reports' readers name it: what the headline names
  * (ký kết, sơ kết, tổng kết; the first one named), else the meeting named
  * in the lead, else a signing in the body, else "other" for a report of a
@@ -826,10 +835,7 @@ static void do_event(ctx *x)
         return;
     }
     /* a report about a bloc that names no meeting of the kinds above */
-    const td_fact *bl = NULL;
-    for (size_t i = 0; i < x->di->d->nfacts && !bl; i++)
-        if (x->di->d->facts[i].kind == TD_FACT_BLOC)
-            bl = &x->di->d->facts[i];
+    const td_fact *bl = first_fact(x, TD_FACT_BLOC);
     if (!bl)
         return;
     x->event = "other";
@@ -1396,10 +1402,7 @@ static void pledge_from_review(ctx *x)
 {
     if (x->pledge_year || !x->reviewed_year)
         return;
-    const td_fact *r = NULL;
-    for (size_t i = 0; i < x->di->d->nfacts && !r; i++)
-        if (x->di->d->facts[i].kind == TD_FACT_REVIEWED_YEAR)
-            r = &x->di->d->facts[i];
+    const td_fact *r = first_fact(x, TD_FACT_REVIEWED_YEAR);
     if (!r)
         return;
     td_fact f = *r;
