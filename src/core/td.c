@@ -226,7 +226,7 @@ size_t td_utf8_encode(unsigned long c, char u[4])
     return 4;
 }
 
-void td_buf_putc(td_buf *b, char c)
+void td_buf_putc_slow(td_buf *b, char c)
 {
     td_buf_append(b, &c, 1);
 }

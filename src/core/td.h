@@ -85,7 +85,17 @@ typedef struct td_buf {
 
 void td_buf_append(td_buf *b, const char *s, size_t n);
 void td_buf_puts(td_buf *b, const char *s);
-void td_buf_putc(td_buf *b, char c);
+void td_buf_putc_slow(td_buf *b, char c);
+/* Appends one byte; inline because readers and folding call it per byte. */
+static inline void td_buf_putc(td_buf *b, char c)
+{
+    if (b->len + 2 <= b->cap) {
+        b->ptr[b->len++] = c;
+        b->ptr[b->len] = '\0';
+    } else {
+        td_buf_putc_slow(b, c);
+    }
+}
 /* The UTF-8 bytes of code point cp (at most 0x10FFFF) in out; returns
  * their number, 1 to 4. */
 size_t td_utf8_encode(unsigned long cp, char out[4]);

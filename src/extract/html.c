@@ -24,10 +24,22 @@
 static const char *find_ci(const char *hay, size_t n, const char *needle)
 {
     size_t k = strlen(needle);
-    int c0 = needle[0] | 0x20;
-    for (size_t i = 0; i + k <= n; i++)
-        if ((hay[i] | 0x20) == c0 && strncasecmp(hay + i, needle, k) == 0)
-            return hay + i;
+    if (isalpha((unsigned char)needle[0])) {
+        int c0 = needle[0] | 0x20;
+        for (size_t i = 0; i + k <= n; i++)
+            if ((hay[i] | 0x20) == c0 && strncasecmp(hay + i, needle, k) == 0)
+                return hay + i;
+        return NULL;
+    }
+    /* a needle opening with '<': let memchr find the candidates */
+    for (const char *q = hay, *end = hay + n; (size_t)(end - q) >= k;) {
+        q = memchr(q, needle[0], (size_t)(end - q) - k + 1);
+        if (!q)
+            return NULL;
+        if (strncasecmp(q, needle, k) == 0)
+            return q;
+        q++;
+    }
     return NULL;
 }
 
@@ -289,11 +301,11 @@ void extract_html_resolve_font(html_ctx *c, xmlNode *n, html_info *in, const htm
     in->hfont = pin->hfont;
     char fam[128] = "";
     char *v;
-    if (!strcmp(extract_html_tag(n), "font") && (v = (char *)xmlGetProp(n, (const xmlChar *)"face"))) {
+    if (!strcmp(extract_html_tag(n), "font") && (v = extract_html_attr(n, "face"))) {
         first_family(v, strlen(v), fam, sizeof fam);
         xmlFree(v);
     }
-    if ((v = (char *)xmlGetProp(n, (const xmlChar *)"style"))) {
+    if ((v = extract_html_attr(n, "style"))) {
         char f2[128];
         decl_family(v, strlen(v), f2, sizeof f2);
         if (f2[0])
@@ -301,7 +313,7 @@ void extract_html_resolve_font(html_ctx *c, xmlNode *n, html_info *in, const htm
         xmlFree(v);
     }
     if (!fam[0] && c->ncss) {
-        char *cls = (char *)xmlGetProp(n, (const xmlChar *)"class");
+        char *cls = extract_html_attr(n, "class");
         int best = 0;
         for (size_t i = 0; i < c->ncss; i++) {
             const struct html_css *r = &c->css[i];
@@ -383,8 +395,10 @@ static void blank_office_markup(char *p, size_t n)
      * has the same one, so a run of "<![if" without '>' is not rescanned */
     const char *gt = NULL;
     for (size_t i = 0; i + 3 < n; i++) {
-        if (p[i] != '<')
-            continue;
+        const char *lt = memchr(p + i, '<', n - 3 - i);
+        if (!lt)
+            return;
+        i = (size_t)(lt - p);
         size_t j = i + 1;
         int blank = 0;
         if (p[j] == '!' && p[j + 1] == '[') {
@@ -440,12 +454,8 @@ static int tag_end(const char *p, size_t i, size_t n)
  * (size_t)-1 when there is none. */
 static size_t skip_past(const char *p, size_t i, size_t n, const char *needle)
 {
-    size_t k = strlen(needle);
-    int c0 = needle[0] | 0x20;
-    for (; i + k <= n; i++)
-        if ((p[i] | 0x20) == c0 && strncasecmp(p + i, needle, k) == 0)
-            return i + k;
-    return (size_t)-1;
+    const char *q = i <= n ? find_ci(p + i, n - i, needle) : NULL;
+    return q ? (size_t)(q - p) + strlen(needle) : (size_t)-1;
 }
 
 static size_t skip_blanks(const char *p, size_t i, size_t n)
@@ -477,7 +487,27 @@ static size_t doctype_literals(const char *p, size_t i, size_t n)
     return i;
 }
 
-static void cap_attributes(char *p, size_t n)
+/* Byte ranges [a, b) of the page, growable. */
+typedef struct spans {
+    size_t (*r)[2];
+    size_t n, cap;
+} spans;
+
+static void spans_add(spans *s, size_t a, size_t b)
+{
+    if (s->n == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 16;
+        s->r = td_xrealloc(s->r, s->cap * sizeof *s->r);
+    }
+    s->r[s->n][0] = a;
+    s->r[s->n][1] = b;
+    s->n++;
+}
+
+/* The scan also notes, in scripts, the text of every <script> that is not
+ * JSON (JSON-LD is read later) and of every <style> that names no legacy
+ * font: cut_scripts removes them before parsing. */
+static void cap_attributes(char *p, size_t n, spans *scripts)
 {
     size_t i = 0;
     int open_comment = 0;   /* a "<!--" had no "-->" after it: nor will a later one */
@@ -548,16 +578,67 @@ static void cap_attributes(char *p, size_t n)
         if (cut)
             memset(p + cut, ' ', i - cut);
         /* the text of <script> and <style> runs to its end tag */
-        if ((name_len == 6 && strncasecmp(p + name, "script", 6) == 0) ||
-            (name_len == 5 && strncasecmp(p + name, "style", 5) == 0)) {
+        int script = name_len == 6 && strncasecmp(p + name, "script", 6) == 0;
+        if (script || (name_len == 5 && strncasecmp(p + name, "style", 5) == 0)) {
             char end[9] = "</";
             memcpy(end + 2, p + name, name_len);
             end[2 + name_len] = '\0';
+            const char *gt = i < n ? memchr(p + i, '>', n - i) : NULL;
+            size_t from = gt ? (size_t)(gt - p) + 1 : n;
+            int json = find_ci(p + name, i - name, "json") != NULL;
             i = skip_past(p, i, n, end);
             if (i == (size_t)-1)
                 return;
+            size_t to = i - strlen(end);
+            /* a style sheet is read for legacy fonts only (parse_css:
+             * families ".Vn..." and "VNI-...") */
+            int fonts = !script && (find_ci(p + from, to - from, ".vn") ||
+                                    find_ci(p + from, to - from, "vni"));
+            if (to > from && !json && !fonts)
+                spans_add(scripts, from, to);
         }
     }
+}
+
+/* Remove the script and style texts of cut (sorted, disjoint) from buf
+ * and note in c->cuts how parsed offsets map back to the page.  libxml2
+ * copies every byte of a script one character at a time into a node the
+ * reader drops; on the pages of html-bench scripts are 17% of the bytes
+ * and style sheets 9%. */
+static void cut_scripts(html_ctx *c, td_buf *buf, const spans *cut)
+{
+    if (!cut->n)
+        return;
+    c->cuts = td_xmalloc(cut->n * sizeof *c->cuts);
+    size_t w = cut->r[0][0], removed = 0;
+    for (size_t k = 0; k < cut->n; k++) {
+        size_t a = cut->r[k][0], b = cut->r[k][1];
+        size_t next = k + 1 < cut->n ? cut->r[k + 1][0] : buf->len;
+        removed += b - a;
+        c->cuts[k].at = (long)w;
+        c->cuts[k].shift = (long)removed;
+        memmove(buf->ptr + w, buf->ptr + b, next - b);
+        w += next - b;
+    }
+    c->ncuts = cut->n;
+    buf->len = w;
+    buf->ptr[w] = '\0';
+}
+
+/* The page offset of parsed offset off. */
+static long page_offset(const html_ctx *c, long off)
+{
+    if (off < 0 || !c->ncuts || off < c->cuts[0].at)
+        return off;
+    size_t lo = 0, hi = c->ncuts;   /* the last cut at or before off */
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (c->cuts[mid].at <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return off + c->cuts[lo].shift;
 }
 
 static long input_offset(xmlParserCtxtPtr p)
@@ -586,7 +667,7 @@ static void sax_start(void *ctx, const xmlChar *name, const xmlChar **atts)
             start = (long)p->input->consumed + k;
         }
         html_info *in = extract_html_info_of(c, n);
-        in->start = start;
+        in->start = page_offset(c, start);
     }
 }
 
@@ -596,7 +677,7 @@ static void sax_end(void *ctx, const xmlChar *name)
     html_ctx *c = p->_private;
     xmlNode *n = p->node;
     if (n && n->type == XML_ELEMENT_NODE && n->_private && xmlStrEqual(n->name, name))
-        extract_html_info_of(c, n)->end = input_offset(p);
+        extract_html_info_of(c, n)->end = page_offset(c, input_offset(p));
     c->sax_end(ctx, name);
 }
 
@@ -608,7 +689,8 @@ static int parse(html_ctx *c, const char *buf, size_t len, td_err *e)
     if (!p)
         return td_err_set(e, TD_ENOMEM, "cannot create the HTML parser");
     htmlCtxtUseOptions(p, HTML_PARSE_NONET | HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                              HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC);
+                              HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC |
+                              HTML_PARSE_COMPACT);
     xmlSwitchEncoding(p, XML_CHAR_ENCODING_UTF8);
     p->_private = c;
     c->sax_start = p->sax->startElement;
@@ -727,7 +809,10 @@ int extract_html(td_doc *d, const char *data, size_t len,
     if (buf.len) {
         blank_internal_subset(buf.ptr, buf.len);
         blank_office_markup(buf.ptr, buf.len);
-        cap_attributes(buf.ptr, buf.len);
+        spans scripts = {NULL, 0, 0};
+        cap_attributes(buf.ptr, buf.len, &scripts);
+        cut_scripts(&c, &buf, &scripts);
+        free(scripts.r);
         blank_open_title(buf.ptr, buf.len);
     }
     int rc = buf.len ? parse(&c, buf.ptr, buf.len, e)
@@ -753,6 +838,7 @@ int extract_html(td_doc *d, const char *data, size_t len,
     extract_html_meta(&c, root, body);
 done:
     free(c.info);
+    free(c.cuts);
     free(c.css);
     if (c.doc)
         xmlFreeDoc(c.doc);

@@ -18,6 +18,7 @@
 #include "extract/html_int.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -95,30 +96,82 @@ html_info *extract_html_info_of(html_ctx *c, xmlNode *n)
     return &c->info[i];
 }
 
+static xmlAttr *find_attr(const xmlNode *n, const char *name)
+{
+    if (!n || n->type != XML_ELEMENT_NODE)
+        return NULL;
+    for (xmlAttr *a = n->properties; a; a = a->next)
+        if (a->name && !strcmp((const char *)a->name, name))
+            return a;
+    return NULL;
+}
+
+char *extract_html_attr(const xmlNode *n, const char *name)
+{
+    xmlAttr *a = find_attr(n, name);
+    return a ? (char *)xmlNodeGetContent((xmlNode *)a) : NULL;
+}
+
+int extract_html_has_attr(const xmlNode *n, const char *name)
+{
+    return find_attr(n, name) != NULL;
+}
+
 const char *extract_html_tag(const xmlNode *n)
 {
     return n && n->type == XML_ELEMENT_NODE && n->name ? (const char *)n->name : "";
+}
+
+/* 1 when s equals lit, a lowercase ASCII name, in any case. */
+static int name_is(const char *s, const char *lit)
+{
+    for (;; s++, lit++) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 'A' && c <= 'Z')
+            c += 32;
+        if (c != (unsigned char)*lit)
+            return 0;
+        if (!c)
+            return 1;
+    }
 }
 
 static int in_list(const char *s, const char *const *list)
 {
     int c0 = tolower((unsigned char)s[0]);
     for (size_t i = 0; list[i]; i++)
-        if (list[i][0] == c0 && strcasecmp(s, list[i]) == 0)
+        if (list[i][0] == c0 && name_is(s, list[i]))
             return 1;
     return 0;
 }
 
 int extract_html_is_block(const char *tag)
 {
-    static const char *const blocks[] = {
-        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-        "table", "tbody", "thead", "tfoot", "tr", "td", "th", "blockquote",
-        "section", "article", "main", "pre", "figure", "figcaption", "dl",
-        "dt", "dd", "address", "center", "hr", "form", "fieldset", "caption",
-        "header", "footer", "nav", "aside", "details", "summary", "body",
-        "html", "legend", NULL};
-    return in_list(tag, blocks);
+    /* by first letter: the walks ask this of every element, many times */
+    static const char *const a[] = {"address", "article", "aside", NULL};
+    static const char *const b[] = {"blockquote", "body", NULL};
+    static const char *const c[] = {"center", "caption", NULL};
+    static const char *const d[] = {"div", "dl", "dt", "dd", "details", NULL};
+    static const char *const f[] = {"figure", "figcaption", "form", "fieldset", "footer", NULL};
+    static const char *const h[] = {"h1", "h2", "h3", "h4", "h5", "h6", "hr", "header",
+                                    "html", NULL};
+    static const char *const l[] = {"li", "legend", NULL};
+    static const char *const m[] = {"main", NULL};
+    static const char *const n[] = {"nav", NULL};
+    static const char *const o[] = {"ol", NULL};
+    static const char *const p[] = {"p", "pre", NULL};
+    static const char *const s[] = {"section", "summary", NULL};
+    static const char *const t[] = {"table", "tbody", "thead", "tfoot", "tr", "td", "th", NULL};
+    static const char *const u[] = {"ul", NULL};
+    static const char *const *const first[26] = {
+        ['a' - 'a'] = a, ['b' - 'a'] = b, ['c' - 'a'] = c, ['d' - 'a'] = d,
+        ['f' - 'a'] = f, ['h' - 'a'] = h, ['l' - 'a'] = l, ['m' - 'a'] = m,
+        ['n' - 'a'] = n, ['o' - 'a'] = o, ['p' - 'a'] = p, ['s' - 'a'] = s,
+        ['t' - 'a'] = t, ['u' - 'a'] = u};
+    int c0 = tolower((unsigned char)tag[0]);
+    if (c0 < 'a' || c0 > 'z' || !first[c0 - 'a'])
+        return 0;
+    return in_list(tag, first[c0 - 'a']);
 }
 
 static int heading_level(const char *tag)
@@ -142,20 +195,50 @@ xmlNode *extract_html_next(xmlNode *n, const xmlNode *root, int skip_children)
 
 /* ---- class and id hints ----------------------------------------------- */
 
-static int hint_match(const char *attr, const char *const *list)
-{
-    if (!attr)
-        return 0;
+/* A class or id value lowered, with the set of its byte pairs (hashed to
+ * 1024 bits) so that most hint words are ruled out without a search. */
+typedef struct hint_text {
+    int has;
     char low[256];
-    size_t n = strlen(attr);
-    if (n >= sizeof low)
-        n = sizeof low - 1;
-    for (size_t i = 0; i < n; i++)
-        low[i] = (char)tolower((unsigned char)attr[i]);
-    low[n] = '\0';
+    uint64_t pairs[16];
+} hint_text;
+
+static unsigned pair_bit(unsigned char a, unsigned char b)
+{
+    return ((unsigned)a * 31u + b) & 1023u;
+}
+
+static void hint_prepare(hint_text *t, const char *attr)
+{
+    memset(t->pairs, 0, sizeof t->pairs);
+    t->has = attr != NULL;
+    size_t n = attr ? strlen(attr) : 0;
+    if (n >= sizeof t->low)
+        n = sizeof t->low - 1;
+    for (size_t i = 0; i < n; i++) {
+        t->low[i] = (char)tolower((unsigned char)attr[i]);
+        if (i) {
+            unsigned k = pair_bit((unsigned char)t->low[i - 1], (unsigned char)t->low[i]);
+            t->pairs[k >> 6] |= 1ULL << (k & 63);
+        }
+    }
+    t->low[n] = '\0';
+}
+
+static int hint_match(const hint_text *t, const char *const *list)
+{
+    if (!t->has)
+        return 0;
+    const char *low = t->low;
     for (size_t k = 0; list[k]; k++) {
-        size_t pl = strlen(list[k]);
-        for (const char *p = strstr(low, list[k]); p; p = strstr(p + 1, list[k])) {
+        const char *w = list[k];
+        if (w[0] && w[1]) {
+            unsigned b = pair_bit((unsigned char)w[0], (unsigned char)w[1]);
+            if (!(t->pairs[b >> 6] & (1ULL << (b & 63))))
+                continue;
+        }
+        size_t pl = strlen(w);
+        for (const char *p = strstr(low, w); p; p = strstr(p + 1, w)) {
             if (pl > 4)
                 return 1;
             /* short pattern: must start a token */
@@ -166,9 +249,17 @@ static int hint_match(const char *attr, const char *const *list)
     return 0;
 }
 
+/* hint_match on a raw class or id value (NULL: no match). */
+static int hint_match_str(const char *attr, const char *const *list)
+{
+    hint_text t;
+    hint_prepare(&t, attr);
+    return hint_match(&t, list);
+}
+
 static char *attr_of(const xmlNode *n, const char *name)
 {
-    return (char *)xmlGetProp((xmlNode *)n, (const xmlChar *)name);
+    return extract_html_attr(n, name);
 }
 
 /* Hints that drop an element in every pass: reader comments. */
@@ -192,8 +283,11 @@ static unsigned hints_of(html_ctx *c, xmlNode *n)
     html_info *in = extract_html_info_of(c, n);
     if (in->hints & HTML_H_DONE)
         return in->hints;
-    char *cls = attr_of(n, "class"), *id = attr_of(n, "id");
+    char *cls_s = attr_of(n, "class"), *id_s = attr_of(n, "id");
     char *role = attr_of(n, "role");
+    hint_text cls_t, id_t, *cls = &cls_t, *id = &id_t;
+    hint_prepare(cls, cls_s);
+    hint_prepare(id, id_s);
     unsigned h = HTML_H_DONE;
     if (hint_match(cls, neg_hints)) h |= HTML_H_NEG_C;
     if (hint_match(id, neg_hints)) h |= HTML_H_NEG_I;
@@ -207,8 +301,8 @@ static unsigned hints_of(html_ctx *c, xmlNode *n)
         if (in_list(role, roles))
             h |= HTML_H_ROLE;
     }
-    xmlFree(cls);
-    xmlFree(id);
+    xmlFree(cls_s);
+    xmlFree(id_s);
     xmlFree(role);
     extract_html_info_of(c, n)->hints = (unsigned short)h;
     return h;
@@ -263,7 +357,7 @@ static int hiding_class(const xmlNode *n)
 
 static int hidden(const xmlNode *n)
 {
-    if (xmlHasProp((xmlNode *)n, (const xmlChar *)"hidden") || hiding_class(n))
+    if (extract_html_has_attr(n, "hidden") || hiding_class(n))
         return 1;
     char *ah = attr_of(n, "aria-hidden");
     int aria = ah && !strcasecmp(ah, "true");
@@ -293,15 +387,20 @@ static void count_text(const xmlNode *t, long *chars, long *commas)
     const unsigned char *s = t->content;
     long c = 0, k = 0;
     for (; s && *s; s++) {
-        if ((*s & 0xC0) == 0x80 || isspace(*s))
-            continue;
-        if (s[0] == 0xC2 && s[1] == 0xA0) {
-            s++;
-            continue;
+        unsigned char x = *s;
+        if (x <= ' ') {
+            if (x == ' ' || (x >= '\t' && x <= '\r'))
+                continue;
+        } else if (x >= 0x80) {
+            if (x < 0xC0)   /* a continuation byte */
+                continue;
+            if (x == 0xC2 && s[1] == 0xA0) {   /* no-break space */
+                s++;
+                continue;
+            }
         }
         c++;
-        if (*s == ',')
-            k++;
+        k += x == ',';
     }
     *chars = c;
     *commas = k;
@@ -909,7 +1008,7 @@ static int byline_box(html_ctx *c, const xmlNode *n)
     char *rel = attr_of(n, "rel"), *ip = attr_of(n, "itemprop");
     char *cls = attr_of(n, "class"), *id = attr_of(n, "id");
     int hit = (rel && !strcasecmp(rel, "author")) || (ip && strstr(ip, "author")) ||
-              hint_match(cls, byline_hints) || hint_match(id, byline_hints);
+              hint_match_str(cls, byline_hints) || hint_match_str(id, byline_hints);
     xmlFree(rel);
     xmlFree(ip);
     xmlFree(cls);
@@ -920,7 +1019,7 @@ static int byline_box(html_ctx *c, const xmlNode *n)
 static int meta_box(const xmlNode *n)
 {
     char *cls = attr_of(n, "class"), *id = attr_of(n, "id");
-    int hit = hint_match(cls, meta_hints) || hint_match(id, meta_hints);
+    int hit = hint_match_str(cls, meta_hints) || hint_match_str(id, meta_hints);
     xmlFree(cls);
     xmlFree(id);
     return hit;
@@ -1455,7 +1554,7 @@ static xmlNode *find_lead(html_ctx *c, xmlNode *top, xmlNode *body)
                 skip = 1;
             } else if (in->text >= 40 && link_density(in) < 0.3 && !descends(top, n)) {
                 char *cls = attr_of(n, "class"), *id = attr_of(n, "id");
-                int hit = hint_match(cls, lead_hints) || hint_match(id, lead_hints);
+                int hit = hint_match_str(cls, lead_hints) || hint_match_str(id, lead_hints);
                 xmlFree(cls);
                 xmlFree(id);
                 if (hit)

@@ -68,6 +68,11 @@ typedef struct html_ctx {
     html_info *info;      /* malloc'd; info[0] unused */
     size_t ninfo, cap;
     long base;            /* file offset of parsed byte 0, -1: offsets unknown */
+    struct html_cut {     /* script text removed before parsing (html.c): */
+        long at;          /* from this parsed offset on, */
+        long shift;       /* the page offset is this many bytes further */
+    } *cuts;
+    size_t ncuts;
     norm_encoding page_enc; /* non-zero: text is byte-preserving (each byte a
                                U+00xx code point) and must be decoded with it */
     struct html_css {     /* CSS rules that select a legacy font */
@@ -90,6 +95,14 @@ html_info *extract_html_info_of(html_ctx *c, xmlNode *n);
 
 /* Lowercase tag name of an element ("" for other nodes). */
 const char *extract_html_tag(const xmlNode *n);
+
+/* The value of attribute name of element n (free with xmlFree), or NULL.
+ * As xmlGetProp, without its look-up of DTD defaults for a missing
+ * attribute (an HTML page declares none, and most elements ask for
+ * attributes they lack). */
+char *extract_html_attr(const xmlNode *n, const char *name);
+/* 1 when element n has attribute name. */
+int extract_html_has_attr(const xmlNode *n, const char *name);
 
 /* 1 when the tag starts a block (p, div, h1, li, td, ...). */
 int extract_html_is_block(const char *tag);

@@ -113,7 +113,7 @@ char *extract_html_ld_body(xmlNode *root)
     for (xmlNode *n = root; n && budget-- > 0; n = extract_html_next(n, root, 0)) {
         if (strcmp(extract_html_tag(n), "script"))
             continue;
-        char *type = (char *)xmlGetProp(n, (const xmlChar *)"type");
+        char *type = extract_html_attr(n, "type");
         int ld = type && strstr(type, "ld+json");
         xmlFree(type);
         if (!ld)

@@ -83,8 +83,8 @@ static void read_meta(html_ctx *c, xmlNode *root, meta *m)
             continue;
         }
         if (!strcmp(tag, "link")) {
-            char *rel = (char *)xmlGetProp(n, (const xmlChar *)"rel");
-            char *href = (char *)xmlGetProp(n, (const xmlChar *)"href");
+            char *rel = extract_html_attr(n, "rel");
+            char *href = extract_html_attr(n, "href");
             if (rel && href && !strcasecmp(rel, "canonical") &&
                 (!strncasecmp(href, "http://", 7) || !strncasecmp(href, "https://", 8)))
                 set_once(&m->url, td_xstrdup(href));
@@ -94,12 +94,12 @@ static void read_meta(html_ctx *c, xmlNode *root, meta *m)
         }
         if (strcmp(tag, "meta"))
             continue;
-        char *key = (char *)xmlGetProp(n, (const xmlChar *)"property");
+        char *key = extract_html_attr(n, "property");
         if (!key)
-            key = (char *)xmlGetProp(n, (const xmlChar *)"name");
+            key = extract_html_attr(n, "name");
         if (!key)
-            key = (char *)xmlGetProp(n, (const xmlChar *)"itemprop");
-        char *val = (char *)xmlGetProp(n, (const xmlChar *)"content");
+            key = extract_html_attr(n, "itemprop");
+        char *val = extract_html_attr(n, "content");
         if (key && val) {
             for (char *k = key; *k; k++)
                 *k = (char)tolower((unsigned char)*k);
@@ -222,7 +222,7 @@ static int class_or_id_has(xmlNode *n, const char *const *names)
     static const char *const attrs[] = {"class", "id"};
     int hit = 0;
     for (int a = 0; a < 2 && !hit; a++) {
-        char *v = (char *)xmlGetProp(n, (const xmlChar *)attrs[a]);
+        char *v = extract_html_attr(n, attrs[a]);
         if (!v)
             continue;
         for (char *p = v; *p; p++)
@@ -334,16 +334,16 @@ static void find_published(html_ctx *c, xmlNode *root, xmlNode *anchor)
     for (xmlNode *n = root; n && !c->d->published; n = extract_html_next(n, root, 0)) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
-        char *ip = (char *)xmlGetProp(n, (const xmlChar *)"itemprop");
+        char *ip = extract_html_attr(n, "itemprop");
         int is_pub = ip && strcasecmp(ip, "datePublished") == 0;
         xmlFree(ip);
         if (!is_pub && strcmp(extract_html_tag(n), "time"))
             continue;
         if (inside_furniture(c, n))
             continue;
-        char *v = (char *)xmlGetProp(n, (const xmlChar *)"datetime");
+        char *v = extract_html_attr(n, "datetime");
         if (!v)
-            v = (char *)xmlGetProp(n, (const xmlChar *)"content");
+            v = extract_html_attr(n, "content");
         if (v)
             set_published(c->d, v);
         else if (is_pub) {
@@ -396,13 +396,13 @@ static char *author_element(html_ctx *c, xmlNode *root)
         if (n->type != XML_ELEMENT_NODE)
             continue;
         int hit = 0;
-        char *rel = (char *)xmlGetProp(n, (const xmlChar *)"rel");
+        char *rel = extract_html_attr(n, "rel");
         if (rel && !strcasecmp(rel, "author"))
             hit = 1;
         xmlFree(rel);
         static const char *const attrs[] = {"class", "id", "itemprop"};
         for (int a = 0; a < 3 && !hit; a++) {
-            char *v = (char *)xmlGetProp(n, (const xmlChar *)attrs[a]);
+            char *v = extract_html_attr(n, attrs[a]);
             if (!v)
                 continue;
             for (char *p = v; *p; p++)

@@ -9,6 +9,7 @@
 #include "extract/text_util.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -19,6 +20,8 @@
 static size_t space_at(const char *s, size_t n)
 {
     unsigned char c = (unsigned char)s[0];
+    if (c > ' ' && c < 0x80)
+        return 0;
     if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v')
         return 1;
     if (n >= 2 && c == 0xC2 && (unsigned char)s[1] == 0xA0)
@@ -174,6 +177,11 @@ static int find_named_date(const char *s, size_t n, int *y, int *m, int *d)
 int extract_find_date(const char *s, size_t n, int *y, int *m, int *d,
                       int *has_time)
 {
+    size_t k = 0;
+    while (k < n && !isdigit((unsigned char)s[k]))
+        k++;
+    if (k == n)   /* every form has a number */
+        return 0;
     if (find_named_date(s, n, y, m, d)) {
         /* the numeric forms below are more common; a named date only
          * when there is no numeric one */
@@ -454,17 +462,27 @@ static int anchored(extract_ui k)
 extract_ui extract_ui_phrase(const char *s, size_t n)
 {
     extract_trim(&s, &n);
+    if (n == 0 || n > 200)
+        return EXTRACT_UI_NONE;
     int words = extract_count_words(s, n);
-    if (n == 0 || n > 200 || words > 30)
+    if (words > 30)
         return EXTRACT_UI_NONE;
     char *raw = td_xstrndup(s, n);
     char *f = norm_fold_str(raw);
     free(raw);
     size_t fl = strlen(f);
+    /* A phrase counts only where no word character precedes it: the bytes
+     * found at such places rule out most phrases without a search. */
+    unsigned char starts[256] = {0};
+    for (size_t i = 0; i < fl; i++)
+        if (i == 0 || !word_char(f[i - 1]))
+            starts[(unsigned char)f[i]] = 1;
     extract_ui first = EXTRACT_UI_NONE;
     int hits = 0;
     for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++) {
         const char *p = phrases[i].phrase;
+        if (!starts[(unsigned char)p[0]])
+            continue;
         size_t pl = strlen(p);
         for (const char *q = strstr(f, p); q; q = strstr(q + 1, p)) {
             size_t at = (size_t)(q - f);
@@ -515,6 +533,14 @@ int extract_valid_utf8(const unsigned char *p, size_t n)
         unsigned c = p[i];
         if (c < 0x80) {
             i++;
+            /* skip ASCII eight bytes at a time */
+            while (i + 8 <= n) {
+                uint64_t w;
+                memcpy(&w, p + i, 8);
+                if (w & 0x8080808080808080ULL)
+                    break;
+                i += 8;
+            }
             continue;
         }
         size_t k;

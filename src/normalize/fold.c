@@ -9,6 +9,7 @@
 #include "normalize/normalize.h"
 #include "normalize/norm_int.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -34,8 +35,11 @@ static void put_cp(td_buf *out, int32_t cp)
 
 void norm_nfc(const char *s, size_t n, td_buf *out)
 {
-    /* check first: most text needs no cleaning, and ASCII no NFC at all */
-    int ascii = 1, clean = 1;
+    /* check first: most text needs no cleaning, and text made only of
+     * code points that are NFC on their own and never combine (ASCII,
+     * Latin up to U+02FF, the precomposed Vietnamese letters, common
+     * punctuation) is NFC already */
+    int settled = 1, clean = 1;
     for (size_t i = 0; i < n;) {
         if ((unsigned char)s[i] < 0x80) {
             clean &= s[i] != '\0';
@@ -45,14 +49,16 @@ void norm_nfc(const char *s, size_t n, td_buf *out)
         int32_t cp;
         utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
                                                 (utf8proc_ssize_t)(n - i), &cp);
-        ascii = 0;
         if (len <= 0) {
             clean = 0;
             break;
         }
+        settled &= cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) ||
+                   (cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205E) ||
+                   (cp >= 0x20A0 && cp <= 0x20BF);
         i += (size_t)len;
     }
-    if (clean && ascii) {
+    if (clean && settled) {
         td_buf_append(out, s, n);
         return;
     }
@@ -122,7 +128,7 @@ static int32_t unify_punct(int32_t cp)
 }
 
 /* The folded base letter of cp (lowercase, no marks), or -1 to drop it. */
-static int32_t fold_cp(int32_t cp)
+static int32_t fold_cp_uncached(int32_t cp)
 {
     if (cp == 0x0110 || cp == 0x0111 || cp == 0x00D0 || cp == 0x0189)
         return 'd';
@@ -138,6 +144,24 @@ static int32_t fold_cp(int32_t cp)
                                                  &last);
     int32_t base = (k >= 1) ? dec[0] : cp;
     return utf8proc_tolower(base);
+}
+
+/* fold_cp_uncached with a table for the code points below U+2000 (all the
+ * Latin letters, the Vietnamese ones included): entry + 2, 0 when not yet
+ * known.  Relaxed atomics: threads that race store the same value. */
+static int32_t fold_cp(int32_t cp)
+{
+    static _Atomic int32_t known[0x2000];
+    if (cp < 0x80)
+        return fold_cp_uncached(cp);
+    if (cp >= 0x2000)
+        return fold_cp_uncached(cp);
+    int32_t v = atomic_load_explicit(&known[cp], memory_order_relaxed);
+    if (v == 0) {
+        v = fold_cp_uncached(cp) + 2;
+        atomic_store_explicit(&known[cp], v, memory_order_relaxed);
+    }
+    return v - 2;
 }
 
 /* The folding loop.  keep_marks leaves letters as they are (the caller has
@@ -168,6 +192,13 @@ static void fold_impl(const char *s, size_t n, td_buf *out, uint32_t **map,
     size_t mapped = 0;
     size_t i = 0;
     while (i < n) {
+        unsigned char b = (unsigned char)s[i];
+        if (b > ' ' && b < 0x7F && b != '`') {   /* printable ASCII */
+            td_buf_putc(out, (char)(!keep_marks && b >= 'A' && b <= 'Z' ? b + 32 : b));
+            MAP_TO(i);
+            i++;
+            continue;
+        }
         int32_t cp;
         size_t k = next_cp(s, i, n, &cp);
         if (is_space_cp(cp)) {

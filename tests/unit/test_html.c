@@ -620,3 +620,50 @@ TEST(html_comment_thread_without_class_hints)
     free(t);
     td_doc_free(d);
 }
+
+/* Script texts are cut before parsing (html.c): the blocks after them
+ * still point at their own bytes of the page, and a script holding markup
+ * or a '>' in a quoted attribute does not end early.  (JSON-LD scripts
+ * are kept: t322's recover-jsonld.html.) */
+TEST(html_script_cut_keeps_offsets)
+{
+    const char *page =
+        "<html><head><title>Khối thi đua Nội chính ký kết giao ước</title>"
+        "<script src=\"a.js?x=1>2\" async>var s = '<p>NOT-TEXT</p>'; if (a<b) f();</script>"
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+        "\"headline\":\"Khối thi đua Nội chính ký kết giao ước\"}</script>"
+        "<style>.x{color:red}</style></head><body>"
+        "<script>document.write('<div>NOT-TEXT-2</div>');</script>"
+        "<div class=\"content\"><p>FIRST: Sáng 12/3, Khối thi đua Nội chính tỉnh tổ chức hội nghị "
+        "ký kết giao ước thi đua năm 2025 với sự tham dự của lãnh đạo các đơn vị.</p>"
+        "<SCRIPT>for (i = 0; i < 3; i++) { x += '</scr' + 'ipt>'; }</SCRIPT>"
+        "<p>SECOND: Các đơn vị thống nhất năm nội dung thi đua trọng tâm, trong đó "
+        "có cải cách hành chính và chuyển đổi số.</p>"
+        "<script></script><p>THIRD: Hội nghị bầu Sở Tư pháp làm Trưởng khối, "
+        "Thanh tra tỉnh làm Phó Trưởng khối năm 2025.</p></div></body></html>";
+    td_doc *d = load_str(page);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    char *t = joined(d);
+    CHECK(!strstr(t, "NOT-TEXT"));
+    static const char *const heads[] = {"FIRST:", "SECOND:", "THIRD:"};
+    for (int k = 0; k < 3; k++) {
+        CHECK_INT(count(t, heads[k]), 1);
+        int seen = 0;
+        for (size_t i = 0; i < d->nblocks; i++) {
+            td_block *b = &d->blocks[i];
+            if (strncmp(b->text, heads[k], strlen(heads[k])) != 0)
+                continue;
+            seen = 1;
+            CHECK(b->src_start >= 0 && b->src_end > b->src_start &&
+                  (size_t)b->src_end <= strlen(page));
+            if (b->src_start >= 0 && (size_t)b->src_start + strlen(heads[k]) <= strlen(page))
+                CHECK(strstr(page + b->src_start, heads[k]) != NULL &&
+                      strstr(page + b->src_start, heads[k]) - (page + b->src_start) < 8);
+        }
+        CHECK(seen);
+    }
+    free(t);
+    td_doc_free(d);
+}
