@@ -124,7 +124,9 @@ typedef struct index_docinfo {
     size_t nfacts;
 } index_docinfo;
 
-/* Look up a document by id ("12") or path.  *out is a new record (free
+/* Look up a document by id ("12") or path: as stored, with or without a
+ * leading "./", the real path of the file, or a unique end of the stored
+ * path after a '/' ("x.txt" for "corpus/x.txt").  *out is a new record (free
  * with index_docinfo_free) or NULL when there is no such document
  * (TD_EUSAGE, "no document ..."); TD_EDB on database failure. */
 int index_show(index_db *db, const char *doc, index_docinfo **out, td_err *e);
