@@ -138,7 +138,9 @@ typedef struct index_count {
 } index_count;
 
 typedef struct index_stats {
-    long documents, blocs, facts;
+    long documents;
+    long bloc_docs;        /* documents that name a bloc (canon: how many blocs) */
+    long facts;
     index_count *formats, *provinces, *years, *kinds;
     size_t nformats, nprovinces, nyears, nkinds;
 } index_stats;

@@ -242,7 +242,8 @@ int index_stats_get(index_db *db, index_stats *st, td_err *e)
     memset(st, 0, sizeof *st);
     int rc = SQLITE_OK;
     st->documents = count1(db, "SELECT count(*) FROM documents", &rc);
-    st->blocs = count1(db, "SELECT count(*) FROM blocs WHERE name IS NOT NULL", &rc);
+    st->bloc_docs = count1(db, "SELECT count(DISTINCT doc_id) FROM blocs"
+                               " WHERE name IS NOT NULL", &rc);
     st->facts = count1(db, "SELECT count(*) FROM evidence", &rc);
     if (rc == SQLITE_OK)
         rc = counts(db, "SELECT format, count(*) FROM documents GROUP BY format"

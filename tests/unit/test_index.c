@@ -489,7 +489,7 @@ TEST(index_store_replace_rollback)
     index_stats st;
     CHECK_INT(index_stats_get(db, &st, &e), TD_OK);
     CHECK_INT(st.documents, 2);
-    CHECK_INT(st.blocs, 1);
+    CHECK_INT(st.bloc_docs, 1);
     CHECK_INT(st.nprovinces, 1);
     CHECK_INT(st.nyears, 1);
     if (st.nyears)
