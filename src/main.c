@@ -13,21 +13,24 @@ typedef struct command {
     const char *name;
     cli_fn fn;
     const char *usage;     /* full usage text */
-    const char *summary;   /* one line for `thidua --help`; NULL = hidden */
+    const char *summary;   /* one line for `thidua --help` */
+    int dev;               /* listed under "checking the rules and normalization" */
 } command;
 
 static const command commands[] = {
-    {"ingest", cmd_ingest, cmd_ingest_usage, "extract files and store them in the database"},
-    {"search", cmd_search, cmd_search_usage, "full-text search, folded and ranked"},
-    {"extract", cmd_extract, cmd_extract_usage, "print the text or the facts of files"},
-    {"show", cmd_show, cmd_show_usage, "show a stored document's facts with their sentences"},
-    {"stats", cmd_stats, cmd_stats_usage, "count what the database holds"},
-    {"compare", cmd_compare, cmd_compare_usage, "compare blocs between two years"},
-    {"leaders", cmd_leaders, cmd_leaders_usage, "leading unit of each bloc, year by year"},
-    {"blocs", cmd_blocs, cmd_blocs_usage, "blocs with their members and years"},
-    {"norm", cmd_norm, cmd_norm_usage, "show how text is normalized (fold, key, tone, date, ...)"},
-    {"test-rules", cmd_test_rules, cmd_test_rules_usage, NULL},
-    {"test-norm", cmd_test_norm, cmd_test_norm_usage, NULL},
+    {"ingest", cmd_ingest, cmd_ingest_usage, "extract files and store them in the database", 0},
+    {"search", cmd_search, cmd_search_usage, "full-text search, folded and ranked", 0},
+    {"extract", cmd_extract, cmd_extract_usage, "print the text or the facts of files", 0},
+    {"show", cmd_show, cmd_show_usage, "show a stored document's facts with their sentences", 0},
+    {"stats", cmd_stats, cmd_stats_usage, "count what the database holds", 0},
+    {"compare", cmd_compare, cmd_compare_usage, "compare blocs between two years", 0},
+    {"leaders", cmd_leaders, cmd_leaders_usage, "leading unit of each bloc, year by year", 0},
+    {"blocs", cmd_blocs, cmd_blocs_usage, "blocs with their members and years", 0},
+    {"norm", cmd_norm, cmd_norm_usage, "show how text is normalized (fold, key, tone, date, ...)", 0},
+    {"test-rules", cmd_test_rules, cmd_test_rules_usage,
+     "run the rule cases (rules/*.test) against the rules", 1},
+    {"test-norm", cmd_test_norm, cmd_test_norm_usage,
+     "run normalization cases (tests/normalize/*.test)", 1},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -41,14 +44,25 @@ static const command *find_command(const char *name)
 
 static void main_usage(FILE *f)
 {
-    fputs("usage: thidua [--db PATH] [--rules DIR] <command> [options] [args]\n\n"
+    fputs("usage: thidua [--db PATH] [--rules DIR] [--quiet] <command> [options] [args]\n\n"
           "Turns reports of Vietnamese emulation blocs (DOCX, HTML, text) into a\n"
           "searchable, comparable database.\n\ncommands:\n", f);
-    for (size_t i = 0; i < NCOMMANDS; i++)
-        if (commands[i].summary)
-            fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
-    fputs("\nRun 'thidua <command> --help' or 'thidua help <command>' for details.\n"
-          "Database: --db PATH, else $THIDUA_DB, else ./thidua.db.\n"
+    for (int dev = 0; dev <= 1; dev++) {
+        if (dev)
+            fputs("\nchecking the rules and normalization:\n", f);
+        for (size_t i = 0; i < NCOMMANDS; i++)
+            if (commands[i].dev == dev)
+                fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    }
+    fputs("\noptions (before the command, or after it):\n"
+          "  --db PATH     database (default: $THIDUA_DB, else ./thidua.db)\n"
+          "  --rules DIR   rule directory (default: $THIDUA_RULES, else the rules/\n"
+          "                of the source tree thidua was built from)\n"
+          "  -q, --quiet   no progress and no closing summary (ingest), no notes\n"
+          "                on what an override did (blocs)\n"
+          "  --version     print the version\n"
+          "  -h, --help    this text\n"
+          "\nRun 'thidua <command> --help' or 'thidua help <command>' for details.\n"
           "Exit codes: 0 done; 1 done, some inputs rejected; 2 usage error;\n"
           "3 nothing done (database or rules unusable), or ingest stopped at a full disk.\n", f);
 }

@@ -44,6 +44,14 @@ void cli_warn(const char *fmt, ...)
     va_end(ap);
 }
 
+void cli_note(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    message("thidua: ", fmt, ap);
+    va_end(ap);
+}
+
 void cli_file_error(const char *path, const td_err *e)
 {
     /* keep it to one line whatever a library put in the message */

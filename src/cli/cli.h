@@ -53,6 +53,10 @@ int cli_common_opt(int c, const char *arg, cli_ctx *ctx);
  * td_buf_put_name does. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A note that is not a result, "thidua: ..." on stderr: that nothing
+ * matched ("no blocs match"), so that stdout holds results only and is
+ * empty, or an empty list, when there are none. */
+void cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* One line for an error about a file: thidua: error: 'path': msg */
 void cli_file_error(const char *path, const td_err *e);
 

@@ -325,8 +325,6 @@ static void print_text(canon_sources *src, const canon_bloc *b, size_t n, int bo
         if (src)
             text_evidence(src, &b[i], bold);
     }
-    if (n == 0)
-        puts("no blocs match");
     if (part_of)
         printf("\n* a former province, now part of %s (merged 1 July 2025)\n", part_of);
     if (n && !src)
@@ -339,7 +337,7 @@ static int list_overrides(index_db *db)
     if (sqlite3_prepare_v2(index_sqlite(db),
                            "SELECT id, kind, a, b, created_at FROM canon_override ORDER BY id",
                            -1, &st, NULL) != SQLITE_OK) {
-        puts("no overrides");
+        cli_note("no overrides");
         return CLI_OK;
     }
     static const char *const head[] = {"id", "kind", "a", "b", "set"};
@@ -355,7 +353,7 @@ static int list_overrides(index_db *db)
     if (t.nrows > 1)
         cli_table_print(&t, stdout, 0, "");
     else
-        puts("no overrides");
+        cli_note("no overrides");
     cli_table_free(&t);
     return CLI_OK;
 }
@@ -456,6 +454,8 @@ int cmd_blocs(int argc, char **argv, cli_ctx *ctx)
         index_close(db);
         return rc;
     }
+    if (n == 0)
+        cli_note("no blocs match");
     if (ctx->json)
         print_json(src, b, n);
     else if (ctx->csv)

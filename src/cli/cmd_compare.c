@@ -550,8 +550,6 @@ static void print_text(canon_sources *src, const bloc_cmp *c, size_t n, int y1,
         if (src)
             text_evidence(src, x, y1, y2, bold);
     }
-    if (n == 0)
-        puts("no blocs match");
     printf("%sreported in %d only (%zu)", n ? "\n" : "", y1, only1.n);
     for (size_t i = 0; i < only1.n; i++)
         printf("%s%s", i ? "; " : ": ", only1.s[i]);
@@ -657,6 +655,8 @@ int cmd_compare(int argc, char **argv, cli_ctx *ctx)
         diff(t, &cmp[nc]);
         nc++;
     }
+    if (nc == 0)
+        cli_note("no blocs match");
     if (ctx->json)
         print_json(src, cmp, nc, y1, y2);
     else if (ctx->csv)

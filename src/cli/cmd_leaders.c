@@ -116,6 +116,8 @@ int cmd_leaders(int argc, char **argv, cli_ctx *ctx)
         index_close(db);
         return rc;
     }
+    if (n == 0)
+        cli_note("no blocs match");
     if (ctx->json) {
         td_buf o = TD_BUF_INIT;
         td_buf_putc(&o, '[');
@@ -186,8 +188,6 @@ int cmd_leaders(int argc, char **argv, cli_ctx *ctx)
         }
         if (n || ctx->csv)
             cli_table_print(&t, stdout, ctx->csv, "");
-        else
-            puts("no blocs match");
         if (starred && !ctx->csv)
             printf("* a former province, now part of %s (merged 1 July 2025)\n",
                    starred);

@@ -356,8 +356,10 @@ int cmd_search(int argc, char **argv, cli_ctx *ctx)
         cli_error("%s", e.msg);
         status = CLI_FATAL;
     } else if (n == 0 && !explain) {
-        fprintf(stderr, "thidua: no documents match%s%s%s\n",
-                query.len ? " '" : "", query.len ? cli_name(query.ptr) : "", query.len ? "'" : "");
+        if (query.len)
+            cli_note("no documents match '%s'", query.ptr);
+        else
+            cli_note("no documents match");
     }
     int bold = !ctx->json && isatty(1) && !getenv("NO_COLOR");
     size_t width = ctx->json ? 0 : term_width();

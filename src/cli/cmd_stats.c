@@ -7,19 +7,23 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "index/canon.h"
 #include "index/index.h"
 
 const char cmd_stats_usage[] =
     "usage: thidua stats [--json]\n"
     "\n"
-    "Count what the database holds: documents (by format), named blocs, facts\n"
-    "(by kind), and documents by province and by year (the bloc's pledge,\n"
-    "review or meeting year).\n"
+    "Count what the database holds: documents (by format), blocs, facts (by\n"
+    "kind), and documents by province and by year (the bloc's pledge, review\n"
+    "or meeting year).  Blocs are counted as 'thidua blocs' lists them, the\n"
+    "names of many reports merged into one bloc; the documents that name a\n"
+    "bloc are counted beside them.\n"
     "\n"
     "options:\n"
-    "  --json        one JSON object: documents, formats{}, blocs, facts,\n"
-    "                fact_kinds{}, provinces{}, years{}\n"
+    "  --json        one JSON object: documents, formats{}, blocs,\n"
+    "                bloc_documents, facts, fact_kinds{}, provinces{}, years{}\n"
     "  --db PATH     database (default: $THIDUA_DB or ./thidua.db)\n"
+    "  --rules DIR   rule directory (names that merge blocs: *.aliases)\n"
     "  -h, --help    this text\n"
     "\n"
     "Exit status: 0 done; 2 usage error; 3 the database could not be opened.\n";
@@ -71,8 +75,15 @@ int cmd_stats(int argc, char **argv, cli_ctx *ctx)
         return CLI_FATAL;
     }
     index_stats st;
+    long blocs = 0;
     if (index_stats_get(db, &st, &e) != TD_OK) {
         cli_error("%s", e.msg);
+        index_close(db);
+        return CLI_FATAL;
+    }
+    if (index_canon_bloc_count(db, ctx->rules_dir, &blocs, &e) != TD_OK) {
+        cli_error("%s", e.msg);
+        index_stats_free(&st);
         index_close(db);
         return CLI_FATAL;
     }
@@ -80,7 +91,8 @@ int cmd_stats(int argc, char **argv, cli_ctx *ctx)
         td_buf b = TD_BUF_INIT;
         td_buf_printf(&b, "{\"documents\":%ld", st.documents);
         json_counts(&b, "formats", st.formats, st.nformats);
-        td_buf_printf(&b, ",\"blocs\":%ld,\"facts\":%ld", st.blocs, st.facts);
+        td_buf_printf(&b, ",\"blocs\":%ld,\"bloc_documents\":%ld,\"facts\":%ld", blocs,
+                      st.bloc_docs, st.facts);
         json_counts(&b, "fact_kinds", st.kinds, st.nkinds);
         json_counts(&b, "provinces", st.provinces, st.nprovinces);
         json_counts(&b, "years", st.years, st.nyears);
@@ -92,7 +104,8 @@ int cmd_stats(int argc, char **argv, cli_ctx *ctx)
         for (size_t i = 0; i < st.nformats; i++)
             printf("%s%s %ld", i ? ", " : " (", st.formats[i].key, st.formats[i].n);
         puts(st.nformats ? ")" : "");
-        printf("blocs      %ld named\n", st.blocs);
+        printf("blocs      %ld (named in %ld document%s)\n", blocs, st.bloc_docs,
+               st.bloc_docs == 1 ? "" : "s");
         printf("facts      %ld\n", st.facts);
         print_counts("  by kind", st.kinds, st.nkinds);
         print_counts("provinces", st.provinces, st.nprovinces);

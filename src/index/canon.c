@@ -1280,6 +1280,19 @@ static int bloc_matches(const names_table *t, const char *arg, long id,
     return r;
 }
 
+int index_canon_bloc_count(index_db *db, const char *rules_dir, long *n, td_err *e)
+{
+    *n = 0;
+    int rc = index_canon_ensure(db, rules_dir, e);
+    sqlite3_stmt *st = NULL;
+    if (rc == TD_OK)
+        rc = prep(db, "SELECT count(*) FROM canon_bloc", &st, e);
+    if (rc == TD_OK && sqlite3_step(st) == SQLITE_ROW)
+        *n = (long)sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return rc;
+}
+
 int index_canon_blocs(index_db *db, const char *rules_dir,
                       const canon_filter *f, canon_bloc **out, size_t *n,
                       td_err *e)

@@ -131,6 +131,10 @@ int index_canon_blocs(index_db *db, const char *rules_dir,
                       td_err *e);
 void index_canon_blocs_free(canon_bloc *b, size_t n);
 
+/* The number of canonical blocs: what index_canon_blocs lists with no
+ * filter (ensures the canon first). */
+int index_canon_bloc_count(index_db *db, const char *rules_dir, long *n, td_err *e);
+
 /* The year entry of b for year, or NULL. */
 const canon_year *canon_bloc_year_get(const canon_bloc *b, int year);
 

@@ -124,7 +124,9 @@ typedef struct index_docinfo {
     size_t nfacts;
 } index_docinfo;
 
-/* Look up a document by id ("12") or path.  *out is a new record (free
+/* Look up a document by id ("12") or path: as stored, with or without a
+ * leading "./", the real path of the file, or a unique end of the stored
+ * path after a '/' ("x.txt" for "corpus/x.txt").  *out is a new record (free
  * with index_docinfo_free) or NULL when there is no such document
  * (TD_EUSAGE, "no document ..."); TD_EDB on database failure. */
 int index_show(index_db *db, const char *doc, index_docinfo **out, td_err *e);
@@ -136,7 +138,9 @@ typedef struct index_count {
 } index_count;
 
 typedef struct index_stats {
-    long documents, blocs, facts;
+    long documents;
+    long bloc_docs;        /* documents that name a bloc (canon: how many blocs) */
+    long facts;
     index_count *formats, *provinces, *years, *kinds;
     size_t nformats, nprovinces, nyears, nkinds;
 } index_stats;

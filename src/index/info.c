@@ -38,53 +38,91 @@ void index_docinfo_free(index_docinfo *di)
     free(di);
 }
 
+/* The ids of the documents whose path matches sql's condition on ?1 = arg:
+ * 0, 1 or 2 (2 meaning "several").  -1 on a database error. */
+static int match_paths(index_db *db, const char *cond, const char *arg, long *id)
+{
+    char sql[256];
+    snprintf(sql, sizeof sql, "SELECT id FROM documents WHERE %s LIMIT 2", cond);
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
+    int n = 0, s;
+    while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+        *id = (long)sqlite3_column_int64(st, 0);
+        n++;
+    }
+    sqlite3_finalize(st);
+    return s == SQLITE_DONE ? n : -1;
+}
+
+/* Find the document doc names: an id, the path it was stored under, that
+ * path written another way (a leading "./", or the same file by its real
+ * path when it exists here), or an end of the path, after a '/', that only
+ * one document has ("x.txt", "corpus/x.txt").  TD_EUSAGE when none or
+ * several match. */
+static int find_doc(index_db *db, const char *doc, long *id, td_err *e)
+{
+    char *end = NULL;
+    long n = strtol(doc, &end, 10);
+    if (*doc && end && *end == '\0') {
+        *id = n;
+        return TD_OK;
+    }
+    const char *rel = doc;
+    while (rel[0] == '.' && rel[1] == '/')
+        for (rel += 2; *rel == '/'; rel++)
+            ;
+    char *real = realpath(doc, NULL);
+    enum { TYPED, REL, REAL };   /* doc as typed, without "./", its real path */
+    static const struct {
+        int arg;
+        const char *cond;
+    } tries[] = {
+        {TYPED, "path = ?1"},
+        {REL, "path = ?1"},
+        {REAL, "path = ?1"},
+        {REL, "substr(path, -length(?1) - 1) = '/' || ?1"},
+        /* a relative path stored ("corpus/x.txt", "./corpus/x.txt") that
+         * ends the real path given */
+        {REAL, "substr(?1, -length(path) + 2 * (path LIKE './%') - 1) = '/' ||"
+               " substr(path, 1 + 2 * (path LIKE './%'))"},
+    };
+    int rc = TD_OK, found = 0;
+    for (size_t i = 0; i < sizeof tries / sizeof *tries && !found; i++) {
+        const char *arg = tries[i].arg == TYPED ? doc : tries[i].arg == REL ? rel : real;
+        if (!arg || !*arg)
+            continue;
+        int k = match_paths(db, tries[i].cond, arg, id);
+        if (k < 0)
+            rc = index_db_error(db, e, "cannot read the document");
+        else if (k > 1)
+            rc = td_err_set(e, TD_EUSAGE, "'%s' names several documents; give the "
+                            "full path or the id", doc);
+        found = k != 0;
+    }
+    free(real);
+    if (rc == TD_OK && !found)
+        rc = td_err_set(e, TD_EUSAGE, "no document '%s' in the database", doc);
+    return rc;
+}
+
 int index_show(index_db *db, const char *doc, index_docinfo **out, td_err *e)
 {
     *out = NULL;
+    long id = 0;
+    int rc = find_doc(db, doc, &id, e);
+    if (rc != TD_OK)
+        return rc;
     sqlite3_stmt *st = NULL;
-    char *end = NULL;
-    long id = strtol(doc, &end, 10);
-    int by_id = *doc && end && *end == '\0';
-    const char *sql = by_id
-        ? "SELECT id, path, hash, format, encoding, title, published, author,"
-          " ingested_at, size, length(CAST(text AS BLOB)) FROM documents WHERE id = ?1"
-        : "SELECT id, path, hash, format, encoding, title, published, author,"
-          " ingested_at, size, length(CAST(text AS BLOB)) FROM documents WHERE path = ?1";
-    if (sqlite3_prepare_v2(db->db, sql, -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db->db,
+                           "SELECT id, path, hash, format, encoding, title, published, author,"
+                           " ingested_at, size, length(CAST(text AS BLOB)) FROM documents"
+                           " WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
         return index_db_error(db, e, "cannot read the document");
-    if (by_id)
-        sqlite3_bind_int64(st, 1, id);
-    else
-        sqlite3_bind_text(st, 1, doc, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 1, id);
     int s = sqlite3_step(st);
-    if (s == SQLITE_DONE && !by_id) {
-        /* not stored under this exact path: a unique path ending in it
-         * ("x.txt" for "corpus/x.txt") will do */
-        sqlite3_finalize(st);
-        long found = 0;
-        int nfound = 0;
-        const char *const like =
-            "SELECT id FROM documents WHERE substr(path, -length(?1) - 1) = '/' || ?1"
-            " LIMIT 2";
-        if (sqlite3_prepare_v2(db->db, like, -1, &st, NULL) != SQLITE_OK)
-            return index_db_error(db, e, "cannot read the document");
-        sqlite3_bind_text(st, 1, doc[0] == '.' && doc[1] == '/' ? doc + 2 : doc, -1,
-                          SQLITE_TRANSIENT);
-        while (sqlite3_step(st) == SQLITE_ROW) {
-            found = (long)sqlite3_column_int64(st, 0);
-            nfound++;
-        }
-        sqlite3_finalize(st);
-        if (nfound > 1)
-            return td_err_set(e, TD_EUSAGE, "'%s' names several documents; give "
-                              "the full path or the id", doc);
-        if (nfound == 1) {
-            char idbuf[32];
-            snprintf(idbuf, sizeof idbuf, "%ld", found);
-            return index_show(db, idbuf, out, e);
-        }
-        return td_err_set(e, TD_EUSAGE, "no document '%s' in the database", doc);
-    }
     if (s != SQLITE_ROW) {
         sqlite3_finalize(st);
         if (s != SQLITE_DONE)
@@ -204,7 +242,8 @@ int index_stats_get(index_db *db, index_stats *st, td_err *e)
     memset(st, 0, sizeof *st);
     int rc = SQLITE_OK;
     st->documents = count1(db, "SELECT count(*) FROM documents", &rc);
-    st->blocs = count1(db, "SELECT count(*) FROM blocs WHERE name IS NOT NULL", &rc);
+    st->bloc_docs = count1(db, "SELECT count(DISTINCT doc_id) FROM blocs"
+                               " WHERE name IS NOT NULL", &rc);
     st->facts = count1(db, "SELECT count(*) FROM evidence", &rc);
     if (rc == SQLITE_OK)
         rc = counts(db, "SELECT format, count(*) FROM documents GROUP BY format"

@@ -56,7 +56,8 @@ static int lex(parser *p, const char *q)
     size_t cap = 0, n = strlen(q), i = 0;
     int depth = 0;
     /* Stray punctuation is forgiven, not an error: a ')' without '(' and
-     * an empty "()" are dropped, a '(' left open closes at the end, and a
+     * an empty "()" are dropped, a '(' left open closes at the end (and
+     * is dropped when nothing follows it, in parse_primary), and a
      * '*' that follows no word is ignored.  A '"' left open is an error:
      * typed, it is syntax (pasted curly quotes without a pair are dropped
      * before, in index_query_compile). */
@@ -261,7 +262,11 @@ static qnode *parse_primary(parser *p, int *empty)
             return NULL;
         }
         if (peek(p)->t == T_RP) {
-            fail(p, "empty parentheses%s", "");
+            /* "thi (" and "(( ))": a group left empty is dropped, as the
+             * lexer drops "()" */
+            p->i++;
+            p->depth--;
+            *empty = 1;
             return NULL;
         }
         qnode *nd = parse_or(p, empty);

@@ -4,10 +4,32 @@
 #   expect_no_grep PATTERN FILE
 #   expect_lines N FILE    fail unless FILE has exactly N lines
 #   fail MSG
+#   skip REASON            this test cannot run here: exit 77, counted as skipped
+#   need_shared PATH...    skip unless every $SHARED/PATH exists (../shared)
+#   skip_part REASON       a part of the test cannot run here: note it and go on;
+#   have_shared PATH       (0 when $SHARED/PATH exists, else skip_part and 1)
+#   end_parts              last line of a test with such parts: skip (77) when
+#                          one was not run, so the test is never counted passed
 #   check_key_facts DIR N TABLE  key facts of held-out reports (see below)
 #   f1 EXPECTED GOT        word-token F1 of GOT against EXPECTED: prints "f1 precision recall"
 set -u
 fail() { echo "FAIL: $*"; exit 1; }
+# The skip protocol (automake's): exit 77 and a line "SKIP: reason".
+# tests/cli/run.sh counts such a test as skipped, never as passed.
+skip() { echo "SKIP: $*"; exit 77; }
+need_shared() {
+    for p; do
+        [ -e "${SHARED:-}/$p" ] || skip "${SHARED:-../shared}/$p not found (set SHARED)"
+    done
+}
+skipped_parts=
+skip_part() { echo "skipped part: $*"; skipped_parts="$skipped_parts${skipped_parts:+; }$*"; }
+have_shared() {
+    [ -e "${SHARED:-}/$1" ] && return 0
+    skip_part "${SHARED:-../shared}/$1 not found (set SHARED)"
+    return 1
+}
+end_parts() { [ -z "$skipped_parts" ] || skip "$skipped_parts"; }
 expect_code() {
     want=$1; shift
     "$@" >out 2>err

@@ -3,8 +3,8 @@
 # rules_, index_, cli_/cmd_/pipeline_ for the command line.
 . "$ROOT/tests/cli/lib.sh"
 objdir=$(dirname "$(echo $THIDUA | awk '{print $NF}')")/src
-[ -d "$objdir" ] || { echo "no object dir $objdir, skipping"; exit 0; }
-command -v nm >/dev/null || { echo "no nm, skipping"; exit 0; }
+[ -d "$objdir" ] || skip "no object directory $objdir beside the binary"
+command -v nm >/dev/null || skip "nm not found (binutils)"
 find "$objdir" -name '*.o' ! -name main.o | xargs nm -g --defined-only 2>/dev/null |
     awk 'NF == 3 {print $3}' | grep -v '^__' | sort -u >syms
 [ -s syms ] || fail "no symbols found in $objdir"

@@ -35,7 +35,8 @@ expect_code 0 $THIDUA norm --json fold 'Khánh Hoà' 'Đ"x'
 expect_lines 2 out
 expect_grep '^\{"op":"fold","input":"Khánh Hoà","output":"khanh hoa"\}$' out
 expect_grep '^\{"op":"fold","input":"Đ\\"x","output":"d\\"x"\}$' out
-if [ -f "$SHARED/legacy-encodings/samples/sample-vni.txt" ]; then
+if have_shared legacy-encodings/samples/sample-vni.txt; then
     expect_code 0 $THIDUA norm --json detect "$SHARED/legacy-encodings/samples/sample-vni.txt"
     expect_grep '"encoding":"vni","score":1\.000' out
 fi
+end_parts

@@ -1,8 +1,8 @@
 # t101-norm-detect-decode: encoding detection and legacy decoding of files
 # (the samples of $SHARED/legacy-encodings), and the errors around them.
 . "$ROOT/tests/cli/lib.sh"
+need_shared legacy-encodings/samples
 S=$SHARED/legacy-encodings/samples
-if [ ! -d "$S" ]; then echo "skipped: $S not found"; exit 0; fi
 
 expect_code 0 $THIDUA norm detect "$S/sample-tcvn3.txt"
 expect_grep '^tcvn3 1\.000$' out

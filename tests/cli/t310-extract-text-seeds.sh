@@ -1,6 +1,7 @@
 # t310-extract-text-seeds: the five seed reports (pages flattened to text)
 # give every paragraph, and the title a careful reader takes (gold.jsonl).
 . "$ROOT/tests/cli/lib.sh"
+need_shared seeds/gold.jsonl
 G=$SHARED/seeds/gold.jsonl
 [ -f "$G" ] || fail "no $G"
 # trim spaces and no-break spaces, drop empty lines

@@ -1,6 +1,7 @@
 # t311-extract-text-encodings: legacy text without font information is
 # detected (windows-1258, TCVN3, VNI) and decoded; UTF-16 with a BOM.
 . "$ROOT/tests/cli/lib.sh"
+need_shared legacy-encodings/samples/expected.txt
 S=$SHARED/legacy-encodings/samples
 for f in sample-cp1258.txt sample-vni.txt; do
     expect_code 0 $THIDUA extract --text "$S/$f"

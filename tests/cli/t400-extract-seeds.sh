@@ -3,6 +3,7 @@
 # seeds/gold.jsonl; the evidence array is left out of the comparison and
 # checked in t401).  The expected files hold one top-level key per line.
 . "$ROOT/tests/cli/lib.sh"
+need_shared seeds
 layout() {
     sed -E 's/,"evidence":\[.*\]\}$/}/; s/,"(format|title|published|byline|province|province_site|province_source|source_url|bloc|event|pledge_year|reviewed_year|meeting_date|member_count|members|leaders|goals|officials)":/,\n"\1":/g' "$1"
 }

@@ -2,6 +2,7 @@
 # (rule id, byte span, sentence), the spans point into `extract --text`,
 # and the readable summary marks the evidence span in its sentence.
 . "$ROOT/tests/cli/lib.sh"
+need_shared seeds/003_14a171652df8b132.txt
 seed="$SHARED/seeds/003_14a171652df8b132.txt"
 expect_code 0 $THIDUA extract --json "$seed"
 for f in province bloc event pledge_year meeting_date member_count members leaders goals; do

@@ -2,7 +2,7 @@
 #   - every document in corpus/ is non-empty;
 #   - every corpus/<name>.docx is built from corpus/src/<name>/, every
 #     legacy-encoded page from corpus/src/legacy/<file>.utf8, and all are up
-#     to date (tools/mkdocx.py --check; skipped without python3);
+#     to date (tools/mkdocx.py --check; needs python3);
 #   - corpus/expected.jsonl holds exactly one valid line per document;
 #   - `thidua extract --text` reads every document, and the text it prints
 #     holds the title, the bloc name, the leading units and the officials
@@ -40,7 +40,7 @@ command -v python3 >/dev/null 2>&1 && have_py=1
 if [ $have_py = 1 ]; then
     python3 "$ROOT/tools/mkdocx.py" --check >out 2>err || { cat out err; fail "corpus files are stale: run tools/mkdocx.py"; }
 else
-    echo "warning: python3 not found, DOCX rebuild check skipped"
+    skip_part "python3 not found: DOCX rebuild check not run"
 fi
 
 # expected.jsonl: one line per document, ids match the files.
@@ -60,7 +60,7 @@ for f in $docs; do
     [ -s "text/$f.txt" ] || fail "thidua extract --text $f printed nothing"
 done
 
-[ $have_py = 1 ] || { echo "warning: python3 not found, content check skipped"; exit 0; }
+[ $have_py = 1 ] || { skip_part "python3 not found: content check not run"; end_parts; }
 python3 - "$C/expected.jsonl" text <<'EOF' || fail "extracted text misses facts recorded in expected.jsonl"
 import json, os, re, sys
 def squash(s):

@@ -97,4 +97,5 @@ diff -u expect out || fail "compare 2025 2026 --province Khánh Hòa table diffe
 
 # no bloc in either year is not an error
 expect_code 0 $THIDUA --db db compare 2019 2020
-expect_grep '^no blocs match$' out
+expect_grep '^thidua: no blocs match$' err
+expect_no_grep 'no blocs match' out

@@ -33,7 +33,8 @@ expect_code 0 $THIDUA --db db blocs --json
 expect_code 0 $THIDUA --db db blocs --clear 'Khối Mặt trận Tổ quốc và các đoàn thể tỉnh Khánh Hoà'
 expect_no_grep '^#4 ' out
 expect_code 0 $THIDUA --db db blocs --overrides
-expect_grep '^no overrides$' out
+expect_grep '^thidua: no overrides$' err
+[ ! -s out ] || fail "blocs --overrides printed '$(cat out)' with no override"
 
 # merge the Ninh Thuận bloc (#3) into the Khánh Hòa one (#1)
 expect_code 0 $THIDUA --db db blocs --merge 1 3

@@ -167,4 +167,7 @@ if command -v script >/dev/null 2>&1; then
     NO_COLOR=1 script -qec "$THIDUA --db db leaders --evidence --bloc 2" /dev/null >tty.out 2>&1
     grep -q '\[Sở Y tế làm Trưởng khối\]' tty.out || fail "NO_COLOR: no [brackets]"
     expect_no_grep "$(printf '\033')" tty.out
+else
+    skip_part "script (util-linux) not found: bold spans on a terminal not checked"
 fi
+end_parts

@@ -373,11 +373,8 @@ TEST(legacy_vectors_decode)
 {
     size_t len;
     char *data = read_shared("vectors.jsonl", &len);
-    if (!data) {
-        printf("  skipped: %s/legacy-encodings/vectors.jsonl not found (set $SHARED)\n",
-               shared_dir());
-        return;
-    }
+    if (!data)
+        SKIP("%s/legacy-encodings/vectors.jsonl not found (set $SHARED)", shared_dir());
     int id = 0;
     for (char *line = data, *nl; *line; line = nl + 1) {
         nl = strchr(line, '\n');
@@ -475,7 +472,8 @@ static void check_sample(const char *file, int line, const char *sample,
     char *raw = read_shared(sample, &n);
     char *want = read_shared(expected, &en);
     if (!raw || !want) {
-        printf("  skipped: %s/legacy-encodings/%s not found\n", shared_dir(), sample);
+        unit_skip("%s/legacy-encodings/%s or %s not found (set $SHARED)", shared_dir(),
+                  sample, expected);
         free(raw);
         free(want);
         return;
@@ -508,10 +506,10 @@ TEST(legacy_samples_detect_and_decode)
                  "samples/expected.txt");
     size_t n;
     char *u = read_shared("samples/expected.txt", &n);
-    if (u) {
-        CHECK_INT(norm_detect((unsigned char *)u, n, NULL), NORM_ENC_UTF8);
-        free(u);
-    }
+    if (!u)
+        SKIP("%s/legacy-encodings/samples/expected.txt not found", shared_dir());
+    CHECK_INT(norm_detect((unsigned char *)u, n, NULL), NORM_ENC_UTF8);
+    free(u);
 }
 
 TEST(utf8_mostly_valid)
@@ -537,14 +535,19 @@ TEST(utf8_mostly_valid)
     CHECK_INT(bad, 2);
     CHECK(norm_utf8_mostly((const unsigned char *)"ascii", 5, &bad));
     CHECK_INT(bad, 0);
-    /* legacy text is not mostly UTF-8 */
+}
+
+/* legacy text (the samples of ../shared) is not mostly UTF-8 */
+TEST(utf8_mostly_rejects_legacy_samples)
+{
     static const char *const legacy[] = {"samples/sample-tcvn3.txt", "samples/sample-vni.txt",
                                          "samples/sample-cp1258.txt"};
     for (size_t i = 0; i < sizeof legacy / sizeof *legacy; i++) {
         size_t n;
         char *raw = read_shared(legacy[i], &n);
         if (!raw) {
-            printf("  skipped: %s/legacy-encodings/%s not found\n", shared_dir(), legacy[i]);
+            unit_skip("%s/legacy-encodings/%s not found (set $SHARED)", shared_dir(),
+                      legacy[i]);
             continue;
         }
         if (norm_utf8_mostly((unsigned char *)raw, n, NULL))
@@ -557,10 +560,8 @@ TEST(detect_viscii_from_vectors)
 {
     size_t len;
     char *data = read_shared("vectors.jsonl", &len);
-    if (!data) {
-        printf("  skipped: vectors.jsonl not found\n");
-        return;
-    }
+    if (!data)
+        SKIP("%s/legacy-encodings/vectors.jsonl not found (set $SHARED)", shared_dir());
     td_buf all = TD_BUF_INIT;
     for (const char *p = data; (p = strstr(p, "\"viscii\": {")); p++) {
         char *hex = json_field(p, NULL, "hex", NULL);

@@ -1,8 +1,10 @@
 /* unit.h - a minimal unit-test harness for thidua's C tests.
  *
  * TEST(name) { ... } defines a test that registers itself; CHECK and
- * CHECK_STR record failures with file and line and go on.  test_main.c
- * runs every test and ends with "unit: N passed, N failed".
+ * CHECK_STR record failures with file and line and go on.  SKIP(reason)
+ * ends a test that cannot run here (a data file of ../shared missing): it
+ * is counted as skipped, never as passed.  test_main.c runs every test and
+ * ends with "unit: N passed, N failed, N skipped".
  */
 #ifndef UNIT_H
 #define UNIT_H
@@ -14,6 +16,14 @@ typedef void (*unit_fn)(void);
 void unit_register(const char *name, unit_fn fn);
 void unit_fail(const char *file, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Mark the running test skipped, saying why (use SKIP, which returns). */
+void unit_skip(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#define SKIP(...)                                                     \
+    do {                                                              \
+        unit_skip(__VA_ARGS__);                                       \
+        return;                                                       \
+    } while (0)
 
 #define TEST(name)                                                    \
     static void test_##name(void);                                    \
