@@ -206,6 +206,17 @@ void td_buf_puts(td_buf *b, const char *s)
     td_buf_append(b, s, strlen(s));
 }
 
+size_t td_utf8_next_slow(const char *s, size_t i, size_t n, int32_t *cp)
+{
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                          (utf8proc_ssize_t)(n - i), cp);
+    if (k <= 0) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    return (size_t)k;
+}
+
 size_t td_utf8_encode(unsigned long c, char u[4])
 {
     if (c < 0x80) {

@@ -99,6 +99,18 @@ static inline void td_buf_putc(td_buf *b, char c)
 /* The UTF-8 bytes of code point cp (at most 0x10FFFF) in out; returns
  * their number, 1 to 4. */
 size_t td_utf8_encode(unsigned long cp, char out[4]);
+size_t td_utf8_next_slow(const char *s, size_t i, size_t n, int32_t *cp);
+/* Decode the code point at s[i..n) (i < n) into *cp and return its length
+ * in bytes; an invalid or cut sequence gives U+FFFD and length 1.  The one
+ * UTF-8 decoder of the program (ASCII inline, the rest by utf8proc). */
+static inline size_t td_utf8_next(const char *s, size_t i, size_t n, int32_t *cp)
+{
+    if ((unsigned char)s[i] < 0x80) {
+        *cp = (unsigned char)s[i];
+        return 1;
+    }
+    return td_utf8_next_slow(s, i, n, cp);
+}
 void td_buf_printf(td_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void td_buf_clear(td_buf *b);             /* len = 0, keeps the memory */

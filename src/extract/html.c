@@ -4,7 +4,8 @@
  * detection, windows-1258), resolves legacy fonts (.VnTime, VNI-Times) from
  * font tags, inline styles and <style> rules, and parses it with libxml2's
  * HTML parser (no network, recovering) while recording each element's byte
- * span.  The article text is html_content.c's job, title, date and byline
+ * span.  The article text is html_content.c's job (with html_dom.c,
+ * html_clean.c, html_score.c, html_emit.c), title, date and byline
  * html_meta.c's.
  */
 #include "extract/html_int.h"

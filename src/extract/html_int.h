@@ -1,9 +1,11 @@
-/* html_int.h - interface between the three parts of the HTML reader.
+/* html_int.h - interface between the parts of the HTML reader.
  *
  * html.c decodes the bytes, parses them with libxml2 (recording each
- * element's byte span) and resolves legacy fonts; html_content.c drops page
- * furniture, scores candidate containers (Readability-style) and emits the
- * article's blocks; html_meta.c finds title, publication date and byline.
+ * element's byte span) and resolves legacy fonts; html_content.c runs the
+ * content passes: statistics and hints (html_dom.c), furniture
+ * (html_clean.c), the article's container (html_score.c, Readability-style)
+ * and its blocks (html_emit.c); html_jsonld.c reads JSON-LD articleBody;
+ * html_meta.c finds title, publication date and byline.
  */
 #ifndef HTML_INT_H
 #define HTML_INT_H
@@ -49,7 +51,7 @@ enum {
     HTML_P_CLEAN = 4      /* drop link-dense or form-like boxes in the article */
 };
 
-/* Which hint lists an element's class (C) and id (I) match (html_content.c),
+/* Which hint lists an element's class (C) and id (I) match (html_dom.c),
  * computed once per element. */
 enum {
     HTML_H_DONE = 1,
@@ -134,5 +136,108 @@ char *extract_html_ld_body(xmlNode *root);
  * title block), d->published and d->author once the article blocks are in
  * c->d.  Cannot fail. */
 void extract_html_meta(html_ctx *c, xmlNode *root, xmlNode *body);
+
+/* The state of html_emit.c while it turns elements into blocks. */
+typedef struct emitter {
+    html_ctx *c;
+    td_buf cur;          /* text of the block being built */
+    td_buf tmp;
+    xmlNode *owner;      /* element whose kind the block takes */
+    long start;          /* its source offset */
+    xmlNode *skip_scope; /* after a "related news" heading: its parent */
+    long next_start;     /* after two <br>: where the next block starts */
+    long top_text;
+} emitter;
+
+/* ---- shared by the passes (html_dom.c, html_clean.c, html_score.c,
+ * html_emit.c, html_content.c) ---------------------------------------- */
+
+/* 1 when s is one of the lowercase names of the NULL-ended list, in any
+ * case. */
+int extract_html_in_list(const char *s, const char *const *list);
+
+/* 1..6 for h1..h6, else 0. */
+int extract_html_heading_level(const char *tag);
+
+/* hint_match on a raw class or id value (NULL: no match). */
+int extract_html_hint_match_str(const char *attr, const char *const *list);
+
+/* schema.org's mark of the article's text (itemprop="articleBody"), which
+ * weighs like a content class in every pass. */
+int extract_html_body_prop(const xmlNode *n);
+
+/* The HTML_H_* bits of element n (its class, id and role against the
+ * hint lists), computed on first use and kept: every pass asks again. */
+unsigned extract_html_hints_of(html_ctx *c, xmlNode *n);
+
+/* Readability's class weight of n: +25 / -25 for each of its class and
+ * id that holds a positive / negative hint. */
+int extract_html_class_weight(html_ctx *c, xmlNode *n);
+
+/* Negative hints in class or id and no reason to keep the element (with
+ * all: any negative hint, else only those of comments), or a role of
+ * page furniture. */
+int extract_html_unlikely(html_ctx *c, xmlNode *n, int all);
+
+/* 1 when n is hidden: the hidden attribute, aria-hidden="true", a
+ * display:none or visibility:hidden style, or a class that hides. */
+int extract_html_hidden(const xmlNode *n);
+
+/* Visible characters (not white space) and commas in a text node. */
+void extract_html_count_text(const xmlNode *t, long *chars, long *commas);
+
+/* 1 when element n has been dropped as furniture (HTML_F_DROP). */
+int extract_html_dropped(html_ctx *c, xmlNode *n);
+
+/* Fill text, links, commas, own*, np, nimg, ninput of every element under
+ * body, skipping dropped subtrees (their form controls still count).  One
+ * walk in document order counts each text node into its parent and its
+ * nearest block; a walk back over the elements then adds every element's
+ * totals into its parent, so the cost is linear in the page. */
+void extract_html_stats(html_ctx *c, xmlNode *body);
+
+/* The share of in's visible characters that are inside links. */
+double extract_html_link_density(const html_info *in);
+
+/* 1 when anc is n or one of its ancestors. */
+int extract_html_descends(const xmlNode *n, const xmlNode *anc);
+
+/* The inline text of block b (nested blocks skipped), decoded, at most
+ * max bytes. */
+void extract_html_inline_text(html_ctx *c, xmlNode *b, td_buf *out, size_t max);
+
+/* A <header> inside an <article> is the article's own head (HTML5): its
+ * headline and lead, not the page banner. */
+int extract_html_article_header(const xmlNode *n);
+
+/* Pass 1: furniture by tag and visibility; legacy fonts; the depth limit. */
+int extract_html_drop_by_tag(html_ctx *c, xmlNode *root, td_err *e);
+
+/* Pass 2: drop furniture under body by class, id, role, HTML5 region
+ * tag and first words (see the file comment of html_clean.c). */
+void extract_html_drop_by_hint(html_ctx *c, xmlNode *body);
+
+/* 1 when n is a short byline element (rel or itemprop author, or a
+ * byline class or id), dropped from the article. */
+int extract_html_byline_box(html_ctx *c, const xmlNode *n);
+
+/* Readability's conditional cleaning of containers inside the article. */
+int extract_html_clean_away(html_ctx *c, xmlNode *n, long top_text);
+
+/* A candidate's score weighed by its link density. */
+double extract_html_final_score(const html_info *in);
+
+/* The page's headline: the first h1 or h2 of four words or more whose
+ * words <title> also holds (sites append their name to <title>).  NULL
+ * when there is none. */
+xmlNode *extract_html_headline_node(html_ctx *c, xmlNode *body);
+
+/* The element under body that holds the article (the best scored
+ * candidate, or the headline's box, <article> or articleBody evidence);
+ * body when nothing scores. */
+xmlNode *extract_html_choose_top(html_ctx *c, xmlNode *body);
+
+/* Append the blocks of root's subtree to em->c->d, in document order. */
+void extract_html_emit_subtree(emitter *em, xmlNode *root);
 
 #endif

@@ -248,17 +248,6 @@ static int is_lower_cp(int32_t cp)
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
-static size_t next_cp(const char *s, size_t i, size_t n, int32_t *cp)
-{
-    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                          (utf8proc_ssize_t)(n - i), cp);
-    if (k <= 0) {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    return (size_t)k;
-}
-
 int extract_starts_lower(const char *s, size_t n)
 {
     const char *p = s;
@@ -267,7 +256,7 @@ int extract_starts_lower(const char *s, size_t n)
     if (!l)
         return 0;
     int32_t cp;
-    next_cp(p, 0, l, &cp);
+    td_utf8_next(p, 0, l, &cp);
     return is_lower_cp(cp);
 }
 
@@ -276,7 +265,7 @@ int extract_is_all_caps(const char *s, size_t n)
     int upper = 0;
     for (size_t i = 0; i < n;) {
         int32_t cp;
-        i += next_cp(s, i, n, &cp);
+        i += td_utf8_next(s, i, n, &cp);
         if (is_lower_cp(cp))
             return 0;
         if (is_upper_cp(cp))
@@ -302,7 +291,7 @@ static int is_name(const char *s, size_t n)
             continue;
         }
         int32_t cp;
-        i += next_cp(s, i, n, &cp);
+        i += td_utf8_next(s, i, n, &cp);
         if (start && !is_upper_cp(cp))
             return 0;
         if (!start && cp != '.' && !is_upper_cp(cp) && !is_lower_cp(cp) &&
@@ -334,7 +323,7 @@ int extract_is_byline(const char *s, size_t n)
             return 0;
         size_t off = (size_t)(p - s) + 1;
         int32_t cp;
-        next_cp(s, off, n, &cp);
+        td_utf8_next(s, off, n, &cp);
         return extract_count_words(s + off, n - off) <= 8 && is_upper_cp(cp);
     }
     /* initials alone ("H.N", "T.T.")  */
@@ -518,7 +507,7 @@ int extract_starts_upper(const char *s, size_t n)
 {
     for (size_t i = 0; i < n;) {
         int32_t cp;
-        i += next_cp(s, i, n, &cp);
+        i += td_utf8_next(s, i, n, &cp);
         if (is_upper_cp(cp))
             return 1;
         if (is_lower_cp(cp))

@@ -44,17 +44,6 @@ static int char_class(int32_t cp)
     }
 }
 
-static size_t next_cp(const char *s, size_t i, size_t n, int32_t *cp)
-{
-    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                          (utf8proc_ssize_t)(n - i), cp);
-    if (k <= 0) {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    return (size_t)k;
-}
-
 /* Number of ASCII digits at s[i..n). */
 static size_t digits_at(const char *s, size_t i, size_t n)
 {
@@ -117,7 +106,7 @@ int index_split(const char *s, size_t n, index_word_fn cb, void *ctx)
     int rc = 0;
     while (i < n && rc == 0) {
         int32_t cp;
-        size_t k = next_cp(s, i, n, &cp);
+        size_t k = td_utf8_next(s, i, n, &cp);
         int c = char_class(cp);
         if (c == C_OTHER) {
             i += k;
@@ -128,7 +117,7 @@ int index_split(const char *s, size_t n, index_word_fn cb, void *ctx)
         int letters = 0, only_digits = 1;
         td_buf_clear(&word);
         while (i < n) {
-            k = next_cp(s, i, n, &cp);
+            k = td_utf8_next(s, i, n, &cp);
             c = char_class(cp);
             if (c == C_OTHER) {
                 /* numbers keep their separators: "8.000" is 8000 (a

@@ -14,18 +14,6 @@
 #include <string.h>
 #include <utf8proc.h>
 
-/* Decode one code point at s[i..n); invalid bytes give U+FFFD, length 1. */
-static size_t next_cp(const char *s, size_t i, size_t n, int32_t *cp)
-{
-    utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                            (utf8proc_ssize_t)(n - i), cp);
-    if (len <= 0) {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    return (size_t)len;
-}
-
 static void put_cp(td_buf *out, int32_t cp)
 {
     utf8proc_uint8_t tmp[4];
@@ -67,7 +55,7 @@ void norm_nfc(const char *s, size_t n, td_buf *out)
     if (!clean) {
         for (size_t i = 0; i < n;) {
             int32_t cp;
-            size_t k = next_cp(s, i, n, &cp);
+            size_t k = td_utf8_next(s, i, n, &cp);
             if (cp != 0)
                 put_cp(&copy, cp);
             i += k;
@@ -200,11 +188,11 @@ static void fold_impl(const char *s, size_t n, td_buf *out, uint32_t **map,
             continue;
         }
         int32_t cp;
-        size_t k = next_cp(s, i, n, &cp);
+        size_t k = td_utf8_next(s, i, n, &cp);
         if (is_space_cp(cp)) {
             size_t run = i, newlines = 0;
             while (i < n) {
-                size_t k2 = next_cp(s, i, n, &cp);
+                size_t k2 = td_utf8_next(s, i, n, &cp);
                 if (!is_space_cp(cp) && !is_ignorable_cp(cp))
                     break;
                 if (cp == '\n' || cp == 0x2029)
@@ -262,7 +250,7 @@ void norm_lower(const char *s, size_t n, td_buf *out)
     td_buf tmp = TD_BUF_INIT;
     for (size_t i = 0; i < n;) {
         int32_t cp;
-        i += next_cp(s, i, n, &cp);
+        i += td_utf8_next(s, i, n, &cp);
         put_cp(&tmp, utf8proc_tolower(cp));
     }
     norm_nfc(tmp.ptr ? tmp.ptr : "", tmp.len, out);
