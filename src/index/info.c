@@ -38,58 +38,84 @@ void index_docinfo_free(index_docinfo *di)
     free(di);
 }
 
+/* The id of the one document the query finds for arg, 0 when none;
+ * TD_EUSAGE when several, TD_EDB on failure. */
+static int one_doc(index_db *db, const char *sql, const char *arg, const char *doc,
+                   long *id, td_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    *id = 0;
+    if (sqlite3_prepare_v2(db->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return index_db_error(db, e, "cannot read the document");
+    sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
+    int n = 0, s;
+    while ((s = sqlite3_step(st)) == SQLITE_ROW && n < 2) {
+        *id = (long)sqlite3_column_int64(st, 0);
+        n++;
+    }
+    sqlite3_finalize(st);
+    if (s != SQLITE_ROW && s != SQLITE_DONE)
+        return index_db_error(db, e, "cannot read the document");
+    if (n > 1) {
+        *id = 0;
+        return td_err_set(e, TD_EUSAGE, "'%s' names several documents; give "
+                          "the full path or the id", doc);
+    }
+    return TD_OK;
+}
+
+int index_find_doc(index_db *db, const char *doc, long *id, td_err *e)
+{
+    *id = 0;
+    char *end = NULL;
+    long n = strtol(doc, &end, 10);
+    int rc;
+    if (*doc && end && *end == '\0') {
+        char num[32];
+        snprintf(num, sizeof num, "%ld", n);
+        rc = one_doc(db, "SELECT id FROM documents WHERE id = CAST(?1 AS INTEGER)", num, doc,
+                     id, e);
+        if (rc != TD_OK || *id)
+            return rc;
+        return td_err_set(e, TD_EUSAGE, "no document '%s' in the database", doc);
+    }
+    /* the path it was stored under */
+    rc = one_doc(db, "SELECT id FROM documents WHERE path = ?1", doc, doc, id, e);
+    if (rc != TD_OK || *id)
+        return rc;
+    /* any other path to its file: ./corpus/x, /abs/corpus/x, a link */
+    char *real = realpath(doc, NULL);
+    if (real) {
+        rc = one_doc(db, "SELECT id FROM documents WHERE realpath = ?1", real, doc, id, e);
+        free(real);
+        if (rc != TD_OK || *id)
+            return rc;
+    }
+    /* a unique path ending in it ("x.txt" for "corpus/x.txt") */
+    rc = one_doc(db, "SELECT id FROM documents WHERE substr(path, -length(?1) - 1) = '/' || ?1",
+                 doc[0] == '.' && doc[1] == '/' ? doc + 2 : doc, doc, id, e);
+    if (rc != TD_OK || *id)
+        return rc;
+    return td_err_set(e, TD_EUSAGE, "no document '%s' in the database", doc);
+}
+
 int index_show(index_db *db, const char *doc, index_docinfo **out, td_err *e)
 {
     *out = NULL;
+    long id;
+    int rc = index_find_doc(db, doc, &id, e);
+    if (rc != TD_OK)
+        return rc;
     sqlite3_stmt *st = NULL;
-    char *end = NULL;
-    long id = strtol(doc, &end, 10);
-    int by_id = *doc && end && *end == '\0';
-    const char *sql = by_id
-        ? "SELECT id, path, hash, format, encoding, title, published, author,"
-          " ingested_at, size, length(CAST(text AS BLOB)) FROM documents WHERE id = ?1"
-        : "SELECT id, path, hash, format, encoding, title, published, author,"
-          " ingested_at, size, length(CAST(text AS BLOB)) FROM documents WHERE path = ?1";
-    if (sqlite3_prepare_v2(db->db, sql, -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db->db,
+                           "SELECT id, path, hash, format, encoding, title, published, author,"
+                           " ingested_at, size, length(CAST(text AS BLOB)) FROM documents"
+                           " WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
         return index_db_error(db, e, "cannot read the document");
-    if (by_id)
-        sqlite3_bind_int64(st, 1, id);
-    else
-        sqlite3_bind_text(st, 1, doc, -1, SQLITE_TRANSIENT);
-    int s = sqlite3_step(st);
-    if (s == SQLITE_DONE && !by_id) {
-        /* not stored under this exact path: a unique path ending in it
-         * ("x.txt" for "corpus/x.txt") will do */
+    sqlite3_bind_int64(st, 1, id);
+    if (sqlite3_step(st) != SQLITE_ROW) {
         sqlite3_finalize(st);
-        long found = 0;
-        int nfound = 0;
-        const char *const like =
-            "SELECT id FROM documents WHERE substr(path, -length(?1) - 1) = '/' || ?1"
-            " LIMIT 2";
-        if (sqlite3_prepare_v2(db->db, like, -1, &st, NULL) != SQLITE_OK)
-            return index_db_error(db, e, "cannot read the document");
-        sqlite3_bind_text(st, 1, doc[0] == '.' && doc[1] == '/' ? doc + 2 : doc, -1,
-                          SQLITE_TRANSIENT);
-        while (sqlite3_step(st) == SQLITE_ROW) {
-            found = (long)sqlite3_column_int64(st, 0);
-            nfound++;
-        }
-        sqlite3_finalize(st);
-        if (nfound > 1)
-            return td_err_set(e, TD_EUSAGE, "'%s' names several documents; give "
-                              "the full path or the id", doc);
-        if (nfound == 1) {
-            char idbuf[32];
-            snprintf(idbuf, sizeof idbuf, "%ld", found);
-            return index_show(db, idbuf, out, e);
-        }
-        return td_err_set(e, TD_EUSAGE, "no document '%s' in the database", doc);
-    }
-    if (s != SQLITE_ROW) {
-        sqlite3_finalize(st);
-        if (s != SQLITE_DONE)
-            return index_db_error(db, e, "cannot read the document");
-        return td_err_set(e, TD_EUSAGE, "no document '%s' in the database", doc);
+        return index_db_error(db, e, "cannot read the document");
     }
     index_docinfo *di = td_xcalloc(1, sizeof *di);
     di->id = (long)sqlite3_column_int64(st, 0);
@@ -115,6 +141,7 @@ int index_show(index_db *db, const char *doc, index_docinfo **out, td_err *e)
     }
     sqlite3_bind_int64(st, 1, di->id);
     size_t cap = 0;
+    int s;
     while ((s = sqlite3_step(st)) == SQLITE_ROW) {
         if (di->nfacts == cap) {
             cap = cap ? cap * 2 : 16;
