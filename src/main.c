@@ -21,6 +21,7 @@ static const command commands[] = {
     {"search", cmd_search, cmd_search_usage, "full-text search, folded and ranked"},
     {"extract", cmd_extract, cmd_extract_usage, "print the text or the facts of files"},
     {"show", cmd_show, cmd_show_usage, "show a stored document's facts with their sentences"},
+    {"rm", cmd_rm, cmd_rm_usage, "remove stored documents (by id or path)"},
     {"stats", cmd_stats, cmd_stats_usage, "count what the database holds"},
     {"compare", cmd_compare, cmd_compare_usage, "compare blocs between two years"},
     {"leaders", cmd_leaders, cmd_leaders_usage, "leading unit of each bloc, year by year"},

@@ -670,10 +670,13 @@ int index_prune(index_db *db, char *const *roots, size_t nroots, size_t *dropped
 
 int index_remove(index_db *db, const long *ids, size_t n, td_err *e)
 {
+    int rc = index_allow_writes(db, e);
+    if (rc != TD_OK)
+        return rc;
     sqlite3_int64 *v = td_xcalloc(n ? n : 1, sizeof *v);
     for (size_t i = 0; i < n; i++)
         v[i] = ids[i];
-    int rc = drop_docs(db, v, n, "cannot remove the documents", e);
+    rc = drop_docs(db, v, n, "cannot remove the documents", e);
     free(v);
     return rc;
 }
