@@ -43,6 +43,7 @@ const char cmd_ingest_usage[] =
     "                site gives a province when the text names none\n"
     "  --source-url URL  one address for every file named\n"
     "  --json        print one JSON line per file: {\"file\",\"status\",\"error\"}\n"
+    "                (status added, replaced, unchanged, moved or failed)\n"
     "  -q, --quiet   no progress and no summary\n"
     "  -h, --help    this text\n"
     "\n"
