@@ -47,3 +47,5 @@ expect_grep '"documents":2,' out
 # the canonical tables follow: no bloc is left from a pruned report
 expect_code 0 $THIDUA --db p.db blocs --json
 expect_no_grep 'Kon Tum' out
+expect_code 0 $THIDUA ingest --help
+expect_grep '^  --prune ' out

@@ -39,3 +39,8 @@ expect_grep '^\{"doc":[0-9]+,"path":"[^"]*kh2023-vhxh-ky-ket.txt"\}$' out
 expect_code 2 $THIDUA --db d.db rm
 expect_grep "no document given" err
 expect_code 3 $THIDUA --db nothing.db rm 1
+# listed by --help
+expect_code 0 $THIDUA --help
+expect_grep '^  rm +remove stored documents' out
+expect_code 0 $THIDUA rm --help
+expect_grep '^usage: thidua rm ' out

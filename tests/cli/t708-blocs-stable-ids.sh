@@ -54,3 +54,5 @@ expect_code 0 $THIDUA --db s.db ingest -q later
 ids >got
 printf '1 Nghệ An\n2 Thanh Hóa\n3 Bắc Giang\n4 Cao Bằng\n5 Sơn La\n6 Hà Tĩnh\n' >want
 diff -u want got || fail "ids after the report came back"
+expect_code 0 $THIDUA blocs --help
+expect_grep 'blocs of two provinces need --force' out
