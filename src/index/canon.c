@@ -555,6 +555,14 @@ typedef struct claim {
     sqlite3_int64 first; /* the earliest record among them (rowid) */
 } claim;
 
+static int cmp_claim_key(const void *a, const void *b)
+{
+    const claim *x = a, *y = b;
+    if (x->id != y->id)
+        return x->id < y->id ? -1 : 1;
+    return (x->k > y->k) - (x->k < y->k);
+}
+
 static int cmp_claim(const void *a, const void *b)
 {
     const claim *x = a, *y = b;
@@ -594,40 +602,49 @@ static int assign_ids(index_db *db, variant *v, size_t n, const bsort *bs, size_
         rc = prep(db, "SELECT coalesce(max(bloc_id), 0) FROM canon_bloc_key", &mx, e);
     if (rc == TD_OK && sqlite3_step(mx) == SQLITE_ROW)
         maxid = (long)sqlite3_column_int64(mx, 0);
-    for (size_t k = 0; k < nb; k++)
+    size_t *kof = td_xcalloc(n ? n : 1, sizeof *kof);   /* root -> cluster */
+    for (size_t k = 0; k < nb; k++) {
         ids[k] = 0;
+        kof[bs[k].root] = k;
+    }
     for (size_t j = 0; rc == TD_OK && j < n; j++) {
-        size_t root = vfind(v, j);
-        for (size_t k = 0; k < nb; k++)
-            if (bs[k].root == root)
-                clus[j] = k;
+        clus[j] = kof[vfind(v, j)];
         sqlite3_bind_text(get, 1, v[j].vkey, -1, SQLITE_STATIC);
         if (sqlite3_step(get) == SQLITE_ROW) {
             rec[j] = (long)sqlite3_column_int64(get, 0);
             row[j] = sqlite3_column_int64(get, 1);
         }
         sqlite3_reset(get);
-        if (!rec[j])
-            continue;
-        size_t c = 0;
-        while (c < ncl && !(cl[c].id == rec[j] && cl[c].k == clus[j]))
-            c++;
-        if (c == ncl) {
+        if (rec[j]) {
             cl = td_xrealloc(cl, (ncl + 1) * sizeof *cl);
-            cl[ncl++] = (claim){rec[j], clus[j], 0, row[j]};
+            cl[ncl++] = (claim){rec[j], clus[j], v[j].docs, row[j]};
         }
-        cl[c].weight += v[j].docs;
-        if (row[j] < cl[c].first)
-            cl[c].first = row[j];
     }
+    /* one claim per cluster and id: the variants' documents summed */
+    if (ncl > 1)
+        qsort(cl, ncl, sizeof *cl, cmp_claim_key);
+    size_t m = 0;
+    for (size_t c = 0; c < ncl; c++) {
+        if (m && cl[m - 1].id == cl[c].id && cl[m - 1].k == cl[c].k) {
+            cl[m - 1].weight += cl[c].weight;
+            if (cl[c].first < cl[m - 1].first)
+                cl[m - 1].first = cl[c].first;
+        } else {
+            cl[m++] = cl[c];
+        }
+    }
+    ncl = m;
     if (ncl > 1)
         qsort(cl, ncl, sizeof *cl, cmp_claim);
+    /* claims come by id: an id is taken by the first claim on it whose
+     * cluster has none yet; owner[] keeps who took which (in id order) */
+    claim *owner = td_xcalloc(ncl ? ncl : 1, sizeof *owner);
+    size_t nowner = 0;
     for (size_t c = 0; c < ncl; c++) {
-        int taken = 0;
-        for (size_t k = 0; k < nb && !taken; k++)
-            taken = ids[k] == cl[c].id;
-        if (!taken && !ids[cl[c].k])
-            ids[cl[c].k] = cl[c].id;
+        if (ids[cl[c].k] || (nowner && owner[nowner - 1].id == cl[c].id))
+            continue;
+        ids[cl[c].k] = cl[c].id;
+        owner[nowner++] = cl[c];
     }
     for (size_t k = 0; k < nb; k++)
         if (!ids[k])
@@ -638,8 +655,17 @@ static int assign_ids(index_db *db, variant *v, size_t n, const bsort *bs, size_
     for (size_t j = 0; rc == TD_OK && !temp && j < n; j++) {
         long id = ids[clus[j]];
         int lost = 0;
-        for (size_t k = 0; k < nb && rec[j] && !lost; k++)
-            lost = k != clus[j] && ids[k] == rec[j];
+        if (rec[j] && rec[j] != id) {
+            size_t lo = 0, hi = nowner;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (owner[mid].id < rec[j])
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            lost = lo < nowner && owner[lo].id == rec[j];
+        }
         if (rec[j] && !lost)
             continue;
         sqlite3_bind_text(put, 1, v[j].vkey, -1, SQLITE_STATIC);
@@ -654,6 +680,8 @@ static int assign_ids(index_db *db, variant *v, size_t n, const bsort *bs, size_
     free(rec);
     free(row);
     free(clus);
+    free(kof);
+    free(owner);
     free(cl);
     return rc;
 }

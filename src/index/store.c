@@ -48,7 +48,6 @@ typedef struct doc_row {
     sqlite3_int64 id;       /* 0: none */
     int moved;              /* found by content: its own file is gone */
     int same;               /* same content, extractor and given address */
-    int path_differs;       /* stored under another path (as given) */
 } doc_row;
 
 /* Find the row of the file at path (real: its resolved path, NULL when it
@@ -95,7 +94,6 @@ static int find_row(index_db *db, const char *path, const char *real, const char
             /* facts from another extractor (rules or program) are stale */
             if (db->extractor && (!x || strcmp(x, db->extractor) != 0))
                 r->same = 0;
-            r->path_differs = !p || strcmp(p, path) != 0;
             break;
         }
         if (s != SQLITE_ROW && s != SQLITE_DONE)
