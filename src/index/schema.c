@@ -30,8 +30,9 @@
  *       below is a byte offset into it.  hash is td_hash_hex of the raw
  *       file; format "docx"|"html"|"text".  A changed file keeps its id;
  *       its other rows are replaced.  A file moved (same content, old path
- *       gone) keeps its id and rows; only path and realpath change.  extractor
- *       (version 2) fingerprints the program and rules that made its facts.
+ *       gone) keeps its id and rows; only path and realpath change.
+ *       extractor (version 2) fingerprints the program and rules that made
+ *       its facts.
  *       source_url (version 3) is where the file came from: the address the
  *       caller gave (ingest --sources/--source-url, then also in
  *       source_given) or the page's own canonical link / og:url;
