@@ -87,6 +87,7 @@ CLI_DECLARE(ingest);
 CLI_DECLARE(search);
 CLI_DECLARE(extract);
 CLI_DECLARE(show);
+CLI_DECLARE(rm);
 CLI_DECLARE(stats);
 CLI_DECLARE(compare);
 CLI_DECLARE(leaders);

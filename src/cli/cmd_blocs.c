@@ -15,7 +15,7 @@
 const char cmd_blocs_usage[] =
     "usage: thidua blocs [--province P] [--year Y] [--bloc B]\n"
     "                    [--evidence | --json | --csv]\n"
-    "       thidua blocs --merge A B | --split A [B] | --clear A | --overrides\n"
+    "       thidua blocs --merge [--force] A B | --split A [B] | --clear A | --overrides\n"
     "\n"
     "List the blocs: id, canonical name, province, the years they reported,\n"
     "their members in each year, and every name the reports used for them.\n"
@@ -36,12 +36,15 @@ const char cmd_blocs_usage[] =
     "why (same province, same site, members in common).  When a\n"
     "merge is wrong or missing, set an override; it is kept in the\n"
     "database, survives re-ingest, and the blocs are rebuilt at once:\n"
-    "  --merge A B   A and B are one bloc\n"
+    "  --merge A B   A and B are one bloc (it keeps the smaller id; no other\n"
+    "                bloc's id changes); blocs of two provinces need --force\n"
+    "                (a province and the one it joined on 1 July 2025 are one)\n"
     "  --split A     the name A is never merged automatically (its own bloc)\n"
     "  --split A B   A and B are never merged\n"
     "  --clear A     forget the overrides that mention A\n"
     "  --overrides   list the overrides\n"
     "A and B are bloc ids as listed, or bloc names as the reports wrote them.\n"
+    "A bloc keeps its id across re-ingests, merges and splits.\n"
     "\n"
     "options:\n"
     "  --province P  only blocs of province P (any spelling); for a province\n"
@@ -73,7 +76,7 @@ const char cmd_blocs_usage[] =
     "province or unknown bloc in an override; 3 the database could not be\n"
     "opened.\n";
 
-enum { OPT_MERGE = 0x2001, OPT_SPLIT, OPT_CLEAR, OPT_OVERRIDES };
+enum { OPT_MERGE = 0x2001, OPT_SPLIT, OPT_CLEAR, OPT_OVERRIDES, OPT_FORCE };
 
 static char *join(char **l, size_t n, const char *sep)
 {
@@ -371,8 +374,10 @@ int cmd_blocs(int argc, char **argv, cli_ctx *ctx)
         {"clear", no_argument, NULL, OPT_CLEAR},
         {"overrides", no_argument, NULL, OPT_OVERRIDES},
         {"evidence", no_argument, NULL, CLI_OPT_EVIDENCE},
+        {"force", no_argument, NULL, OPT_FORCE},
         {NULL, 0, NULL, 0},
     };
+    int force = 0;
     canon_filter f = {NULL, NULL, 0};
     const char *action = NULL;
     int evidence = 0;
@@ -393,6 +398,7 @@ int cmd_blocs(int argc, char **argv, cli_ctx *ctx)
         case OPT_CLEAR: action = "clear"; continue;
         case OPT_OVERRIDES: action = "list"; continue;
         case CLI_OPT_EVIDENCE: evidence = 1; continue;
+        case OPT_FORCE: force = 1; continue;
         case ':':
             return cli_usage_error(ctx, "option '%s' needs a value", argv[optind - 1]);
         }
@@ -405,6 +411,8 @@ int cmd_blocs(int argc, char **argv, cli_ctx *ctx)
     int nargs = argc - optind;
     if (!action && nargs)
         return cli_usage_error(ctx, "unexpected argument '%s'", argv[optind]);
+    if (force && (!action || strcmp(action, "merge") != 0))
+        return cli_usage_error(ctx, "--force goes with --merge");
     if (action && strcmp(action, "merge") == 0 && nargs != 2)
         return cli_usage_error(ctx, "--merge needs two blocs");
     if (action && strcmp(action, "split") == 0 && (nargs < 1 || nargs > 2))
@@ -435,7 +443,7 @@ int cmd_blocs(int argc, char **argv, cli_ctx *ctx)
     }
     if (action) {
         rc = index_canon_override(db, ctx->rules_dir, action, argv[optind],
-                                  nargs > 1 ? argv[optind + 1] : NULL, &e);
+                                  nargs > 1 ? argv[optind + 1] : NULL, force, &e);
         if (rc != TD_OK) {
             index_close(db);
             if (rc == TD_EUSAGE)

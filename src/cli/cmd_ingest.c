@@ -2,7 +2,8 @@
  *
  * Each file goes through the pipeline and into the database in its own
  * transaction: a bad file gets one line on stderr and the batch goes on;
- * an unchanged file (same path and content hash) is skipped unread.  A
+ * an unchanged file (same file and content hash) is skipped unread, a
+ * moved one (same content, old path gone) only takes its new path.  A
  * full disk stops the batch at once (one line), keeping what was stored.
  */
 #include <stdlib.h>
@@ -16,7 +17,7 @@
 
 const char cmd_ingest_usage[] =
     "usage: thidua ingest [--db PATH] [--quiet] [--json] [--follow-symlinks]\n"
-    "                     [--sources FILE | --source-url URL] PATH...\n"
+    "                     [--prune] [--sources FILE | --source-url URL] PATH...\n"
     "\n"
     "Extract every file named (directories are walked recursively, hidden\n"
     "entries skipped, each file taken once) and store its text, facts and\n"
@@ -25,21 +26,29 @@ const char cmd_ingest_usage[] =
     "program and rules) is skipped; a changed file, or one whose rules have\n"
     "changed since, replaces its old rows.  A file that cannot be read gets one line on\n"
     "stderr and the others are still stored.\n"
+    "A document is its file, whatever path names it (corpus/x, ./corpus/x and\n"
+    "/abs/corpus/x are one).  A file with the content of a document whose\n"
+    "file is gone was moved: the document takes the new path and keeps its\n"
+    "id and facts.\n"
     "\n"
     "options:\n"
     "  --db PATH     database (default: $THIDUA_DB or ./thidua.db)\n"
     "  --rules DIR   rule directory\n"
     "  --force       re-extract every file, even unchanged ones\n"
+    "  --prune       drop the documents under the PATHs named whose files are\n"
+    "                gone (the summary says how many)\n"
     "  --follow-symlinks  follow symbolic links that lead out of a directory\n"
     "                named (by default they are skipped, one warning each)\n"
     "  --sources FILE  lines 'path<TAB>url': where each file came from; the\n"
     "                site gives a province when the text names none\n"
     "  --source-url URL  one address for every file named\n"
     "  --json        print one JSON line per file: {\"file\",\"status\",\"error\"}\n"
+    "                (status added, replaced, unchanged, moved or failed)\n"
     "  -q, --quiet   no progress and no summary\n"
     "  -h, --help    this text\n"
     "\n"
-    "Prints a summary on stderr: files added, replaced, unchanged, failed.\n"
+    "Prints a summary on stderr: files added, replaced, unchanged, (moved,)\n"
+    "failed (, documents pruned).\n"
     "A full disk (or quota, or file size limit) stops the batch with one line;\n"
     "the files stored before it stay.\n"
     "Exit status: 0 all stored; 1 some files rejected; 2 usage error;\n"
@@ -67,9 +76,10 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
         {"sources", required_argument, NULL, 's'},
         {"source-url", required_argument, NULL, 'u'},
         {"follow-symlinks", no_argument, NULL, 'L'},
+        {"prune", no_argument, NULL, 'P'},
         {NULL, 0, NULL, 0},
     };
-    int c, force = 0, follow = 0;
+    int c, force = 0, follow = 0, prune = 0;
     const char *sources_file = NULL, *source_url = NULL;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "+hqjf", longopts, NULL)) != -1) {
@@ -86,6 +96,8 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
             source_url = optarg;
         else if (c == 'L')
             follow = 1;
+        else if (c == 'P')
+            prune = 1;
         else
             return cli_usage_error(ctx, "unknown option '%s'", argv[optind - 1]);
     }
@@ -118,12 +130,20 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
     pipeline_fingerprint(ctx->rules_dir, fp);
     index_set_extractor(db, fp);
     index_set_force(db, force);
+    /* rows stored before documents were keyed by their file (schema 4):
+     * resolved from here, the same file stored under several paths once */
+    size_t merged = 0;
+    if (index_resolve_paths(db, &merged, &e) != TD_OK)
+        cli_warn("cannot resolve the paths stored by an older thidua: %s", e.msg);
+    else if (merged)
+        cli_warn("%zu document%s stored again under another path of the same file "
+                 "dropped (each file is one document now)", merged, merged == 1 ? "" : "s");
     char **files;
     size_t nfiles;
     int failed;
     pipeline_list(argv + optind, argc - optind, follow, &files, &nfiles, &failed);
     int progress = !ctx->quiet && !ctx->json && isatty(2);
-    size_t added = 0, replaced = 0, unchanged = 0, done = nfiles;
+    size_t added = 0, replaced = 0, unchanged = 0, moved = 0, pruned = 0, done = nfiles;
     int full = 0;
     for (size_t i = 0; i < nfiles; i++) {
         if (progress)
@@ -138,8 +158,12 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
             char hash[17];
             td_hash_hex(data, len, hash);
             const char *url = source_url ? source_url : pipeline_sources_get(sources, files[i]);
+            int was_moved = 0;
             if (index_is_current(db, files[i], hash, url)) {
                 status = INDEX_UNCHANGED;
+            } else if ((rc = index_move(db, files[i], hash, url, &was_moved, &e)) != TD_OK ||
+                       was_moved) {
+                status = INDEX_MOVED;
             } else {
                 rc = pipeline_run(files[i], data, len, url, rs, &d, &e);
                 if (rc == TD_OK)
@@ -172,28 +196,51 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
             continue;
         }
         const char *st = status == INDEX_ADDED ? "added"
-                         : status == INDEX_REPLACED ? "replaced" : "unchanged";
+                         : status == INDEX_REPLACED ? "replaced"
+                         : status == INDEX_MOVED ? "moved" : "unchanged";
         added += status == INDEX_ADDED;
         replaced += status == INDEX_REPLACED;
         unchanged += status == INDEX_UNCHANGED;
+        moved += status == INDEX_MOVED;
         if (ctx->json)
             json_line(files[i], st, NULL);
+    }
+    /* only after the moves: a moved file's document is not gone */
+    if (!full && prune) {
+        td_err_clear(&e);
+        int prc = index_prune(db, argv + optind, (size_t)(argc - optind), &pruned, &e);
+        if (prc == TD_EFULL)
+            full = 1;
+        if (prc != TD_OK) {
+            cli_error("cannot prune database '%s': %s", ctx->db_path, e.msg);
+            failed++;
+        }
     }
     /* the canonical cross-document tables (canon.c) follow the documents;
      * on failure, compare/leaders/blocs rebuild them when they next run
      * (a full disk would only fail again: they do it then) */
-    if (!full && added + replaced > 0 &&
+    if (!full && added + replaced + moved + pruned + merged > 0 &&
         index_canon_rebuild(db, ctx->rules_dir, &e) != TD_OK)
         cli_warn("cannot rebuild the canonical tables: %s", e.msg);
-    if (!ctx->quiet && full)
-        fprintf(stderr, "ingested %zu of %zu files into '%s': %zu added, %zu replaced, "
-                        "%zu unchanged, %d failed; stopped, the database is full\n",
-                done, nfiles, ctx->db_path, added, replaced, unchanged, failed);
-    else if (!ctx->quiet)
-        fprintf(stderr, "ingested %zu file%s into '%s': %zu added, %zu replaced, "
-                        "%zu unchanged, %d failed\n",
-                nfiles, nfiles == 1 ? "" : "s", cli_name(ctx->db_path), added, replaced,
-                unchanged, failed);
+    if (!ctx->quiet) {
+        /* "moved" only when some were, "pruned" only with --prune: the line
+         * stays as it was for everything else */
+        char more[64] = "", tail[64] = "";
+        if (moved)
+            snprintf(more, sizeof more, "%zu moved, ", moved);
+        if (prune)
+            snprintf(tail, sizeof tail, ", %zu pruned", pruned);
+        if (full)
+            fprintf(stderr, "ingested %zu of %zu files into '%s': %zu added, %zu replaced, "
+                            "%zu unchanged, %s%d failed%s; stopped, the database is full\n",
+                    done, nfiles, ctx->db_path, added, replaced, unchanged, more, failed,
+                    tail);
+        else
+            fprintf(stderr, "ingested %zu file%s into '%s': %zu added, %zu replaced, "
+                            "%zu unchanged, %s%d failed%s\n",
+                    nfiles, nfiles == 1 ? "" : "s", cli_name(ctx->db_path), added,
+                    replaced, unchanged, more, failed, tail);
+    }
     pipeline_free_list(files, nfiles);
     pipeline_sources_free(sources);
     index_close(db);

@@ -20,11 +20,14 @@
 
 #define CANON_VERSION 3
 
-/* The user's overrides: kept across rebuilds. */
+/* The user's overrides, and the id each variant's bloc was given: kept
+ * across rebuilds (see assign_ids). */
 static const char canon_override_sql[] =
     "CREATE TABLE IF NOT EXISTS canon_override (id INTEGER PRIMARY KEY,\n"
     "  kind TEXT NOT NULL, a TEXT NOT NULL, b TEXT,\n"
-    "  created_at TEXT NOT NULL DEFAULT (datetime('now')));\n";
+    "  created_at TEXT NOT NULL DEFAULT (datetime('now')));\n"
+    "CREATE TABLE IF NOT EXISTS canon_bloc_key (vkey TEXT PRIMARY KEY,\n"
+    "  bloc_id INTEGER NOT NULL);\n";
 
 static const char canon_drop_sql[] =
     "DROP TABLE IF EXISTS canon_doc;\n"
@@ -543,9 +546,149 @@ static int cmp_bsort(const void *a, const void *b)
     return c ? c : strcmp(x->name, y->name);
 }
 
+/* A cluster's claim on an id it had: some of its variants were filed
+ * under that id before. */
+typedef struct claim {
+    long id;
+    size_t k;            /* the cluster (index into the sorted bsort) */
+    int weight;          /* documents of those variants */
+    sqlite3_int64 first; /* the earliest record among them (rowid) */
+} claim;
+
+static int cmp_claim_key(const void *a, const void *b)
+{
+    const claim *x = a, *y = b;
+    if (x->id != y->id)
+        return x->id < y->id ? -1 : 1;
+    return (x->k > y->k) - (x->k < y->k);
+}
+
+static int cmp_claim(const void *a, const void *b)
+{
+    const claim *x = a, *y = b;
+    if (x->id != y->id)
+        return x->id < y->id ? -1 : 1;
+    if (x->weight != y->weight)
+        return x->weight > y->weight ? -1 : 1;
+    if (x->first != y->first)
+        return x->first < y->first ? -1 : 1;
+    return (x->k > y->k) - (x->k < y->k);
+}
+
+/* Give each of the nb clusters (bs, in display order) a stable id in
+ * ids[]: canon_bloc_key remembers the id every variant was filed under.  A
+ * cluster keeps an id one of its variants had (the smallest it can: two
+ * blocs merged keep the smaller id, and the other ids do not move); when
+ * two clusters claim one id (a bloc split), the one with more of the
+ * documents filed under it wins, then the one holding its first name.  A
+ * cluster with no id gets a new one above every id ever given, in display
+ * order, so a new database numbers its blocs 1, 2, ... by province and
+ * name.  Unless temp (a read-only file), the ids are recorded: a new
+ * variant under its cluster's id, a variant whose id went to another
+ * cluster under its new one; the others keep theirs, so that a merge
+ * undone gives the old ids back. */
+static int assign_ids(index_db *db, variant *v, size_t n, const bsort *bs, size_t nb,
+                      int temp, long *ids, td_err *e)
+{
+    sqlite3_stmt *get = NULL, *put = NULL, *mx = NULL;
+    long maxid = 0;
+    long *rec = td_xcalloc(n ? n : 1, sizeof *rec);
+    sqlite3_int64 *row = td_xcalloc(n ? n : 1, sizeof *row);
+    size_t *clus = td_xcalloc(n ? n : 1, sizeof *clus);
+    claim *cl = NULL;
+    size_t ncl = 0;
+    int rc = prep(db, "SELECT bloc_id, rowid FROM canon_bloc_key WHERE vkey = ?1", &get, e);
+    if (rc == TD_OK)
+        rc = prep(db, "SELECT coalesce(max(bloc_id), 0) FROM canon_bloc_key", &mx, e);
+    if (rc == TD_OK && sqlite3_step(mx) == SQLITE_ROW)
+        maxid = (long)sqlite3_column_int64(mx, 0);
+    size_t *kof = td_xcalloc(n ? n : 1, sizeof *kof);   /* root -> cluster */
+    for (size_t k = 0; k < nb; k++) {
+        ids[k] = 0;
+        kof[bs[k].root] = k;
+    }
+    for (size_t j = 0; rc == TD_OK && j < n; j++) {
+        clus[j] = kof[vfind(v, j)];
+        sqlite3_bind_text(get, 1, v[j].vkey, -1, SQLITE_STATIC);
+        if (sqlite3_step(get) == SQLITE_ROW) {
+            rec[j] = (long)sqlite3_column_int64(get, 0);
+            row[j] = sqlite3_column_int64(get, 1);
+        }
+        sqlite3_reset(get);
+        if (rec[j]) {
+            cl = td_xrealloc(cl, (ncl + 1) * sizeof *cl);
+            cl[ncl++] = (claim){rec[j], clus[j], v[j].docs, row[j]};
+        }
+    }
+    /* one claim per cluster and id: the variants' documents summed */
+    if (ncl > 1)
+        qsort(cl, ncl, sizeof *cl, cmp_claim_key);
+    size_t m = 0;
+    for (size_t c = 0; c < ncl; c++) {
+        if (m && cl[m - 1].id == cl[c].id && cl[m - 1].k == cl[c].k) {
+            cl[m - 1].weight += cl[c].weight;
+            if (cl[c].first < cl[m - 1].first)
+                cl[m - 1].first = cl[c].first;
+        } else {
+            cl[m++] = cl[c];
+        }
+    }
+    ncl = m;
+    if (ncl > 1)
+        qsort(cl, ncl, sizeof *cl, cmp_claim);
+    /* claims come by id: an id is taken by the first claim on it whose
+     * cluster has none yet; owner[] keeps who took which (in id order) */
+    claim *owner = td_xcalloc(ncl ? ncl : 1, sizeof *owner);
+    size_t nowner = 0;
+    for (size_t c = 0; c < ncl; c++) {
+        if (ids[cl[c].k] || (nowner && owner[nowner - 1].id == cl[c].id))
+            continue;
+        ids[cl[c].k] = cl[c].id;
+        owner[nowner++] = cl[c];
+    }
+    for (size_t k = 0; k < nb; k++)
+        if (!ids[k])
+            ids[k] = ++maxid;
+    if (rc == TD_OK && !temp)
+        rc = prep(db, "INSERT OR REPLACE INTO canon_bloc_key(vkey, bloc_id) VALUES (?1, ?2)",
+                  &put, e);
+    for (size_t j = 0; rc == TD_OK && !temp && j < n; j++) {
+        long id = ids[clus[j]];
+        int lost = 0;
+        if (rec[j] && rec[j] != id) {
+            size_t lo = 0, hi = nowner;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (owner[mid].id < rec[j])
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            lost = lo < nowner && owner[lo].id == rec[j];
+        }
+        if (rec[j] && !lost)
+            continue;
+        sqlite3_bind_text(put, 1, v[j].vkey, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(put, 2, id);
+        if (sqlite3_step(put) != SQLITE_DONE)
+            rc = index_db_error(db, e, "cannot write canon_bloc_key");
+        sqlite3_reset(put);
+    }
+    sqlite3_finalize(get);
+    sqlite3_finalize(put);
+    sqlite3_finalize(mx);
+    free(rec);
+    free(row);
+    free(clus);
+    free(kof);
+    free(owner);
+    free(cl);
+    return rc;
+}
+
 /* Insert the blocs and variants; sets every variant's bloc_id. */
 static int store_blocs(index_db *db, const names_table *t, variant *v, size_t n,
-                       td_err *e)
+                       int temp, td_err *e)
 {
     sqlite3_stmt *ib = NULL, *iv = NULL;
     int rc = prep(db, "INSERT INTO canon_bloc(id, name, province, key) VALUES (?1, ?2, ?3, ?4)",
@@ -570,8 +713,11 @@ static int store_blocs(index_db *db, const names_table *t, variant *v, size_t n,
     }
     if (nb > 1)
         qsort(bs, nb, sizeof *bs, cmp_bsort);
+    long *ids = td_xcalloc(nb ? nb : 1, sizeof *ids);
+    if (rc == TD_OK)
+        rc = assign_ids(db, v, n, bs, nb, temp, ids, e);
     for (size_t k = 0; rc == TD_OK && k < nb; k++) {
-        long id = (long)k + 1;
+        long id = ids[k];
         char *key = names_bloc_key(t, bs[k].name);
         sqlite3_bind_int64(ib, 1, id);
         sqlite3_bind_text(ib, 2, bs[k].name, -1, SQLITE_TRANSIENT);
@@ -616,6 +762,7 @@ static int store_blocs(index_db *db, const names_table *t, variant *v, size_t n,
         }
     }
     free(bs);
+    free(ids);
     sqlite3_finalize(ib);
     sqlite3_finalize(iv);
     return rc;
@@ -757,6 +904,21 @@ static int collect_units(index_db *db, const names_table *t, const brow *rows,
     return rc;
 }
 
+/* 1 when the database (or this connection's temp schema) has the table. */
+static int has_table(index_db *db, const char *name)
+{
+    sqlite3_stmt *st = NULL;
+    int have = 0;
+    if (sqlite3_prepare_v2(index_sqlite(db), "SELECT 1 FROM sqlite_master WHERE type = 'table'"
+                           " AND name = ?1 UNION ALL SELECT 1 FROM sqlite_temp_master"
+                           " WHERE type = 'table' AND name = ?1", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+        have = sqlite3_step(st) == SQLITE_ROW;
+    }
+    sqlite3_finalize(st);
+    return have;
+}
+
 /* canon_tables_sql with every table made TEMP.  Malloc'd. */
 static char *temp_tables_sql(void)
 {
@@ -776,22 +938,24 @@ static char *temp_tables_sql(void)
 static int rebuild_in_tx(index_db *db, const names_table *t, int temp, td_err *e)
 {
     int rc;
+    int had_keys = has_table(db, "canon_bloc_key");
     if (temp) {
         char *sql = temp_tables_sql();
         rc = exec(db, sql, e);
         free(sql);
-        /* an empty override table when the file has none */
-        sqlite3_stmt *st = NULL;
-        int have = 0;
-        if (rc == TD_OK && (rc = prep(db, "SELECT 1 FROM sqlite_master WHERE type = 'table'"
-                                          " AND name = 'canon_override'", &st, e)) == TD_OK)
-            have = sqlite3_step(st) == SQLITE_ROW;
-        sqlite3_finalize(st);
-        if (rc == TD_OK && !have)
+        /* empty override and id tables when the file has none */
+        if (rc == TD_OK && !has_table(db, "canon_override"))
             rc = exec(db, "CREATE TEMP TABLE canon_override (id INTEGER PRIMARY KEY,"
                           " kind TEXT NOT NULL, a TEXT NOT NULL, b TEXT, created_at TEXT)", e);
+        if (rc == TD_OK && !had_keys)
+            rc = exec(db, "CREATE TEMP TABLE canon_bloc_key (vkey TEXT PRIMARY KEY,"
+                          " bloc_id INTEGER NOT NULL)", e);
     } else {
         rc = exec(db, canon_override_sql, e);
+        /* blocs built before ids were kept: their ids as they were shown */
+        if (rc == TD_OK && !had_keys && has_table(db, "canon_variant"))
+            rc = exec(db, "INSERT OR IGNORE INTO canon_bloc_key(vkey, bloc_id)"
+                          " SELECT vkey, min(bloc_id) FROM canon_variant GROUP BY vkey", e);
         if (rc == TD_OK)
             rc = exec(db, canon_drop_sql, e);
         if (rc == TD_OK)
@@ -898,7 +1062,7 @@ static int rebuild_in_tx(index_db *db, const names_table *t, int temp, td_err *e
         rc = load_overrides(db, &o, &no, e);
     if (rc == TD_OK) {
         cluster(t, v, nv, o, no);
-        rc = store_blocs(db, t, v, nv, e);
+        rc = store_blocs(db, t, v, nv, temp, e);
     }
     if (rc == TD_OK)
         rc = prep(db, "INSERT INTO canon_bloc_year(bloc_id, year, event, meeting_date, "
@@ -1089,9 +1253,50 @@ static char *resolve_variant(index_db *db, const names_table *t, const char *arg
     return r;
 }
 
+/* The id and province of the bloc holding variant vkey (*prov malloc'd,
+ * NULL when unknown); 0 when none. */
+static long bloc_of_variant(index_db *db, const char *vkey, char **prov)
+{
+    sqlite3_stmt *st = NULL;
+    long id = 0;
+    *prov = NULL;
+    if (sqlite3_prepare_v2(index_sqlite(db), "SELECT b.id, b.province FROM canon_variant v "
+                           "JOIN canon_bloc b ON b.id = v.bloc_id WHERE v.vkey = ?1", -1,
+                           &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, vkey, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            id = (long)sqlite3_column_int64(st, 0);
+            *prov = col_dup(st, 1);
+        }
+    }
+    sqlite3_finalize(st);
+    return id;
+}
+
+/* TD_OK when the blocs of variants ka and kb may be merged without force:
+ * their provinces are the same, unknown, or one was merged into the other
+ * on 1 July 2025 (the same province since).  Else TD_EUSAGE naming both. */
+static int merge_provinces_ok(index_db *db, const names_table *t, const char *ka,
+                              const char *kb, td_err *e)
+{
+    char *pa, *pb;
+    long ia = bloc_of_variant(db, ka, &pa), ib = bloc_of_variant(db, kb, &pb);
+    int rc = TD_OK;
+    if (pa && pb && strcmp(pa, pb) != 0) {
+        const char *sa = names_province_successor(t, pa);
+        const char *sb = names_province_successor(t, pb);
+        if (!sa || !sb || strcmp(sa, sb) != 0)
+            rc = td_err_set(e, TD_EUSAGE, "bloc %ld is in %s and bloc %ld in %s: merging "
+                            "blocs of two provinces needs --force", ia, pa, ib, pb);
+    }
+    free(pa);
+    free(pb);
+    return rc;
+}
+
 int index_canon_override(index_db *db, const char *rules_dir,
                          const char *kind, const char *a, const char *b,
-                         td_err *e)
+                         int force, td_err *e)
 {
     int rc = index_allow_writes(db, e);
     if (rc == TD_OK)
@@ -1103,11 +1308,13 @@ int index_canon_override(index_db *db, const char *rules_dir,
         return rc;
     char *ka = resolve_variant(db, t, a);
     char *kb = b ? resolve_variant(db, t, b) : NULL;
-    names_free(t);
     sqlite3_stmt *st = NULL;
     if (!ka || (b && !kb)) {
         rc = td_err_set(e, TD_EUSAGE, "no bloc '%s' (give an id or a name "
                         "shown by 'thidua blocs')", !ka ? a : b);
+    } else if (strcmp(kind, "merge") == 0 && kb && !force &&
+               merge_provinces_ok(db, t, ka, kb, e) != TD_OK) {
+        rc = TD_EUSAGE;
     } else if (strcmp(kind, "clear") == 0) {
         rc = prep(db, "DELETE FROM canon_override WHERE a = ?1 OR b = ?1", &st, e);
         if (rc == TD_OK) {
@@ -1131,6 +1338,7 @@ int index_canon_override(index_db *db, const char *rules_dir,
         rc = td_err_set(e, TD_EUSAGE, "unknown override '%s'", kind);
     }
     sqlite3_finalize(st);
+    names_free(t);
     free(ka);
     free(kb);
     if (rc == TD_OK)
@@ -1314,7 +1522,9 @@ int index_canon_blocs(index_db *db, const char *rules_dir,
         }
     }
     sqlite3_stmt *st = NULL;
-    rc = prep(db, "SELECT id, name, province FROM canon_bloc ORDER BY id", &st, e);
+    /* by province (unknown last), then name: ids are stable, not ordered */
+    rc = prep(db, "SELECT id, name, province FROM canon_bloc "
+                  "ORDER BY province IS NULL, province, name, id", &st, e);
     canon_bloc *l = NULL;
     size_t nl = 0;
     while (rc == TD_OK && sqlite3_step(st) == SQLITE_ROW) {

@@ -5,8 +5,8 @@
  * bloc-year, member, leader and goal: names made canonical (names.h), the
  * same bloc across years merged (with a confidence, and user overrides),
  * republished copies of an article counted once (dedup.c).  The derived
- * tables can be dropped and rebuilt at any time; only canon_override is
- * user data.  compare, leaders and blocs read them through this header.
+ * tables can be dropped and rebuilt at any time; only canon_override (and
+ * canon_bloc_key, the ids given out) outlive a rebuild.  compare, leaders and blocs read them through this header.
  *
  * Derived schema (meta key 'canon_version'):
  *   canon_doc(doc_id, canon_id, kind, similarity)   kind 'self'|'exact'|'near'
@@ -20,6 +20,9 @@
  *   canon_goal(bloc_id, year, text, doc_id, evidence_id)
  *   canon_name(bloc_id, vkey, year, doc_id, evidence_id)  a name's reports
  *   canon_override(id, kind, a, b, created_at)       kind 'merge'|'split'
+ *   canon_bloc_key(vkey PRIMARY KEY, bloc_id)   the id each variant's bloc
+ *       was given; kept across rebuilds, like the overrides, so that bloc
+ *       ids do not shift when blocs are merged, split or added
  */
 #ifndef CANON_H
 #define CANON_H
@@ -66,14 +69,17 @@ int index_dedup_build(index_db *db, td_err *e);
 /* ---- overrides --------------------------------------------------------- */
 
 /* Record a user decision about bloc merges and rebuild.  kind "merge": the
- * blocs a and b are one bloc; "split": a (a variant name) never merges
+ * blocs a and b are one bloc (blocs of two provinces only when force is
+ * set, else TD_EUSAGE; a province and the one it was merged into on
+ * 1 July 2025 count as one); "split": a (a variant name) never merges
  * automatically, or, when b is given, a and b are never merged; "clear":
  * forget every override that mentions a.  a and b are bloc ids as printed
  * by `thidua blocs`, or bloc names as written in a report.  An unknown bloc
- * is TD_EUSAGE; a read-only file TD_EDB. */
+ * is TD_EUSAGE; a read-only file TD_EDB.  Bloc ids are stable: a merge
+ * keeps the smaller id and no other bloc's id changes (canon_bloc_key). */
 int index_canon_override(index_db *db, const char *rules_dir,
                          const char *kind, const char *a, const char *b,
-                         td_err *e);
+                         int force, td_err *e);
 
 /* ---- queries ----------------------------------------------------------- */
 

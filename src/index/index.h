@@ -14,8 +14,10 @@ typedef struct index_db index_db;
 
 enum {
     INDEX_ADDED = 1,      /* a new document */
-    INDEX_UNCHANGED,      /* same path and content hash: nothing written */
-    INDEX_REPLACED        /* same path, new content: old rows replaced */
+    INDEX_UNCHANGED,      /* same file and content hash: nothing written */
+    INDEX_REPLACED,       /* same file, new content: old rows replaced */
+    INDEX_MOVED           /* the content of a document whose file is gone,
+                           * under a new path: same id, new path */
 };
 
 /* Open the database at path.  writable (ingest): create it when missing,
@@ -34,19 +36,58 @@ int index_open(const char *path, int writable, index_db **out, td_err *e);
 /* Close the handle.  Accepts NULL. */
 void index_close(index_db *db);
 
-/* 1 when a document with this path and content hash is already stored
- * (from the same caller-given source address, NULL for none), so ingest
- * can skip extraction; 0 otherwise. */
+/* A document is its file: the row of a file is found by its resolved path
+ * (realpath), so `corpus/x`, `./corpus/x` and `/abs/corpus/x` are one
+ * document; path, as given, is only what is shown.  A row stored before
+ * realpaths were kept (schema 3) is found by its path until
+ * index_resolve_paths gives it its realpath. */
+
+/* 1 when the file at path is already stored with this content hash (from
+ * the same caller-given source address, NULL for none, and the same
+ * extractor), so ingest can skip extraction; 0 otherwise. */
 int index_is_current(index_db *db, const char *path, const char *hash,
                      const char *source_given);
 
+/* When no document is stored for the file at path, but one with the same
+ * content (hash, source address and extractor) whose file is gone is: the
+ * file was moved or renamed.  That document takes path (its id, text and
+ * facts stay) and *moved is set to 1; else nothing changes and *moved is 0
+ * (always 0 in --force mode).  TD_EDB or TD_EFULL on failure. */
+int index_move(index_db *db, const char *path, const char *hash,
+               const char *source_given, int *moved, td_err *e);
+
 /* Store d (normalized, facts applied) in one transaction, replacing an
- * older version of the same path.  *status (may be NULL) receives one of
- * INDEX_ADDED, INDEX_UNCHANGED, INDEX_REPLACED.  On failure nothing of d
+ * older version of the same file (or of a moved one, as index_move finds
+ * it: its id is kept).  *status (may be NULL) receives one of INDEX_ADDED,
+ * INDEX_UNCHANGED, INDEX_REPLACED, INDEX_MOVED.  On failure nothing of d
  * is stored and e says why: TD_EFULL when no room was left to write (a full
  * disk or quota, the file size limit: later documents will not fit either),
  * TD_EDB for any other database error. */
 int index_store(index_db *db, const td_doc *d, int *status, td_err *e);
+
+/* Give the rows stored before realpaths were kept their realpath, each
+ * path resolved from the working directory (rows whose path resolves to
+ * nothing stay as they are).  When several rows resolve to one file, the
+ * oldest keeps it and the others are dropped; *merged receives how many.
+ * TD_EDB or TD_EFULL on failure. */
+int index_resolve_paths(index_db *db, size_t *merged, td_err *e);
+
+/* Drop the documents whose files are gone (realpath, else path, names
+ * nothing) and that lie under one of roots[0..nroots) (files or
+ * directories; a root that is itself gone is taken as written, made
+ * absolute).  *dropped receives how many.  One transaction. */
+int index_prune(index_db *db, char *const *roots, size_t nroots, size_t *dropped,
+                td_err *e);
+
+/* Drop documents ids[0..n) with all their rows, in one transaction.  The
+ * canonical tables are then stale (index_canon_ensure rebuilds them). */
+int index_remove(index_db *db, const long *ids, size_t n, td_err *e);
+
+/* The id of the document doc names: an id ("12"), the path it was stored
+ * under, any path to its file, or a unique end of a stored path ("x.txt"
+ * for "corpus/x.txt").  TD_EUSAGE ("no document ...", or several) when
+ * none or more than one; TD_EDB on database failure. */
+int index_find_doc(index_db *db, const char *doc, long *id, td_err *e);
 
 /* Re-extract mode: when force is set, index_is_current answers 0 and
  * index_store replaces a document even when its content is unchanged

@@ -38,81 +38,81 @@ void index_docinfo_free(index_docinfo *di)
     free(di);
 }
 
-/* The ids of the documents whose path matches sql's condition on ?1 = arg:
- * 0, 1 or 2 (2 meaning "several").  -1 on a database error. */
-static int match_paths(index_db *db, const char *cond, const char *arg, long *id)
+/* The id of the one document the query finds for arg, 0 when none;
+ * TD_EUSAGE when several, TD_EDB on failure. */
+static int one_doc(index_db *db, const char *sql, const char *arg, const char *doc,
+                   long *id, td_err *e)
 {
-    char sql[256];
-    snprintf(sql, sizeof sql, "SELECT id FROM documents WHERE %s LIMIT 2", cond);
     sqlite3_stmt *st = NULL;
+    *id = 0;
     if (sqlite3_prepare_v2(db->db, sql, -1, &st, NULL) != SQLITE_OK)
-        return -1;
+        return index_db_error(db, e, "cannot read the document");
     sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
     int n = 0, s;
-    while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((s = sqlite3_step(st)) == SQLITE_ROW && n < 2) {
         *id = (long)sqlite3_column_int64(st, 0);
         n++;
     }
     sqlite3_finalize(st);
-    return s == SQLITE_DONE ? n : -1;
+    if (s != SQLITE_ROW && s != SQLITE_DONE)
+        return index_db_error(db, e, "cannot read the document");
+    if (n > 1) {
+        *id = 0;
+        return td_err_set(e, TD_EUSAGE, "'%s' names several documents; give "
+                          "the full path or the id", doc);
+    }
+    return TD_OK;
 }
 
-/* Find the document doc names: an id, the path it was stored under, that
- * path written another way (a leading "./", or the same file by its real
- * path when it exists here), or an end of the path, after a '/', that only
- * one document has ("x.txt", "corpus/x.txt").  TD_EUSAGE when none or
- * several match. */
-static int find_doc(index_db *db, const char *doc, long *id, td_err *e)
+int index_find_doc(index_db *db, const char *doc, long *id, td_err *e)
 {
+    *id = 0;
     char *end = NULL;
     long n = strtol(doc, &end, 10);
+    int rc;
     if (*doc && end && *end == '\0') {
-        *id = n;
-        return TD_OK;
+        char num[32];
+        snprintf(num, sizeof num, "%ld", n);
+        rc = one_doc(db, "SELECT id FROM documents WHERE id = CAST(?1 AS INTEGER)", num, doc,
+                     id, e);
+        if (rc != TD_OK || *id)
+            return rc;
+        return td_err_set(e, TD_EUSAGE, "no document '%s' in the database", doc);
     }
+    /* the path it was stored under, with or without a leading "./" */
+    rc = one_doc(db, "SELECT id FROM documents WHERE path = ?1", doc, doc, id, e);
+    if (rc != TD_OK || *id)
+        return rc;
     const char *rel = doc;
     while (rel[0] == '.' && rel[1] == '/')
         for (rel += 2; *rel == '/'; rel++)
             ;
-    char *real = realpath(doc, NULL);
-    enum { TYPED, REL, REAL };   /* doc as typed, without "./", its real path */
-    static const struct {
-        int arg;
-        const char *cond;
-    } tries[] = {
-        {TYPED, "path = ?1"},
-        {REL, "path = ?1"},
-        {REAL, "path = ?1"},
-        {REL, "substr(path, -length(?1) - 1) = '/' || ?1"},
-        /* a relative path stored ("corpus/x.txt", "./corpus/x.txt") that
-         * ends the real path given */
-        {REAL, "substr(?1, -length(path) + 2 * (path LIKE './%') - 1) = '/' ||"
-               " substr(path, 1 + 2 * (path LIKE './%'))"},
-    };
-    int rc = TD_OK, found = 0;
-    for (size_t i = 0; i < sizeof tries / sizeof *tries && !found; i++) {
-        const char *arg = tries[i].arg == TYPED ? doc : tries[i].arg == REL ? rel : real;
-        if (!arg || !*arg)
-            continue;
-        int k = match_paths(db, tries[i].cond, arg, id);
-        if (k < 0)
-            rc = index_db_error(db, e, "cannot read the document");
-        else if (k > 1)
-            rc = td_err_set(e, TD_EUSAGE, "'%s' names several documents; give the "
-                            "full path or the id", doc);
-        found = k != 0;
+    if (rel != doc && *rel) {
+        rc = one_doc(db, "SELECT id FROM documents WHERE path = ?1", rel, doc, id, e);
+        if (rc != TD_OK || *id)
+            return rc;
     }
-    free(real);
-    if (rc == TD_OK && !found)
-        rc = td_err_set(e, TD_EUSAGE, "no document '%s' in the database", doc);
-    return rc;
+    /* any other path to its file: ./corpus/x, /abs/corpus/x, a link */
+    char *real = realpath(doc, NULL);
+    if (real) {
+        rc = one_doc(db, "SELECT id FROM documents WHERE realpath = ?1", real, doc, id, e);
+        free(real);
+        if (rc != TD_OK || *id)
+            return rc;
+    }
+    /* a unique path ending in it ("x.txt" for "corpus/x.txt") */
+    rc = one_doc(db, "SELECT id FROM documents WHERE substr(path, -length(?1) - 1) = '/' || ?1",
+                 rel, doc, id, e);
+    if (rc != TD_OK || *id)
+        return rc;
+    return td_err_set(e, TD_EUSAGE, "no document '%s' in the database", doc);
 }
 
 int index_show(index_db *db, const char *doc, index_docinfo **out, td_err *e)
 {
     *out = NULL;
-    long id = 0;
-    int rc = find_doc(db, doc, &id, e);
+    long id;
+    int rc = index_find_doc(db, doc, &id, e);
     if (rc != TD_OK)
         return rc;
     sqlite3_stmt *st = NULL;

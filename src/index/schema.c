@@ -12,20 +12,27 @@
  * read-only (immutable when not even WAL's -shm file can be made) when the
  * file cannot be written, and write only to upgrade an older file.
  *
- * Schema (version 3):
+ * Schema (version 4):
  *
  *   meta(key PRIMARY KEY, value)
  *       'schema_version', 'tokenizer_version' (INDEX_TOKENIZER_VERSION;
  *       when it differs on open, the FTS index is rebuilt).  Every
  *       migration also sets PRAGMA application_id to INDEX_APP_ID.
- *   documents(id, path UNIQUE, hash, format, encoding, title, published,
- *             author, size, text, ingested_at, extractor, source_url,
- *             source_given, province_site)
- *       One row per stored file.  text is the NFC text (blocks joined by
- *       "\n\n"): every offset below is a byte offset into it.  hash is
- *       td_hash_hex of the raw file; format "docx"|"html"|"text".  A changed
- *       file keeps its id; its other rows are replaced.  extractor
- *       (version 2) fingerprints the program and rules that made its facts.
+ *   documents(id, path, realpath UNIQUE, hash, format, encoding, title,
+ *             published, author, size, text, ingested_at, extractor,
+ *             source_url, source_given, province_site)
+ *       One row per stored file, keyed by realpath (version 4), the
+ *       file's resolved path: `corpus/x`, `./corpus/x` and `/abs/corpus/x`
+ *       are one document.  path is the path it was last stored or moved
+ *       under, as given (what is shown).  Rows from before version 4 have
+ *       a NULL realpath until the next ingest resolves them.
+ *       text is the NFC text (blocks joined by "\n\n"): every offset
+ *       below is a byte offset into it.  hash is td_hash_hex of the raw
+ *       file; format "docx"|"html"|"text".  A changed file keeps its id;
+ *       its other rows are replaced.  A file moved (same content, old path
+ *       gone) keeps its id and rows; only path and realpath change.
+ *       extractor (version 2) fingerprints the program and rules that made
+ *       its facts.
  *       source_url (version 3) is where the file came from: the address the
  *       caller gave (ingest --sources/--source-url, then also in
  *       source_given) or the page's own canonical link / og:url;
@@ -118,6 +125,33 @@ static const char *const migrations[] = {
     "ALTER TABLE documents ADD COLUMN source_url TEXT;\n"
     "ALTER TABLE documents ADD COLUMN source_given TEXT;\n"
     "ALTER TABLE documents ADD COLUMN province_site TEXT;\n",
+    /* 3 -> 4: a document is its file, whatever path named it: realpath
+     * (the resolved path) is the key, path only what is shown.  SQLite
+     * cannot drop path's UNIQUE, so the table is copied.  Old rows have no
+     * realpath yet: the next ingest resolves them (index_resolve_paths). */
+    "CREATE TABLE documents_v4 (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  path TEXT NOT NULL,\n"
+    "  realpath TEXT,\n"
+    "  hash TEXT NOT NULL,\n"
+    "  format TEXT NOT NULL,\n"
+    "  encoding TEXT,\n"
+    "  title TEXT,\n"
+    "  published TEXT,\n"
+    "  author TEXT,\n"
+    "  size INTEGER NOT NULL,\n"
+    "  text TEXT NOT NULL,\n"
+    "  ingested_at TEXT NOT NULL DEFAULT (datetime('now')),\n"
+    "  extractor TEXT, source_url TEXT, source_given TEXT, province_site TEXT);\n"
+    "INSERT INTO documents_v4(id, path, hash, format, encoding, title, published, author,"
+    " size, text, ingested_at, extractor, source_url, source_given, province_site)"
+    " SELECT id, path, hash, format, encoding, title, published, author, size, text,"
+    " ingested_at, extractor, source_url, source_given, province_site FROM documents;\n"
+    "DROP TABLE documents;\n"
+    "ALTER TABLE documents_v4 RENAME TO documents;\n"
+    "CREATE UNIQUE INDEX documents_realpath ON documents(realpath);\n"
+    "CREATE INDEX documents_path ON documents(path);\n"
+    "CREATE INDEX documents_hash ON documents(hash);\n",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 

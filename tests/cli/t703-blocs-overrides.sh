@@ -9,15 +9,16 @@ expect_code 0 $THIDUA --db db blocs --csv
 expect_code 0 $THIDUA --db db blocs --split 'Khối Mặt trận Tổ quốc và các đoàn thể tỉnh Khánh Hoà'
 expect_grep '^split recorded; blocs rebuilt$' err
 expect_grep '^#4 ' out
-# the split name is its own bloc (#1 by name order), reporting 2024 and
-# 2025; the other names stay together (#2); Ninh Thuận is not asked for
+# the split name is its own bloc, reporting 2024 and 2025, with a new id
+# (#4); the other names stay together and keep the bloc's id (#1): ids do
+# not shift; Ninh Thuận is not asked for
 expect_code 0 $THIDUA --db db leaders --csv --bloc 'Khối Mặt trận Tổ quốc và các đoàn thể tỉnh Khánh Hoà'
 cat >expect <<'X'
 id,bloc,province,year,truong_khoi,pho_khoi
-1,Khối Mặt trận Tổ quốc và các đoàn thể tỉnh Khánh Hoà,Khánh Hòa,2024,Hội Liên hiệp Phụ nữ tỉnh,Liên đoàn Lao động tỉnh
-1,Khối Mặt trận Tổ quốc và các đoàn thể tỉnh Khánh Hoà,Khánh Hòa,2025,Liên đoàn Lao động tỉnh,Đoàn TNCS Hồ Chí Minh tỉnh
-2,Khối thi đua Mặt trận Tổ quốc và các tổ chức chính trị - xã hội tỉnh Khánh Hòa,Khánh Hòa,2023,Hội Cựu chiến binh tỉnh,Hội Nông dân tỉnh
-2,Khối thi đua Mặt trận Tổ quốc và các tổ chức chính trị - xã hội tỉnh Khánh Hòa,Khánh Hòa,2026,Đoàn TNCS Hồ Chí Minh tỉnh,Hội Cựu chiến binh tỉnh
+4,Khối Mặt trận Tổ quốc và các đoàn thể tỉnh Khánh Hoà,Khánh Hòa,2024,Hội Liên hiệp Phụ nữ tỉnh,Liên đoàn Lao động tỉnh
+4,Khối Mặt trận Tổ quốc và các đoàn thể tỉnh Khánh Hoà,Khánh Hòa,2025,Liên đoàn Lao động tỉnh,Đoàn TNCS Hồ Chí Minh tỉnh
+1,Khối thi đua Mặt trận Tổ quốc và các tổ chức chính trị - xã hội tỉnh Khánh Hòa,Khánh Hòa,2023,Hội Cựu chiến binh tỉnh,Hội Nông dân tỉnh
+1,Khối thi đua Mặt trận Tổ quốc và các tổ chức chính trị - xã hội tỉnh Khánh Hòa,Khánh Hòa,2026,Đoàn TNCS Hồ Chí Minh tỉnh,Hội Cựu chiến binh tỉnh
 X
 diff -u expect out || fail "leaders after split differ"
 expect_code 0 $THIDUA --db db blocs --overrides
@@ -36,7 +37,8 @@ expect_code 0 $THIDUA --db db blocs --overrides
 expect_grep '^thidua: no overrides$' err
 [ ! -s out ] || fail "blocs --overrides printed '$(cat out)' with no override"
 
-# merge the Ninh Thuận bloc (#3) into the Khánh Hòa one (#1)
+# merge the Ninh Thuận bloc (#3) into the Khánh Hòa one (#1): Ninh Thuận
+# joined Khánh Hòa on 1 July 2025, so this is no merge across provinces
 expect_code 0 $THIDUA --db db blocs --merge 1 3
 expect_no_grep '^#3 ' out
 expect_code 0 $THIDUA --db db blocs --json --bloc 1

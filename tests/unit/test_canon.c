@@ -204,14 +204,14 @@ TEST(canon_overrides_and_staleness)
     CHECK_INT(nblocs(db, NULL), 3);
     CHECK_INT(index_canon_override(db, TD_RULES_DIR, "split",
                                    "Khối Mặt trận Tổ quốc và các đoàn thể tỉnh Khánh Hòa",
-                                   NULL, &e), TD_OK);
+                                   NULL, 0, &e), TD_OK);
     CHECK_INT(nblocs(db, NULL), 4);
     CHECK_INT(index_canon_override(db, TD_RULES_DIR, "clear",
                                    "Khối Mặt trận Tổ quốc và các đoàn thể tỉnh Khánh Hòa",
-                                   NULL, &e), TD_OK);
+                                   NULL, 0, &e), TD_OK);
     CHECK_INT(nblocs(db, NULL), 3);
     /* ids as printed: 1 Khánh Hòa, 3 Ninh Thuận */
-    CHECK_INT(index_canon_override(db, TD_RULES_DIR, "merge", "1", "3", &e), TD_OK);
+    CHECK_INT(index_canon_override(db, TD_RULES_DIR, "merge", "1", "3", 0, &e), TD_OK);
     CHECK_INT(nblocs(db, NULL), 2);
     canon_bloc *b = NULL;
     size_t n = 0;
@@ -222,7 +222,7 @@ TEST(canon_overrides_and_staleness)
             found += strcmp(b[i].variants[j].how, "override") == 0;
     CHECK_INT(found, 1);
     index_canon_blocs_free(b, n);
-    CHECK_INT(index_canon_override(db, TD_RULES_DIR, "merge", "1", "99", &e), TD_EUSAGE);
+    CHECK_INT(index_canon_override(db, TD_RULES_DIR, "merge", "1", "99", 0, &e), TD_EUSAGE);
     CHECK(strstr(e.msg, "'99'") != NULL);
     /* a new document makes the canon stale: ensure rebuilds it */
     sqlite3_exec(index_sqlite(db),
