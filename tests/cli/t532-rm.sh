@@ -1,4 +1,4 @@
-# t531-rm: `thidua rm DOC...` removes documents found as `show` finds them
+# t532-rm: `thidua rm DOC...` removes documents found as `show` finds them
 # (id, path, another path to the file, a unique end of a path); an unknown
 # DOC is named and exits 1 while the others go; search, stats and the
 # canonical tables (blocs, leaders) no longer see them.
