@@ -529,6 +529,7 @@ static const struct {
     {"PROVINCE_PREFIX", offsetof(rules_set, province_prefix)},
     {"INSTITUTION", offsetof(rules_set, institution)},
     {"REGIONAL", offsetof(rules_set, regional)},
+    {"CAPTION", offsetof(rules_set, caption)},
 };
 
 static pcre2_code **special_slot(rules_set *rs, size_t i)
@@ -732,6 +733,7 @@ void rules_free(rules_set *rs)
     pcre2_code_free(rs->province_prefix);
     pcre2_code_free(rs->institution);
     pcre2_code_free(rs->regional);
+    pcre2_code_free(rs->caption);
     pcre2_match_context_free(rs->mctx);
     if (rs->jit)
         pcre2_jit_stack_free(rs->jit);

@@ -988,6 +988,33 @@ static void do_count(ctx *x)
              b->r->id, b->ov[0], b->ov[1], b->ss, b->se);
 }
 
+/* A short line without a full stop (an aside) at fold position pos reads
+ * as a photo caption of the meeting, or as the last paragraph of a text cut
+ * short, when it tells what someone does there ({CAPTION}: "Đồng chí X ...
+ * phát biểu", "trao cờ", "thống nhất bầu") and is not one of a run of
+ * three or more such lines (blank lines between them aside): a sidebar, a
+ * menu or a list of related news names other blocs' leaders. */
+static int caption_block(const docinfo *di, size_t pos)
+{
+    long b = rules_di_block_of(di, pos);
+    int run = 1;
+    for (long k = b - 1; k >= 0 && run < 3; k--) {
+        if (di->bend[k] <= di->bstart[k])
+            continue;                          /* a blank line */
+        if (di->zone[k] != ZONE_ASIDE)
+            break;
+        run++;
+    }
+    for (size_t k = (size_t)b + 1; k < di->nb && run < 3; k++) {
+        if (di->bend[k] <= di->bstart[k])
+            continue;
+        if (di->zone[k] != ZONE_ASIDE)
+            break;
+        run++;
+    }
+    return run < 3 && rules_re_find(di, di->rs->caption, di->bstart[b], di->bend[b], 0, NULL, NULL);
+}
+
 /* ---- leaders ------------------------------------------------------------- */
 
 typedef struct lead {
@@ -1371,7 +1398,8 @@ static void do_officials(ctx *x)
     docinfo *di = x->di;
     for (size_t i = 0; i < x->cl->n; i++) {
         cand *c = &x->cl->v[i];
-        if (c->r->kind != TD_FACT_OFFICIAL || c->zone == ZONE_ASIDE || c->zone == ZONE_HEADER)
+        if (c->r->kind != TD_FACT_OFFICIAL || c->zone == ZONE_HEADER ||
+            (c->zone == ZONE_ASIDE && !caption_block(di, c->ov[0])))
             continue;
         size_t ns, ne, ts, te;
         if (!rules_cand_group(c, "name", &ns, &ne))
@@ -1434,8 +1462,10 @@ void rules_resolve_all(docinfo *di, cand_list *cl)
     do_members(&x, &leads);
     for (size_t i = 0; i < cl->n; i++) {
         cand *c = &cl->v[i];
-        /* a sidebar headline or caption names other blocs' leaders */
-        if (c->r->kind != TD_FACT_LEADER || c->zone == ZONE_ASIDE || c->zone == ZONE_HEADER)
+        /* a sidebar headline names other blocs' leaders; a photo caption
+         * between the article's paragraphs names this meeting's */
+        if (c->r->kind != TD_FACT_LEADER || c->zone == ZONE_HEADER ||
+            (c->zone == ZONE_ASIDE && !caption_block(di, c->ov[0])))
             continue;
         lead_add(&x, &leads, c, "", c->ov[0], c->ov[1]);
         lead_add(&x, &leads, c, "2", c->ov[0], c->ov[1]);

@@ -95,6 +95,7 @@ struct rules_set {
     pcre2_code *province_prefix; /* {PROVINCE_PREFIX}: stripped from values */
     pcre2_code *institution;   /* {INSTITUTION}: names that carry other places */
     pcre2_code *regional;      /* {REGIONAL}: a bloc of several provinces */
+    pcre2_code *caption;       /* {CAPTION}: a short line that is a photo caption */
     pcre2_match_context *mctx;
     pcre2_jit_stack *jit;
 };
