@@ -1041,7 +1041,10 @@ static void lead_add(ctx *x, lead_list *l, const cand *c, const char *sfx, size_
     if (ue <= us)
         return;
     const char *role = NULL;
-    snprintf(g, sizeof g, "role%s", sfx);
+    /* "unitf": the unit that hands the role over ("chuyển giao cụm trưởng
+     * từ X cho Y"), in the role of the unit that takes it */
+    int giver = strcmp(sfx, "f") == 0;
+    snprintf(g, sizeof g, "role%s", giver ? "" : sfx);
     if (rules_cand_group(c, g, &rs_, &re_))
         role = rules_map_value(x->di->rs, "role", x->di->d->fold, rs_, re_);
     if (!role) {
@@ -1065,6 +1068,18 @@ static void lead_add(ctx *x, lead_list *l, const cand *c, const char *sfx, size_
     if (!y && *sfx)
         y = year_of(x, c, "year");
     int explicit_year = y != 0;
+    if (giver && y)   /* the year written is the one taken over */
+        y--;
+    /* a handover ("set when=next"): the unit taking the role over leads
+     * the year after the one under review (at a signing, the pledge year);
+     * the one handing it over, the year under review (the year before) */
+    const char *when = set_of(c->r, "when");
+    if (!y && when && strcmp(when, "next") == 0) {
+        if (giver)
+            y = x->reviewed_year ? x->reviewed_year : x->pledge_year ? x->pledge_year - 1 : 0;
+        else
+            y = x->reviewed_year ? x->reviewed_year + 1 : x->pledge_year;
+    }
     if (!y)   /* the pledge year; with no pledge, the year under review */
         y = x->pledge_year ? x->pledge_year : x->reviewed_year;
     if (l->n == l->cap) {
@@ -1469,6 +1484,7 @@ void rules_resolve_all(docinfo *di, cand_list *cl)
             continue;
         lead_add(&x, &leads, c, "", c->ov[0], c->ov[1]);
         lead_add(&x, &leads, c, "2", c->ov[0], c->ov[1]);
+        lead_add(&x, &leads, c, "f", c->ov[0], c->ov[1]);
     }
     emit_leaders(&x, &leads);
     free(leads.v);
