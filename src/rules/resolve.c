@@ -1022,6 +1022,7 @@ typedef struct lead {
     const char *role;
     long year;
     int explicit_year;         /* written next to the role */
+    int next;                  /* takes the role over (a handover) */
     int score;
     const rule *r;             /* the rule that said it */
     size_t ss, se;             /* its sentence */
@@ -1087,8 +1088,14 @@ static void lead_add(ctx *x, lead_list *l, const cand *c, const char *sfx, size_
         l->v = td_xrealloc(l->v, l->cap * sizeof *l->v);
     }
     l->v[l->n++] = (lead){us, ue, role, y, explicit_year,
-                          c->score + zone_bonus(TD_FACT_LEADER, c->zone), c->r, c->ss, c->se,
+                          when && strcmp(when, "next") == 0 && !giver, c->score + zone_bonus(TD_FACT_LEADER, c->zone), c->r, c->ss, c->se,
                           fs, fe};
+}
+
+static int same_unit(const ctx *x, const lead *a, const lead *b)
+{
+    return a->ue - a->us == b->ue - b->us &&
+           memcmp(x->di->d->fold + a->us, x->di->d->fold + b->us, a->ue - a->us) == 0;
 }
 
 static void emit_leaders(ctx *x, lead_list *l)
@@ -1110,6 +1117,30 @@ static void emit_leaders(ctx *x, lead_list *l)
                 l->v[i].year = l->v[j].year;
                 break;
             }
+    }
+    /* a role without a year whose unit differs from the one dated that
+     * year for the same role in another sentence is the outgoing leader of the year under
+     * review ("Tỉnh đoàn (khối trưởng), ..." beside "Hội X làm khối trưởng
+     * năm 2024" at a review of 2023), and so are the other undated roles
+     * of its sentence */
+    for (size_t i = 0; i < l->n && x->reviewed_year; i++) {
+        lead *a = &l->v[i];
+        if (a->explicit_year || a->next || !a->year || a->year == x->reviewed_year)
+            continue;
+        size_t j;
+        for (j = 0; j < l->n; j++) {
+            lead *b = &l->v[j];
+            if (b->explicit_year && b->year == a->year && strcmp(b->role, a->role) == 0 &&
+                b->ss != a->ss && !same_unit(x, a, b))
+                break;
+        }
+        if (j == l->n)
+            continue;
+        long from = a->year;
+        for (size_t k = 0; k < l->n; k++)
+            if (!l->v[k].explicit_year && !l->v[k].next && l->v[k].year == from &&
+                l->v[k].ss == a->ss)
+                l->v[k].year = x->reviewed_year;
     }
     /* a unit named for a role without a year, and again with one: keep the
      * dated statement */
@@ -1297,7 +1328,7 @@ static void do_members(ctx *x, lead_list *leads)
                 leads->cap = leads->cap ? 2 * leads->cap : 8;
                 leads->v = td_xrealloc(leads->v, leads->cap * sizeof *leads->v);
             }
-            leads->v[leads->n++] = (lead){s, e, role, x->pledge_year ? x->pledge_year : x->reviewed_year, 0, b->score, b->r,
+            leads->v[leads->n++] = (lead){s, e, role, x->pledge_year ? x->pledge_year : x->reviewed_year, 0, 0, b->score, b->r,
                                           b->ss, b->se, s, e};
         }
         const char *v = rules_orig_str(di, s, e);
