@@ -1136,6 +1136,12 @@ static void emit_leaders(ctx *x, lead_list *l)
         }
         if (j == l->n)
             continue;
+        for (j = 0; j < l->n; j++)   /* the year reviewed has its own leader */
+            if (l->v[j].explicit_year && l->v[j].year == x->reviewed_year &&
+                strcmp(l->v[j].role, a->role) == 0)
+                break;
+        if (j < l->n)
+            continue;
         long from = a->year;
         for (size_t k = 0; k < l->n; k++)
             if (!l->v[k].explicit_year && !l->v[k].next && l->v[k].year == from &&
