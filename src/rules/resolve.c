@@ -1098,6 +1098,22 @@ static int same_unit(const ctx *x, const lead *a, const lead *b)
            memcmp(x->di->d->fold + a->us, x->di->d->fold + b->us, a->ue - a->us) == 0;
 }
 
+/* Two units that may be one: the same span or overlapping spans, or one
+ * name inside the other ("huyện X" and "Công an huyện X") */
+static int unit_overlap(const ctx *x, const lead *a, const lead *b)
+{
+    if (a->us < b->ue && b->us < a->ue)
+        return 1;
+    const char *f = x->di->d->fold;
+    size_t na = a->ue - a->us, nb = b->ue - b->us;
+    const lead *lo = na <= nb ? a : b, *hi = na <= nb ? b : a;
+    size_t nl = lo->ue - lo->us, nh = hi->ue - hi->us;
+    for (size_t i = 0; i + nl <= nh; i++)
+        if (memcmp(f + hi->us + i, f + lo->us, nl) == 0)
+            return 1;
+    return 0;
+}
+
 static void emit_leaders(ctx *x, lead_list *l)
 {
     /* a role without its own year takes one written for another role in
@@ -1163,13 +1179,16 @@ static void emit_leaders(ctx *x, lead_list *l)
                 break;
             }
     }
-    /* one unit per role and year: the best-scored, then the earliest */
+    /* one unit per role and year: the best-scored, then the earliest; a
+     * bloc may have two deputies ("Phó khối 1: X; Phó khối 2: Y"), so
+     * deputies give way only to a unit that may be the same one */
     for (size_t i = 0; i < l->n; i++) {
         lead *a = &l->v[i];
         int keep = a->role[0] != '\0';
         for (size_t j = 0; j < l->n && keep; j++) {
             lead *b = &l->v[j];
-            if (i == j || strcmp(a->role, b->role) != 0 || a->year != b->year)
+            if (i == j || strcmp(a->role, b->role) != 0 || a->year != b->year ||
+                (strcmp(a->role, "pho_khoi") == 0 && !unit_overlap(x, a, b)))
                 continue;
             if (b->score > a->score || (b->score == a->score && j < i))
                 keep = 0;
