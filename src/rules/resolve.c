@@ -1446,6 +1446,31 @@ static void do_goals(ctx *x)
                 g[j].drop = 1;
         }
     }
+    /* a quoted movement name that another goal states with its words
+     * ("đẩy mạnh phong trào thi đua “X” năm 2024") or that is quoted again
+     * is that goal, not a second one */
+    const char *f = di->d->fold;
+    for (size_t i = 0; i < n; i++) {
+        if (g[i].drop || g[i].c->r->split != SPLIT_QUOTED)
+            continue;
+        size_t a = g[i].s, z = g[i].e;
+        while (a < z && (f[a] == '"' || f[a] == ' '))
+            a++;
+        while (z > a && (f[z - 1] == '"' || f[z - 1] == ' '))
+            z--;
+        size_t len = z - a;
+        for (size_t j = 0; j < n && !g[i].drop && len; j++) {
+            if (j == i || g[j].drop || g[j].e - g[j].s < len)
+                continue;
+            if (g[j].c->r->split == SPLIT_QUOTED && g[j].s > g[i].s)
+                continue;          /* of two equal names, the first stays */
+            for (size_t q = g[j].s; q + len <= g[j].e; q++)
+                if (memcmp(f + q, f + a, len) == 0) {
+                    g[i].drop = 1;
+                    break;
+                }
+        }
+    }
     for (size_t i = 0; i < n; i++) {
         if (g[i].drop)
             continue;
