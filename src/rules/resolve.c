@@ -1396,7 +1396,8 @@ static void do_goals(ctx *x)
         /* goals fronted by a year ("Năm 2024, các đơn vị tập trung ...")
          * are pledges only for the pledge year; others report the past */
         long gy = year_of(x, c, "year");
-        if (gy && gy != x->pledge_year)
+        /* ... or, at a review, for the year after the one reviewed */
+        if (gy && gy != x->pledge_year && !(x->reviewed_year && gy == x->reviewed_year + 1))
             continue;
         span_list items = {0};
         if (c->r->split == SPLIT_NONE) {
