@@ -1536,6 +1536,31 @@ static void pledge_from_review(ctx *x)
     x->pledge_year = x->reviewed_year;
 }
 
+/* A province renamed since (provinces.tsv "predecessor" rows): a report
+ * of a year up to the old name's last one gets the old name, the one the
+ * province had then ("Thừa Thiên Huế", not the city of Huế of 2025).  The
+ * year is the pledge year, else the one reviewed, else the publication's. */
+static void former_province(ctx *x)
+{
+    td_doc *d = x->di->d;
+    long y = x->pledge_year ? x->pledge_year : x->reviewed_year;
+    if (!y && d->published && strlen(d->published) >= 4)
+        y = atol(d->published);
+    if (!y)
+        return;
+    const rules_set *rs = x->di->rs;
+    for (size_t i = 0; i < d->nfacts; i++) {
+        td_fact *f = &d->facts[i];
+        if (f->kind != TD_FACT_PROVINCE || !f->value)
+            continue;
+        for (size_t k = 0; k < rs->nformers; k++)
+            if (strcmp(rs->formers[k].successor, f->value) == 0 && y <= rs->formers[k].until_year) {
+                f->value = rs->formers[k].name;
+                break;
+            }
+    }
+}
+
 void rules_resolve_all(docinfo *di, cand_list *cl)
 {
     ctx x;
@@ -1574,4 +1599,5 @@ void rules_resolve_all(docinfo *di, cand_list *cl)
     do_officials(&x);
     /* last: the choices above tell a signing's year from a review's */
     pledge_from_review(&x);
+    former_province(&x);
 }
