@@ -601,7 +601,7 @@ static void run_pattern(const docinfo *di, const rule *r, const pcre2_code *re,
              * starts before the region, so k matches cost k steps, not k^2 */
             for (size_t i = first; i-- > 0 && !dup && out->v[i].r == r &&
                                    out->v[i].ov[0] >= s;)
-                dup = out->v[i].ov[0] == m0 && out->v[i].ov[1] == m1;
+                dup = out->v[i].code == re && out->v[i].ov[0] == m0 && out->v[i].ov[1] == m1;
             if (!dup)
                 rules_cand_push(out, &c);
         }

@@ -368,7 +368,8 @@ static int load_provinces(loader *L, const char *dir, td_err *e)
     free(path);
     if (rc != TD_OK)
         return rc;
-    int c_name = -1, c_var = -1, c_match = -1, c_nf = -1, c_np = -1;
+    int c_name = -1, c_var = -1, c_match = -1, c_nf = -1, c_np = -1, c_set = -1, c_until = -1,
+        c_into = -1;
     prov_extra *ex = NULL;
     size_t cap = 0;
     char *save = NULL;
@@ -396,6 +397,9 @@ static int load_provinces(loader *L, const char *dir, td_err *e)
                 else if (strcmp(cols[i], "match") == 0) c_match = i;
                 else if (strcmp(cols[i], "not_followed_by") == 0) c_nf = i;
                 else if (strcmp(cols[i], "not_preceded_by") == 0) c_np = i;
+                else if (strcmp(cols[i], "set") == 0) c_set = i;
+                else if (strcmp(cols[i], "valid_until") == 0) c_until = i;
+                else if (strcmp(cols[i], "merged_into") == 0) c_into = i;
             }
             if (c_name < 0 || c_var < 0) {
                 free(data);
@@ -406,6 +410,14 @@ static int load_provinces(loader *L, const char *dir, td_err *e)
         if (c_name >= nc || !*cols[c_name] || cols[0][0] == '#')
             continue;
         const char *name = cols[c_name];
+        /* a former name: its spellings stay with the successor's row */
+        if (c_set >= 0 && c_set < nc && strcmp(cols[c_set], "predecessor") == 0 &&
+            c_until >= 0 && c_until < nc && c_into >= 0 && c_into < nc && *cols[c_into] &&
+            atoi(cols[c_until]) > 0) {
+            rs->formers = td_xrealloc(rs->formers, (rs->nformers + 1) * sizeof *rs->formers);
+            rs->formers[rs->nformers++] = (prov_former){td_xstrdup(name), td_xstrdup(cols[c_into]),
+                                                        atoi(cols[c_until])};
+        }
         int prefix_only = c_match >= 0 && c_match < nc && strcmp(cols[c_match], "prefix") == 0;
         /* the name and each variant become one folded spelling */
         td_buf all = TD_BUF_INIT;
@@ -529,6 +541,7 @@ static const struct {
     {"PROVINCE_PREFIX", offsetof(rules_set, province_prefix)},
     {"INSTITUTION", offsetof(rules_set, institution)},
     {"REGIONAL", offsetof(rules_set, regional)},
+    {"CAPTION", offsetof(rules_set, caption)},
 };
 
 static pcre2_code **special_slot(rules_set *rs, size_t i)
@@ -712,6 +725,11 @@ void rules_free(rules_set *rs)
         free(rs->provs[i].name);
     }
     free(rs->provs);
+    for (size_t i = 0; i < rs->nformers; i++) {
+        free(rs->formers[i].name);
+        free(rs->formers[i].successor);
+    }
+    free(rs->formers);
     for (size_t i = 0; i < rs->nfiles; i++)
         free(rs->files[i]);
     free(rs->files);
@@ -732,6 +750,7 @@ void rules_free(rules_set *rs)
     pcre2_code_free(rs->province_prefix);
     pcre2_code_free(rs->institution);
     pcre2_code_free(rs->regional);
+    pcre2_code_free(rs->caption);
     pcre2_match_context_free(rs->mctx);
     if (rs->jit)
         pcre2_jit_stack_free(rs->jit);

@@ -988,6 +988,33 @@ static void do_count(ctx *x)
              b->r->id, b->ov[0], b->ov[1], b->ss, b->se);
 }
 
+/* A short line without a full stop (an aside) at fold position pos reads
+ * as a photo caption of the meeting, or as the last paragraph of a text cut
+ * short, when it tells what someone does there ({CAPTION}: "Đồng chí X ...
+ * phát biểu", "trao cờ", "thống nhất bầu") and is not one of a run of
+ * three or more such lines (blank lines between them aside): a sidebar, a
+ * menu or a list of related news names other blocs' leaders. */
+static int caption_block(const docinfo *di, size_t pos)
+{
+    long b = rules_di_block_of(di, pos);
+    int run = 1;
+    for (long k = b - 1; k >= 0 && run < 3; k--) {
+        if (di->bend[k] <= di->bstart[k])
+            continue;                          /* a blank line */
+        if (di->zone[k] != ZONE_ASIDE)
+            break;
+        run++;
+    }
+    for (size_t k = (size_t)b + 1; k < di->nb && run < 3; k++) {
+        if (di->bend[k] <= di->bstart[k])
+            continue;
+        if (di->zone[k] != ZONE_ASIDE)
+            break;
+        run++;
+    }
+    return run < 3 && rules_re_find(di, di->rs->caption, di->bstart[b], di->bend[b], 0, NULL, NULL);
+}
+
 /* ---- leaders ------------------------------------------------------------- */
 
 typedef struct lead {
@@ -995,6 +1022,7 @@ typedef struct lead {
     const char *role;
     long year;
     int explicit_year;         /* written next to the role */
+    int next;                  /* takes the role over (a handover) */
     int score;
     const rule *r;             /* the rule that said it */
     size_t ss, se;             /* its sentence */
@@ -1014,7 +1042,10 @@ static void lead_add(ctx *x, lead_list *l, const cand *c, const char *sfx, size_
     if (ue <= us)
         return;
     const char *role = NULL;
-    snprintf(g, sizeof g, "role%s", sfx);
+    /* "unitf": the unit that hands the role over ("chuyển giao cụm trưởng
+     * từ X cho Y"), in the role of the unit that takes it */
+    int giver = strcmp(sfx, "f") == 0;
+    snprintf(g, sizeof g, "role%s", giver ? "" : sfx);
     if (rules_cand_group(c, g, &rs_, &re_))
         role = rules_map_value(x->di->rs, "role", x->di->d->fold, rs_, re_);
     if (!role) {
@@ -1038,6 +1069,18 @@ static void lead_add(ctx *x, lead_list *l, const cand *c, const char *sfx, size_
     if (!y && *sfx)
         y = year_of(x, c, "year");
     int explicit_year = y != 0;
+    if (giver && y)   /* the year written is the one taken over */
+        y--;
+    /* a handover ("set when=next"): the unit taking the role over leads
+     * the year after the one under review (at a signing, the pledge year);
+     * the one handing it over, the year under review (the year before) */
+    const char *when = set_of(c->r, "when");
+    if (!y && when && strcmp(when, "next") == 0) {
+        if (giver)
+            y = x->reviewed_year ? x->reviewed_year : x->pledge_year ? x->pledge_year - 1 : 0;
+        else
+            y = x->reviewed_year ? x->reviewed_year + 1 : x->pledge_year;
+    }
     if (!y)   /* the pledge year; with no pledge, the year under review */
         y = x->pledge_year ? x->pledge_year : x->reviewed_year;
     if (l->n == l->cap) {
@@ -1045,8 +1088,30 @@ static void lead_add(ctx *x, lead_list *l, const cand *c, const char *sfx, size_
         l->v = td_xrealloc(l->v, l->cap * sizeof *l->v);
     }
     l->v[l->n++] = (lead){us, ue, role, y, explicit_year,
-                          c->score + zone_bonus(TD_FACT_LEADER, c->zone), c->r, c->ss, c->se,
+                          when && strcmp(when, "next") == 0 && !giver, c->score + zone_bonus(TD_FACT_LEADER, c->zone), c->r, c->ss, c->se,
                           fs, fe};
+}
+
+static int same_unit(const ctx *x, const lead *a, const lead *b)
+{
+    return a->ue - a->us == b->ue - b->us &&
+           memcmp(x->di->d->fold + a->us, x->di->d->fold + b->us, a->ue - a->us) == 0;
+}
+
+/* Two units that may be one: the same span or overlapping spans, or one
+ * name inside the other ("huyện X" and "Công an huyện X") */
+static int unit_overlap(const ctx *x, const lead *a, const lead *b)
+{
+    if (a->us < b->ue && b->us < a->ue)
+        return 1;
+    const char *f = x->di->d->fold;
+    size_t na = a->ue - a->us, nb = b->ue - b->us;
+    const lead *lo = na <= nb ? a : b, *hi = na <= nb ? b : a;
+    size_t nl = lo->ue - lo->us, nh = hi->ue - hi->us;
+    for (size_t i = 0; i + nl <= nh; i++)
+        if (memcmp(f + hi->us + i, f + lo->us, nl) == 0)
+            return 1;
+    return 0;
 }
 
 static void emit_leaders(ctx *x, lead_list *l)
@@ -1069,6 +1134,36 @@ static void emit_leaders(ctx *x, lead_list *l)
                 break;
             }
     }
+    /* a role without a year whose unit differs from the one dated that
+     * year for the same role in another sentence is the outgoing leader of the year under
+     * review ("Tỉnh đoàn (khối trưởng), ..." beside "Hội X làm khối trưởng
+     * năm 2024" at a review of 2023), and so are the other undated roles
+     * of its sentence */
+    for (size_t i = 0; i < l->n && x->reviewed_year; i++) {
+        lead *a = &l->v[i];
+        if (a->explicit_year || a->next || !a->year || a->year == x->reviewed_year)
+            continue;
+        size_t j;
+        for (j = 0; j < l->n; j++) {
+            lead *b = &l->v[j];
+            if (b->explicit_year && b->year == a->year && strcmp(b->role, a->role) == 0 &&
+                b->ss != a->ss && !same_unit(x, a, b))
+                break;
+        }
+        if (j == l->n)
+            continue;
+        for (j = 0; j < l->n; j++)   /* the year reviewed has its own leader */
+            if (l->v[j].explicit_year && l->v[j].year == x->reviewed_year &&
+                strcmp(l->v[j].role, a->role) == 0)
+                break;
+        if (j < l->n)
+            continue;
+        long from = a->year;
+        for (size_t k = 0; k < l->n; k++)
+            if (!l->v[k].explicit_year && !l->v[k].next && l->v[k].year == from &&
+                l->v[k].ss == a->ss)
+                l->v[k].year = x->reviewed_year;
+    }
     /* a unit named for a role without a year, and again with one: keep the
      * dated statement */
     for (size_t i = 0; i < l->n; i++) {
@@ -1084,13 +1179,16 @@ static void emit_leaders(ctx *x, lead_list *l)
                 break;
             }
     }
-    /* one unit per role and year: the best-scored, then the earliest */
+    /* one unit per role and year: the best-scored, then the earliest; a
+     * bloc may have two deputies ("Phó khối 1: X; Phó khối 2: Y"), so
+     * deputies give way only to a unit that may be the same one */
     for (size_t i = 0; i < l->n; i++) {
         lead *a = &l->v[i];
         int keep = a->role[0] != '\0';
         for (size_t j = 0; j < l->n && keep; j++) {
             lead *b = &l->v[j];
-            if (i == j || strcmp(a->role, b->role) != 0 || a->year != b->year)
+            if (i == j || strcmp(a->role, b->role) != 0 || a->year != b->year ||
+                (strcmp(a->role, "pho_khoi") == 0 && !unit_overlap(x, a, b)))
                 continue;
             if (b->score > a->score || (b->score == a->score && j < i))
                 keep = 0;
@@ -1255,7 +1353,7 @@ static void do_members(ctx *x, lead_list *leads)
                 leads->cap = leads->cap ? 2 * leads->cap : 8;
                 leads->v = td_xrealloc(leads->v, leads->cap * sizeof *leads->v);
             }
-            leads->v[leads->n++] = (lead){s, e, role, x->pledge_year ? x->pledge_year : x->reviewed_year, 0, b->score, b->r,
+            leads->v[leads->n++] = (lead){s, e, role, x->pledge_year ? x->pledge_year : x->reviewed_year, 0, 0, b->score, b->r,
                                           b->ss, b->se, s, e};
         }
         const char *v = rules_orig_str(di, s, e);
@@ -1298,7 +1396,8 @@ static void do_goals(ctx *x)
         /* goals fronted by a year ("Năm 2024, các đơn vị tập trung ...")
          * are pledges only for the pledge year; others report the past */
         long gy = year_of(x, c, "year");
-        if (gy && gy != x->pledge_year)
+        /* ... or, at a review, for the year after the one reviewed */
+        if (gy && gy != x->pledge_year && !(x->reviewed_year && gy == x->reviewed_year + 1))
             continue;
         span_list items = {0};
         if (c->r->split == SPLIT_NONE) {
@@ -1348,6 +1447,31 @@ static void do_goals(ctx *x)
                 g[j].drop = 1;
         }
     }
+    /* a quoted movement name that another goal states with its words
+     * ("đẩy mạnh phong trào thi đua “X” năm 2024") or that is quoted again
+     * is that goal, not a second one */
+    const char *f = di->d->fold;
+    for (size_t i = 0; i < n; i++) {
+        if (g[i].drop || g[i].c->r->split != SPLIT_QUOTED)
+            continue;
+        size_t a = g[i].s, z = g[i].e;
+        while (a < z && (f[a] == '"' || f[a] == ' '))
+            a++;
+        while (z > a && (f[z - 1] == '"' || f[z - 1] == ' '))
+            z--;
+        size_t len = z - a;
+        for (size_t j = 0; j < n && !g[i].drop && len; j++) {
+            if (j == i || g[j].drop || g[j].e - g[j].s < len)
+                continue;
+            if (g[j].c->r->split == SPLIT_QUOTED && g[j].s > g[i].s)
+                continue;          /* of two equal names, the first stays */
+            for (size_t q = g[j].s; q + len <= g[j].e; q++)
+                if (memcmp(f + q, f + a, len) == 0) {
+                    g[i].drop = 1;
+                    break;
+                }
+        }
+    }
     for (size_t i = 0; i < n; i++) {
         if (g[i].drop)
             continue;
@@ -1371,7 +1495,8 @@ static void do_officials(ctx *x)
     docinfo *di = x->di;
     for (size_t i = 0; i < x->cl->n; i++) {
         cand *c = &x->cl->v[i];
-        if (c->r->kind != TD_FACT_OFFICIAL || c->zone == ZONE_ASIDE || c->zone == ZONE_HEADER)
+        if (c->r->kind != TD_FACT_OFFICIAL || c->zone == ZONE_HEADER ||
+            (c->zone == ZONE_ASIDE && !caption_block(di, c->ov[0])))
             continue;
         size_t ns, ne, ts, te;
         if (!rules_cand_group(c, "name", &ns, &ne))
@@ -1411,6 +1536,31 @@ static void pledge_from_review(ctx *x)
     x->pledge_year = x->reviewed_year;
 }
 
+/* A province renamed since (provinces.tsv "predecessor" rows): a report
+ * of a year up to the old name's last one gets the old name, the one the
+ * province had then ("Thừa Thiên Huế", not the city of Huế of 2025).  The
+ * year is the pledge year, else the one reviewed, else the publication's. */
+static void former_province(ctx *x)
+{
+    td_doc *d = x->di->d;
+    long y = x->pledge_year ? x->pledge_year : x->reviewed_year;
+    if (!y && d->published && strlen(d->published) >= 4)
+        y = atol(d->published);
+    if (!y)
+        return;
+    const rules_set *rs = x->di->rs;
+    for (size_t i = 0; i < d->nfacts; i++) {
+        td_fact *f = &d->facts[i];
+        if (f->kind != TD_FACT_PROVINCE || !f->value)
+            continue;
+        for (size_t k = 0; k < rs->nformers; k++)
+            if (strcmp(rs->formers[k].successor, f->value) == 0 && y <= rs->formers[k].until_year) {
+                f->value = rs->formers[k].name;
+                break;
+            }
+    }
+}
+
 void rules_resolve_all(docinfo *di, cand_list *cl)
 {
     ctx x;
@@ -1434,11 +1584,14 @@ void rules_resolve_all(docinfo *di, cand_list *cl)
     do_members(&x, &leads);
     for (size_t i = 0; i < cl->n; i++) {
         cand *c = &cl->v[i];
-        /* a sidebar headline or caption names other blocs' leaders */
-        if (c->r->kind != TD_FACT_LEADER || c->zone == ZONE_ASIDE || c->zone == ZONE_HEADER)
+        /* a sidebar headline names other blocs' leaders; a photo caption
+         * between the article's paragraphs names this meeting's */
+        if (c->r->kind != TD_FACT_LEADER || c->zone == ZONE_HEADER ||
+            (c->zone == ZONE_ASIDE && !caption_block(di, c->ov[0])))
             continue;
         lead_add(&x, &leads, c, "", c->ov[0], c->ov[1]);
         lead_add(&x, &leads, c, "2", c->ov[0], c->ov[1]);
+        lead_add(&x, &leads, c, "f", c->ov[0], c->ov[1]);
     }
     emit_leaders(&x, &leads);
     free(leads.v);
@@ -1446,4 +1599,5 @@ void rules_resolve_all(docinfo *di, cand_list *cl)
     do_officials(&x);
     /* last: the choices above tell a signing's year from a review's */
     pledge_from_review(&x);
+    former_province(&x);
 }

@@ -63,6 +63,11 @@ typedef struct prov {          /* one folded spelling of a province */
     int prefix_only;           /* bare name is ambiguous: needs tỉnh/TP */
 } prov;
 
+/* a province's former name (a "predecessor" row of provinces.tsv): a
+ * report of a year up to until_year names the province so ("Thừa Thiên
+ * Huế" for Huế before 2025) */
+typedef struct prov_former { char *name, *successor; int until_year; } prov_former;
+
 typedef struct macro { char *name, *body; } macro;
 
 typedef struct rules_site {   /* one line of sites.tsv */
@@ -77,6 +82,7 @@ struct rules_set {
     rmap *maps; size_t nmaps;
     macro *macros; size_t nmacros;
     prov *provs; size_t nprovs;
+    prov_former *formers; size_t nformers;
     rules_site *sites; size_t nsites;
     pcre2_code *unit_head;     /* {UNIT_HEAD}: a unit name starts here */
     pcre2_code *list_end;      /* {LIST_END}: a member list stops here */
@@ -95,6 +101,7 @@ struct rules_set {
     pcre2_code *province_prefix; /* {PROVINCE_PREFIX}: stripped from values */
     pcre2_code *institution;   /* {INSTITUTION}: names that carry other places */
     pcre2_code *regional;      /* {REGIONAL}: a bloc of several provinces */
+    pcre2_code *caption;       /* {CAPTION}: a short line that is a photo caption */
     pcre2_match_context *mctx;
     pcre2_jit_stack *jit;
 };

@@ -156,6 +156,13 @@ static void push_goal(const docinfo *di, span_list *l, size_t s, size_t e)
             words++;
     if (e > s && rules_re_find(di, di->rs->goal_generic, s, e, 1, NULL, NULL))
         return;
+    /* a short clause that runs to the end of a text cut short is a
+     * fragment ("Phát động thi đua gắn"), not a goal */
+    size_t end = di->d->fold_len;
+    while (end > e && (f[end - 1] == ' ' || f[end - 1] == '\n'))
+        end--;
+    if (e >= end && words < 6)
+        return;
     if (e > s && words >= 3)
         rules_span_push(l, s, e);
 }
@@ -168,8 +175,8 @@ static void split_clauses(const docinfo *di, size_t s, size_t e, span_list *l)
     size_t a = s;
     int quote = 0, depth = 0, words = 0;
     for (size_t p = s; p < e; p++) {
-        if (f[p] == ' ')
-            words++;
+        if (f[p] == ' ' && p > a && f[p - 1] != ' ' && f[p - 1] != ';' && f[p - 1] != ',')
+            words++;      /* words of the clause so far, before this blank */
         if (!quote && !depth && words >= 5 && f[p] == ' ' &&
             p + 4 < e && memcmp(f + p, " va ", 4) == 0) {
             size_t v = p + 4;

@@ -34,7 +34,7 @@ static char *scratch_dir(const char *name1, const char *body1)
     static const char *const specials[] = {"UNIT_HEAD", "LIST_END", "LIST_SKIP",
         "LIST_KEEP", "GOAL_STRIP", "GOAL_STOP", "GOAL_DROP", "GOAL_GENERIC", "ORDINAL",
         "GOAL_VERB", "ABBREV", "HEADLINE", "NOT_HEADLINE", "PROVINCE_PREFIX", "INSTITUTION",
-        "REGIONAL"};
+        "REGIONAL", "CAPTION"};
     for (size_t i = 0; i < sizeof specials / sizeof *specials; i++)
         fprintf(f, "define %s (?!)\n", specials[i]);
     fclose(f);
