@@ -198,6 +198,26 @@ void rules_split_blocks(const docinfo *di, size_t e, span_list *items, span_list
 void rules_split_goals(const docinfo *di, split_mode mode, size_t s, size_t e,
                  int cont, span_list *items);
 
+/* ---- keymap.c ---- */
+typedef struct rules_keyent {
+    const char *key;           /* copy in the map's arena; NULL = free slot */
+    size_t len;
+    uint64_t hash;
+    size_t val;
+} rules_keyent;
+typedef struct rules_keymap {  /* zero-initialise; rules_keymap_free when done */
+    rules_keyent *slot;        /* open addressing; cap is a power of two */
+    size_t cap, len;
+    td_arena *arena;
+} rules_keymap;
+/* The value slot of key k[0..n): when the key is new it is added with
+ * value v (*added = 1, when added is not NULL).  The pointer stays valid
+ * until the next put. */
+size_t *rules_keymap_put(rules_keymap *m, const char *k, size_t n, size_t v, int *added);
+/* The value slot of key k[0..n), or NULL when it is not in the map. */
+size_t *rules_keymap_get(const rules_keymap *m, const char *k, size_t n);
+void rules_keymap_free(rules_keymap *m);
+
 /* ---- resolve.c ---- */
 void rules_resolve_all(docinfo *di, cand_list *cands);
 
