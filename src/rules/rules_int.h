@@ -99,11 +99,17 @@ struct rules_set {
     pcre2_jit_stack *jit;
 };
 
-/* A match of one rule: offsets are bytes in doc->fold. */
+/* A group that did not take part in the match (cand.ov). */
+#define CAND_UNSET UINT32_MAX
+
+/* A match of one rule: offsets are bytes in doc->fold.  A document has a
+ * candidate every few sentences, so a candidate is kept small: offsets in
+ * 32 bits (the fold of a document is shorter than 4 GiB, as fold_map
+ * already assumes). */
 typedef struct cand {
     const rule *r;
     const pcre2_code *code;
-    size_t ov[2 * RULES_MAX_GROUPS];
+    uint32_t ov[2 * RULES_MAX_GROUPS];   /* group spans; CAND_UNSET when unset */
     int ng;                    /* pairs used in ov */
     int score;                 /* prio plus position bonus */
     int zone;                  /* ZONE_* of its block */
