@@ -4,7 +4,8 @@
 # Writes a report of MB megabytes (varied Vietnamese paragraphs: units,
 # names, numbers and years change from one to the next), then times
 # `extract --json`, `ingest` and a search whose hit is that report, with the
-# peak RSS of each.  Linear code shows a flat "s/MB" column and an RSS that
+# peak RSS of each (times are CPU seconds, user + system, so that a busy
+# machine does not blur them).  Linear code shows a flat "s/MB" column and an RSS that
 # is a small multiple of the file; the search stays the same at any size.
 set -u
 bin=${1:?usage: bench/linear.sh THIDUA [MB...]}
@@ -35,19 +36,19 @@ gen() {   # gen MB FILE
         }
     }' | head -c $(($1 * 1048576)) >"$2"
 }
-measure() {   # measure cmd...: prints "wall user rss_kb" of one run
-    /usr/bin/time -f '%e %U %M' -o "$work/t" "$@" >/dev/null 2>&1
+measure() {   # measure cmd...: prints "wall user sys rss_kb" of one run
+    /usr/bin/time -f '%e %U %S %M' -o "$work/t" "$@" >/dev/null 2>&1
     tail -n 1 "$work/t"
 }
-printf '%-7s %10s %9s %9s %10s %9s %12s %9s\n' size extract s/MB RSS/MB ingest s/MB search_ms RSS_MB
+printf '%-7s %11s %9s %9s %11s %9s %14s %9s\n' size extract_cpu s/MB RSS/MB ingest_cpu s/MB search_cpu_ms RSS_MB
 for mb in "$@"; do
     f=$work/r$mb.txt
     gen "$mb" "$f"
-    set -- $(measure "$bin" -q extract --json "$f"); xt=$1 xu=$2 xr=$3
+    set -- $(measure "$bin" -q extract --json "$f"); xt=$(awk "BEGIN { print $2 + $3 }") xr=$4
     rm -f "$work/l.db"
-    set -- $(measure "$bin" --db "$work/l.db" -q ingest "$f"); it=$1
-    set -- $(measure "$bin" --db "$work/l.db" search "thi dua"); st=$1 sr=$3
+    set -- $(measure "$bin" --db "$work/l.db" -q ingest "$f"); it=$(awk "BEGIN { print $2 + $3 }")
+    set -- $(measure "$bin" --db "$work/l.db" search "thi dua"); st=$(awk "BEGIN { print $2 + $3 }") sr=$4
     awk -v mb="$mb" -v xt="$xt" -v xr="$xr" -v it="$it" -v st="$st" -v sr="$sr" 'BEGIN {
-        printf "%4d MB %9.2fs %9.2f %9.1f %9.2fs %9.2f %12.0f %9.1f\n",
+        printf "%4d MB %10.2fs %9.2f %9.1f %10.2fs %9.2f %14.0f %9.1f\n",
                mb, xt, xt / mb, xr / 1024 / mb, it, it / mb, st * 1000, sr / 1024 }'
 done
