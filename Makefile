@@ -97,7 +97,10 @@ $(BUILD)/libtd.a: $(OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
+# bench/linear.sh: time and peak RSS per MB of one long report at 1, 4 and
+# 16 MB (flat columns = linear), and a search whose hit it is
 bench: $(BUILD)/thidua
+	sh bench/linear.sh ./$(BUILD)/thidua 1 4 16
 	sh bench/run.sh ./$(BUILD)/thidua
 
 docx-score: $(BUILD)/thidua

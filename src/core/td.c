@@ -404,6 +404,13 @@ int td_read_file(const char *path, size_t max, char **out, size_t *len,
                           (long long)st.st_size, max);
     }
     td_buf b = TD_BUF_INIT;
+    if (S_ISREG(st.st_mode) && st.st_size > 0) {
+        /* room for the whole file at once: growing by doubling would hold
+         * up to twice the file, and copy it on the way */
+        b.cap = (size_t)st.st_size + 1;
+        b.ptr = td_xmalloc(b.cap);
+        b.ptr[0] = '\0';
+    }
     char tmp[65536];
     size_t n;
     while ((n = fread(tmp, 1, sizeof tmp, f)) > 0) {

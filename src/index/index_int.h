@@ -36,8 +36,18 @@ typedef int (*index_word_fn)(void *ctx, const char *folded, size_t nfolded,
  * Stops and returns the first non-zero value cb returns; else 0. */
 int index_split(const char *s, size_t n, index_word_fn cb, void *ctx);
 
-/* Register the "thidua" tokenizer on db.  Returns an SQLite code. */
+/* Register the "thidua" tokenizer and the td_snippet() function on db.
+ * Returns an SQLite code. */
 int index_tokenizer_register(sqlite3 *db);
+
+/* ---- interface to code in snippet.c ------------------------------------ */
+
+/* Register td_snippet(fts, col, open, close, ellipsis, ntokens): NULL for a
+ * column of up to 16384 tokens (FTS5's snippet() then does it), else a
+ * window of ntokens words (64 at most) around the first phrase instance in
+ * the column's first 65536 tokens, at a cost that does not grow with the
+ * column.  Returns an SQLite code. */
+int index_snippet_register(fts5_api *api);
 
 /* ---- end of interface to code in tokenizer.c --------------------------- */
 

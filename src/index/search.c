@@ -140,7 +140,8 @@ int index_search(index_db *db, const index_search_opts *o, index_hit **hits,
         /* ?1 match, ?2 open mark, ?3 close mark, ?4 limit, ?5.. exact */
         td_buf_puts(&sql, "SELECT d.id, d.path, d.title, d.format,"
                           " bm25(fts, 10.0, 1.0),"
-                          " snippet(fts, 1, ?2, ?3, '…', 24), ");
+                          " coalesce(td_snippet(fts, 1, ?2, ?3, '…', 24),"
+                          " snippet(fts, 1, ?2, ?3, '…', 24)), ");
         if (q.nexact == 0)
             td_buf_puts(&sql, "0");
         for (size_t i = 0; i < q.nexact; i++)

@@ -258,7 +258,8 @@ int index_tokenizer_register(sqlite3 *db)
     if (!api || api->iVersion < 2)
         return SQLITE_ERROR;
     static fts5_tokenizer t = {tok_create, tok_delete, tok_tokenize};
-    return api->xCreateTokenizer(api, "thidua", NULL, &t, NULL);
+    int rc = api->xCreateTokenizer(api, "thidua", NULL, &t, NULL);
+    return rc == SQLITE_OK ? index_snippet_register(api) : rc;
 }
 
 /* ---- token dump for tests ------------------------------------------------ */

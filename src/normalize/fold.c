@@ -281,8 +281,12 @@ int norm_doc_text(td_doc *d, td_err *e)
         td_block *b = &d->blocks[i];
         td_buf_clear(&nb);
         norm_nfc(b->text, b->len, &nb);
-        b->text = td_arena_strndup(d->arena, nb.ptr, nb.len);
-        b->len = nb.len;
+        /* most text is NFC already: keep the block's copy then, so a long
+         * document is not held twice more */
+        if (nb.len != b->len || (nb.len && memcmp(nb.ptr, b->text, nb.len) != 0)) {
+            b->text = td_arena_strndup(d->arena, nb.ptr, nb.len);
+            b->len = nb.len;
+        }
         if (i > 0)
             td_buf_append(&text, "\n\n", 2);
         b->off = text.len;

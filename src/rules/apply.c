@@ -381,7 +381,7 @@ int rules_cand_group(const cand *c, const char *name, size_t *s, size_t *e)
     int n = pcre2_substring_number_from_name(c->code, (PCRE2_SPTR)name);
     if (n <= 0 || n >= c->ng)
         return 0;
-    if (c->ov[2 * n] == PCRE2_UNSET)
+    if (c->ov[2 * n] == CAND_UNSET)
         return 0;
     *s = c->ov[2 * n];
     *e = c->ov[2 * n + 1];
@@ -486,7 +486,7 @@ static int group_list_check(const docinfo *di, cand *c, const char *list,
     char *save = NULL;
     for (char *g = strtok_r(buf, ",", &save); g; g = strtok_r(NULL, ",", &save)) {
         int n = pcre2_substring_number_from_name(c->code, (PCRE2_SPTR)g);
-        if (n <= 0 || n >= c->ng || c->ov[2 * n] == PCRE2_UNSET)
+        if (n <= 0 || n >= c->ng || c->ov[2 * n] == CAND_UNSET)
             continue;
         size_t s = c->ov[2 * n], e = c->ov[2 * n + 1];
         if (mode == 0) {               /* cap */
@@ -509,7 +509,7 @@ static int group_list_check(const docinfo *di, cand *c, const char *list,
         } else {                       /* trim */
             if (!trim_to_unit(di, &s, e))
                 return 0;
-            c->ov[2 * n] = s;
+            c->ov[2 * n] = (uint32_t)s;
         }
     }
     return 1;
@@ -567,7 +567,7 @@ static void fill(cand *c, const rule *r, const pcre2_code *re, pcre2_match_data 
     pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &cap);
     c->ng = (int)cap + 1;
     for (int i = 0; i < 2 * c->ng; i++)
-        c->ov[i] = i < 2 * rc ? ov[i] : PCRE2_UNSET;
+        c->ov[i] = i < 2 * rc && ov[i] != PCRE2_UNSET ? (uint32_t)ov[i] : CAND_UNSET;
 }
 
 /* All matches of one pattern in fold[s..e), candidates to out. */

@@ -25,7 +25,23 @@ typedef struct ctx {
     size_t bloc_s, bloc_e;     /* fold span of the chosen bloc name */
     const char *bloc_level;
     int have_bloc;
+    rules_keymap known[TD_FACT__COUNT];  /* values of the facts so far, per kind */
+    size_t nknown;             /* facts entered in known */
 } ctx;
+
+/* 1 when the document already holds a fact of this kind with value v.  The
+ * facts are entered in a map as they come, so asking costs the same however
+ * many facts there are. */
+static int fact_known(ctx *x, int kind, const char *v)
+{
+    const td_doc *d = x->di->d;
+    for (; x->nknown < d->nfacts; x->nknown++) {
+        const td_fact *f = &d->facts[x->nknown];
+        if (f->value && (int)f->kind >= 0 && (int)f->kind < TD_FACT__COUNT)
+            rules_keymap_put(&x->known[f->kind], f->value, strlen(f->value), 0, NULL);
+    }
+    return rules_keymap_get(&x->known[kind], v, strlen(v)) != NULL;
+}
 
 static const char *set_of(const rule *r, const char *key)
 {
@@ -720,7 +736,21 @@ static void do_province(ctx *x)
         if (rules_re_find(di, di->rs->regional, x->bloc_s, lim, 0, NULL, NULL))
             return;
     }
-    /* otherwise the best mention; repeated mentions of one province add up */
+    /* otherwise the best mention; repeated mentions of one province add up
+     * (2 for every other mention, 10 at most): the mentions of each name
+     * are counted once, not for every mention again */
+    const prov **pv_of = td_xcalloc(x->cl->n + 1, sizeof *pv_of);
+    rules_keymap mentions = {0};
+    for (size_t i = 0; i < x->cl->n; i++) {
+        cand *c = &x->cl->v[i];
+        if (c->r->kind != TD_FACT_PROVINCE)
+            continue;
+        size_t s, e;
+        value_span(c, "value", &s, &e);
+        pv_of[i] = prov_lookup(di->rs, di->d->fold + s, e - s);
+        if (pv_of[i])
+            (*rules_keymap_put(&mentions, pv_of[i]->name, strlen(pv_of[i]->name), 0, NULL))++;
+    }
     cand *b = NULL;
     int bs = 0;
     for (size_t i = 0; i < x->cl->n; i++) {
@@ -729,19 +759,11 @@ static void do_province(ctx *x)
          * known to be the bloc's */
         if (c->r->kind != TD_FACT_PROVINCE || c->zone == ZONE_ASIDE)
             continue;
-        size_t s, e;
-        value_span(c, "value", &s, &e);
-        const prov *p = prov_lookup(di->rs, di->d->fold + s, e - s);
+        const prov *p = pv_of[i];
         int sc = c->score + zone_bonus(TD_FACT_PROVINCE, c->zone), more = 0;
-        for (size_t j = 0; j < x->cl->n && p; j++) {
-            cand *o = &x->cl->v[j];
-            size_t os, oe;
-            if (j == i || o->r->kind != TD_FACT_PROVINCE)
-                continue;
-            value_span(o, "value", &os, &oe);
-            const prov *q = prov_lookup(di->rs, di->d->fold + os, oe - os);
-            if (q && strcmp(q->name, p->name) == 0 && more < 10)
-                more += 2;
+        if (p) {
+            size_t others = *rules_keymap_get(&mentions, p->name, strlen(p->name)) - 1;
+            more = others >= 5 ? 10 : 2 * (int)others;
         }
         sc += more;
         if (!b || sc > bs || (sc == bs && c->ov[0] < b->ov[0])) {
@@ -749,6 +771,8 @@ static void do_province(ctx *x)
             bs = sc;
         }
     }
+    free(pv_of);
+    rules_keymap_free(&mentions);
     if (!b)
         return;
     size_t s, e;
@@ -1092,6 +1116,21 @@ static void lead_add(ctx *x, lead_list *l, const cand *c, const char *sfx, size_
                           fs, fe};
 }
 
+/* The key of a lead for the maps below: its sentence start (when ss),
+ * its role, and its unit's folded text (when unit) or year. */
+static void lead_key(const ctx *x, const lead *a, int ss, int unit, td_buf *k)
+{
+    td_buf_clear(k);
+    if (ss)
+        td_buf_append(k, (const char *)&a->ss, sizeof a->ss);
+    td_buf_puts(k, a->role ? a->role : "");
+    td_buf_putc(k, '\0');
+    if (unit)
+        td_buf_append(k, x->di->d->fold + a->us, a->ue - a->us);
+    else
+        td_buf_append(k, (const char *)&a->year, sizeof a->year);
+}
+
 static int same_unit(const ctx *x, const lead *a, const lead *b)
 {
     return a->ue - a->us == b->ue - b->us &&
@@ -1114,26 +1153,59 @@ static int unit_overlap(const ctx *x, const lead *a, const lead *b)
     return 0;
 }
 
+static int role_cmp(const lead *a, const lead *b)
+{
+    return strcmp(a->role ? a->role : "", b->role ? b->role : "");
+}
+
+/* Each step below asks, for every lead, about the other leads: a map per
+ * step makes that one look-up per lead, so a page of many thousand leads
+ * costs linear time. */
 static void emit_leaders(ctx *x, lead_list *l)
 {
+    td_buf k = TD_BUF_INIT;
     /* a role without its own year takes one written for another role in
-     * the same sentence ("bầu Trưởng khối năm 2024 là X; Phó khối là Y") */
+     * the same sentence ("bầu Trưởng khối năm 2024 là X; Phó khối là Y"):
+     * the first dated lead of the sentence that is not the year of another
+     * unit in the same role: that is the outgoing one ("X, Trưởng khối năm
+     * 2022, bàn giao trách nhiệm trưởng khối cho Y").  That is the first
+     * dated lead of the sentence (j1) when it has another role or the same
+     * unit, else the earlier of the sentence's first dated lead with
+     * another role than j1's (j2) and its first with the same role and
+     * unit. */
+    rules_keymap first = {0}, other = {0}, same = {0};
+    for (size_t j = 0; j < l->n; j++) {
+        if (!l->v[j].explicit_year)
+            continue;
+        int added;
+        size_t j1 = *rules_keymap_put(&first, (const char *)&l->v[j].ss, sizeof l->v[j].ss, j,
+                                      &added);
+        if (!added && role_cmp(&l->v[j], &l->v[j1]) != 0)
+            rules_keymap_put(&other, (const char *)&l->v[j].ss, sizeof l->v[j].ss, j, NULL);
+        lead_key(x, &l->v[j], 1, 1, &k);
+        rules_keymap_put(&same, k.ptr, k.len, j, NULL);
+    }
     for (size_t i = 0; i < l->n; i++) {
         if (l->v[i].explicit_year)
             continue;
-        for (size_t j = 0; j < l->n; j++)
-            /* not the year of another unit in the same role: that is the
-             * outgoing one ("X, Trưởng khối năm 2022, bàn giao trách nhiệm
-             * trưởng khối cho Y") */
-            if (l->v[j].explicit_year && l->v[j].ss == l->v[i].ss &&
-                !(strcmp(l->v[j].role, l->v[i].role) == 0 &&
-                  (l->v[j].ue - l->v[j].us != l->v[i].ue - l->v[i].us ||
-                   memcmp(x->di->d->fold + l->v[j].us, x->di->d->fold + l->v[i].us,
-                          l->v[i].ue - l->v[i].us) != 0))) {
-                l->v[i].year = l->v[j].year;
-                break;
-            }
+        const size_t *j1 = rules_keymap_get(&first, (const char *)&l->v[i].ss, sizeof l->v[i].ss);
+        if (!j1)
+            continue;
+        size_t j = *j1;
+        if (role_cmp(&l->v[j], &l->v[i]) == 0 && !same_unit(x, &l->v[j], &l->v[i])) {
+            const size_t *j2 = rules_keymap_get(&other, (const char *)&l->v[i].ss,
+                                                sizeof l->v[i].ss);
+            lead_key(x, &l->v[i], 1, 1, &k);
+            const size_t *j3 = rules_keymap_get(&same, k.ptr, k.len);
+            if (!j2 && !j3)
+                continue;
+            j = j2 && (!j3 || *j2 < *j3) ? *j2 : *j3;
+        }
+        l->v[i].year = l->v[j].year;
     }
+    rules_keymap_free(&first);
+    rules_keymap_free(&other);
+    rules_keymap_free(&same);
     /* a role without a year whose unit differs from the one dated that
      * year for the same role in another sentence is the outgoing leader of the year under
      * review ("Tỉnh đoàn (khối trưởng), ..." beside "Hội X làm khối trưởng
@@ -1166,48 +1238,66 @@ static void emit_leaders(ctx *x, lead_list *l)
     }
     /* a unit named for a role without a year, and again with one: keep the
      * dated statement */
+    rules_keymap dated = {0};
+    for (size_t j = 0; j < l->n; j++)
+        if (l->v[j].year) {
+            lead_key(x, &l->v[j], 0, 1, &k);
+            rules_keymap_put(&dated, k.ptr, k.len, j, NULL);
+        }
     for (size_t i = 0; i < l->n; i++) {
         if (l->v[i].year)
             continue;
-        const char *f = x->di->d->fold;
-        for (size_t j = 0; j < l->n; j++)
-            if (l->v[j].year && strcmp(l->v[j].role, l->v[i].role) == 0 &&
-                l->v[j].ue - l->v[j].us == l->v[i].ue - l->v[i].us &&
-                memcmp(f + l->v[j].us, f + l->v[i].us, l->v[i].ue - l->v[i].us) == 0) {
-                l->v[i].score = -1000;   /* loses every comparison below */
-                l->v[i].role = "";
-                break;
-            }
+        lead_key(x, &l->v[i], 0, 1, &k);
+        if (rules_keymap_get(&dated, k.ptr, k.len)) {
+            l->v[i].score = -1000;   /* loses every comparison below */
+            l->v[i].role = "";
+        }
     }
+    rules_keymap_free(&dated);
     /* one unit per role and year: the best-scored, then the earliest; a
-     * bloc may have two deputies ("Phó khối 1: X; Phó khối 2: Y"), so
-     * deputies give way only to a unit that may be the same one */
+     * bloc may have two deputies ("Phó khối 1: X; Phó khối 2: Y"), so a
+     * deputy gives way only to a unit that may be the same one (asked
+     * pairwise among the deputies: a page names few) */
+    rules_keymap top = {0};
+    for (size_t j = 0; j < l->n; j++) {
+        lead_key(x, &l->v[j], 0, 0, &k);
+        size_t *b = rules_keymap_put(&top, k.ptr, k.len, j, NULL);
+        if (l->v[j].score > l->v[*b].score)
+            *b = j;
+    }
     for (size_t i = 0; i < l->n; i++) {
         lead *a = &l->v[i];
-        int keep = a->role[0] != '\0';
-        for (size_t j = 0; j < l->n && keep; j++) {
-            lead *b = &l->v[j];
-            if (i == j || strcmp(a->role, b->role) != 0 || a->year != b->year ||
-                (strcmp(a->role, "pho_khoi") == 0 && !unit_overlap(x, a, b)))
-                continue;
-            if (b->score > a->score || (b->score == a->score && j < i))
-                keep = 0;
+        if (a->role[0] == '\0')
+            continue;
+        int keep = 1;
+        if (strcmp(a->role, "pho_khoi") == 0) {
+            for (size_t j = 0; j < l->n && keep; j++) {
+                lead *b = &l->v[j];
+                if (i == j || strcmp(a->role, b->role) != 0 || a->year != b->year ||
+                    !unit_overlap(x, a, b))
+                    continue;
+                if (b->score > a->score || (b->score == a->score && j < i))
+                    keep = 0;
+            }
+        } else {
+            lead_key(x, a, 0, 0, &k);
+            keep = *rules_keymap_get(&top, k.ptr, k.len) == i;
         }
         if (!keep)
             continue;
         add_fact(x, TD_FACT_LEADER, rules_orig_str(x->di, a->us, a->ue), a->role, (int)a->year,
                  0, a->r->id, a->fs, a->fe, a->ss, a->se);
     }
+    rules_keymap_free(&top);
+    td_buf_free(&k);
 }
 
 /* ---- members ------------------------------------------------------------- */
 
 static void add_member(ctx *x, const char *v, const cand *b, size_t s, size_t e)
 {
-    td_doc *d = x->di->d;
-    for (size_t j = 0; j < d->nfacts; j++)
-        if (d->facts[j].kind == TD_FACT_MEMBER && strcmp(d->facts[j].value, v) == 0)
-            return;
+    if (fact_known(x, TD_FACT_MEMBER, v))
+        return;
     add_fact(x, TD_FACT_MEMBER, v, NULL, 0, 0, b->r->id, s, e, b->ss, b->se);
 }
 
@@ -1381,6 +1471,66 @@ static int cmp_gitem(const void *a, const void *b)
     return x->e > y->e ? -1 : x->e < y->e;
 }
 
+static int cmp_region(const void *a, const void *b)
+{
+    const span *x = a, *y = b;
+    return x->s < y->s ? -1 : x->s > y->s;
+}
+
+static int cmp_int_desc(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return x > y ? -1 : x < y;
+}
+
+/* Inside the region of a stronger rule only that rule's items count
+ * (quoted movement names excepted: they replace their container): drop
+ * every item that overlaps the region of an item of a higher priority.
+ * For each priority the stronger regions are sorted by start, with the
+ * furthest end reached so far, so each item is one binary search. */
+static void drop_weaker_goals(gitem *g, size_t n)
+{
+    if (n < 2)
+        return;
+    int *prios = td_xmalloc(n * sizeof *prios);
+    for (size_t i = 0; i < n; i++)
+        prios[i] = g[i].c->r->prio;
+    qsort(prios, n, sizeof *prios, cmp_int_desc);
+    span *reg = td_xmalloc(n * sizeof *reg);
+    size_t *reach = td_xmalloc(n * sizeof *reach);
+    for (size_t k = 0; k < n; k++) {
+        if (k > 0 && prios[k] == prios[k - 1])
+            continue;
+        int p = prios[k];
+        size_t nr = 0;
+        for (size_t j = 0; j < n; j++)
+            if (g[j].c->r->prio > p)
+                reg[nr++] = (span){g[j].rs, g[j].re};
+        if (!nr)
+            continue;
+        qsort(reg, nr, sizeof *reg, cmp_region);
+        for (size_t j = 0; j < nr; j++)
+            reach[j] = j && reach[j - 1] > reg[j].e ? reach[j - 1] : reg[j].e;
+        for (size_t i = 0; i < n; i++) {
+            if (g[i].c->r->prio != p || g[i].c->r->split == SPLIT_QUOTED)
+                continue;
+            size_t lo = 0, hi = nr;   /* regions starting before the item's end */
+            while (lo < hi) {
+                size_t mid = (lo + hi) / 2;
+                if (reg[mid].s < g[i].e)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            if (lo && reach[lo - 1] > g[i].s)
+                g[i].drop = 1;
+        }
+    }
+    free(prios);
+    free(reg);
+    free(reach);
+}
+
 static void do_goals(ctx *x)
 {
     docinfo *di = x->di;
@@ -1416,36 +1566,27 @@ static void do_goals(ctx *x)
         }
         free(items.v);
     }
-    /* inside the region of a stronger rule only that rule's items count
-     * (quoted movement names excepted: they replace their container) */
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = 0; j < n && !g[i].drop; j++)
-            if (g[j].c->r->prio > g[i].c->r->prio && g[i].c->r->split != SPLIT_QUOTED &&
-                g[i].s < g[j].re && g[i].e > g[j].rs)
-                g[i].drop = 1;
+    drop_weaker_goals(g, n);
     if (n)
         qsort(g, n, sizeof *g, cmp_gitem);
     /* a goal that holds two or more others is a container: keep the parts;
      * one that holds a single other is kept and the part dropped; partial
-     * overlaps keep the first */
+     * overlaps keep the first.  In start order (then longest first) the
+     * goals a goal holds come right after it, and the ones it overlaps
+     * too: the scans stop at its end. */
     for (size_t i = 0; i < n; i++) {
         if (g[i].drop)
             continue;
         size_t inner = 0;
-        for (size_t j = 0; j < n; j++)
-            if (j != i && !g[j].drop && g[j].s >= g[i].s && g[j].e <= g[i].e &&
-                !(g[j].s == g[i].s && g[j].e == g[i].e))
+        for (size_t j = i + 1; j < n && g[j].s <= g[i].e && inner < 2; j++)
+            if (!g[j].drop && g[j].e <= g[i].e && !(g[j].s == g[i].s && g[j].e == g[i].e))
                 inner++;
         if (inner >= 2) {
             g[i].drop = 1;
             continue;
         }
-        for (size_t j = i + 1; j < n; j++) {
-            if (g[j].drop)
-                continue;
-            if (g[j].s < g[i].e)
-                g[j].drop = 1;
-        }
+        for (size_t j = i + 1; j < n && g[j].s < g[i].e; j++)
+            g[j].drop = 1;
     }
     /* a quoted movement name that another goal states with its words
      * ("đẩy mạnh phong trào thi đua “X” năm 2024") or that is quoted again
@@ -1476,11 +1617,7 @@ static void do_goals(ctx *x)
         if (g[i].drop)
             continue;
         const char *v = rules_orig_str(di, g[i].s, g[i].e);
-        int dup = 0;
-        for (size_t j = 0; j < di->d->nfacts; j++)
-            if (di->d->facts[j].kind == TD_FACT_GOAL && strcmp(di->d->facts[j].value, v) == 0)
-                dup = 1;
-        if (dup)
+        if (fact_known(x, TD_FACT_GOAL, v))
             continue;
         size_t ss, se;
         rules_di_sentence(di, g[i].s, &ss, &se);
@@ -1504,11 +1641,7 @@ static void do_officials(ctx *x)
         int has_title = rules_cand_group(c, "title", &ts, &te);
         rules_trim_span(di->d->fold, &ns, &ne);
         const char *name = rules_orig_str(di, ns, ne);
-        int dup = 0;
-        for (size_t j = 0; j < di->d->nfacts; j++)
-            if (di->d->facts[j].kind == TD_FACT_OFFICIAL && strcmp(di->d->facts[j].value, name) == 0)
-                dup = 1;
-        if (dup)
+        if (fact_known(x, TD_FACT_OFFICIAL, name))
             continue;
         const char *title = NULL;
         if (has_title) {
@@ -1600,4 +1733,6 @@ void rules_resolve_all(docinfo *di, cand_list *cl)
     /* last: the choices above tell a signing's year from a review's */
     pledge_from_review(&x);
     former_province(&x);
+    for (int k = 0; k < TD_FACT__COUNT; k++)
+        rules_keymap_free(&x.known[k]);
 }

@@ -106,11 +106,17 @@ struct rules_set {
     pcre2_jit_stack *jit;
 };
 
-/* A match of one rule: offsets are bytes in doc->fold. */
+/* A group that did not take part in the match (cand.ov). */
+#define CAND_UNSET UINT32_MAX
+
+/* A match of one rule: offsets are bytes in doc->fold.  A document has a
+ * candidate every few sentences, so a candidate is kept small: offsets in
+ * 32 bits (the fold of a document is shorter than 4 GiB, as fold_map
+ * already assumes). */
 typedef struct cand {
     const rule *r;
     const pcre2_code *code;
-    size_t ov[2 * RULES_MAX_GROUPS];
+    uint32_t ov[2 * RULES_MAX_GROUPS];   /* group spans; CAND_UNSET when unset */
     int ng;                    /* pairs used in ov */
     int score;                 /* prio plus position bonus */
     int zone;                  /* ZONE_* of its block */
@@ -204,6 +210,26 @@ void rules_split_blocks(const docinfo *di, size_t e, span_list *items, span_list
 /* Cut a goal region into item spans by mode. */
 void rules_split_goals(const docinfo *di, split_mode mode, size_t s, size_t e,
                  int cont, span_list *items);
+
+/* ---- keymap.c ---- */
+typedef struct rules_keyent {
+    const char *key;           /* copy in the map's arena; NULL = free slot */
+    size_t len;
+    uint64_t hash;
+    size_t val;
+} rules_keyent;
+typedef struct rules_keymap {  /* zero-initialise; rules_keymap_free when done */
+    rules_keyent *slot;        /* open addressing; cap is a power of two */
+    size_t cap, len;
+    td_arena *arena;
+} rules_keymap;
+/* The value slot of key k[0..n): when the key is new it is added with
+ * value v (*added = 1, when added is not NULL).  The pointer stays valid
+ * until the next put. */
+size_t *rules_keymap_put(rules_keymap *m, const char *k, size_t n, size_t v, int *added);
+/* The value slot of key k[0..n), or NULL when it is not in the map. */
+size_t *rules_keymap_get(const rules_keymap *m, const char *k, size_t n);
+void rules_keymap_free(rules_keymap *m);
 
 /* ---- resolve.c ---- */
 void rules_resolve_all(docinfo *di, cand_list *cands);
