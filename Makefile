@@ -29,7 +29,7 @@ MAIN_OBJ := $(BUILD)/src/main.o
 TEST_SRCS := $(sort $(wildcard tests/unit/*.c))
 TEST_OBJS := $(TEST_SRCS:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps run test unit asan leakcheck bench fuzz docx-score html-score real-score clean lint
+.PHONY: all deps run test unit asan leakcheck bench fuzz fuzz-build fuzz-smoke docx-score html-score real-score clean lint
 
 all: $(BUILD)/thidua
 
@@ -64,15 +64,20 @@ run: $(BUILD)/thidua
 	./$(BUILD)/thidua --db $(DB) leaders
 	./$(BUILD)/thidua --db $(DB) search --limit 5 "giao uoc thi dua"
 
-# The whole test suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+# The whole test suite under AddressSanitizer and UndefinedBehaviorSanitizer,
+# after a one-minute run of every fuzz harness (fuzz-smoke: skipped without
+# clang's libFuzzer).  The closing line stays the suites' total.
 ASAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 TBUILD ?= build-asan
 test: deps
 	@$(MAKE) --no-print-directory BUILD=$(TBUILD) OPT=-O1 SANFLAGS="$(ASAN)" \
 	  $(TBUILD)/thidua $(TBUILD)/test_unit
-	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	@sh fuzz/smoke.sh; fz=$$?; \
+	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  THIDUA=$(CURDIR)/$(TBUILD)/thidua TEST_UNIT=$(CURDIR)/$(TBUILD)/test_unit \
-	  sh tests/run.sh
+	  sh tests/run.sh; rc=$$?; \
+	  [ $$fz -eq 0 ] || echo "make test: FAIL: fuzz-smoke failed (its lines are above the suites)"; \
+	  [ $$rc -eq 0 ] && [ $$fz -eq 0 ]
 
 asan: test
 
@@ -82,16 +87,37 @@ leakcheck: deps
 	  TEST_UNIT="valgrind -q --leak-check=full --error-exitcode=99 $(CURDIR)/build-vg/test_unit" \
 	  sh tests/run.sh
 
-# libFuzzer harnesses (clang): make fuzz FUZZ=extract|normalize RUNS=100000
+# libFuzzer harnesses (clang), one per fuzz/fuzz_NAME.c, built into
+# build-fuzz/ with ASan+UBSan.  `make fuzz FUZZ=NAME` runs one from its seeds
+# (fuzz/seeds.sh) and the corpus it grows in build-fuzz/corpus-NAME, for RUNS
+# executions or TIME seconds (0: no bound); `make fuzz-smoke` runs each for a
+# few seconds (a minute in all) and skips when clang's libFuzzer is missing.
+FUZZERS := docx html text rules search extract pipeline normalize
 FUZZ ?= extract
 RUNS ?= 100000
-fuzz: deps
+TIME ?= 0
+MAXLEN ?= 200000
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_BINS ?= $(FUZZERS:%=build-fuzz/fuzz_%)
+fuzz-build: deps
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT=-O1 \
-	  SANFLAGS="-fsanitize=fuzzer-no-link,address,undefined" build-fuzz/libtd.a
-	clang -fsanitize=fuzzer,address,undefined -Isrc $(PKG_CFLAGS) fuzz/fuzz_$(FUZZ).c \
-	  build-fuzz/libtd.a $(PKG_LIBS) -lm -o build-fuzz/fuzz_$(FUZZ)
+	  SANFLAGS="-fsanitize=fuzzer-no-link $(FUZZ_SAN)" $(FUZZ_BINS)
+
+$(BUILD)/fuzz_%: fuzz/fuzz_%.c $(BUILD)/libtd.a
+	@echo "LD $@"
+	@$(CC) -std=c11 -D_GNU_SOURCE -g $(OPT) $(WARN) -fsanitize=fuzzer $(FUZZ_SAN) -Isrc \
+	  $(PKG_CFLAGS) $< $(BUILD)/libtd.a $(PKG_LIBS) -lm -o $@
+
+fuzz:
+	@$(MAKE) --no-print-directory fuzz-build FUZZ_BINS=build-fuzz/fuzz_$(FUZZ)
+	@rm -rf build-fuzz/seeds-$(FUZZ) && sh fuzz/seeds.sh $(FUZZ) build-fuzz/seeds-$(FUZZ)
 	@mkdir -p build-fuzz/corpus-$(FUZZ)
-	build-fuzz/fuzz_$(FUZZ) -runs=$(RUNS) -max_len=200000 build-fuzz/corpus-$(FUZZ) corpus tests/data
+	THIDUA_RULES=$(CURDIR)/rules build-fuzz/fuzz_$(FUZZ) -runs=$(RUNS) -max_total_time=$(TIME) \
+	  -max_len=$(MAXLEN) -timeout=30 -rss_limit_mb=2048 -print_final_stats=1 \
+	  -artifact_prefix=build-fuzz/crash-$(FUZZ)- build-fuzz/corpus-$(FUZZ) build-fuzz/seeds-$(FUZZ)
+
+fuzz-smoke: deps
+	@sh fuzz/smoke.sh
 
 $(BUILD)/libtd.a: $(OBJS)
 	@rm -f $@

@@ -7,7 +7,6 @@
  * (stored, no rels), then go through extract_buffer and norm_doc.
  * Build with `make fuzz FUZZ=docx`; seeds: fuzz/docx_seeds.sh.
  */
-#define _GNU_SOURCE
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
