@@ -7,7 +7,9 @@ expect_code 0 $THIDUA --help
 cp out help
 expect_grep '^usage: thidua \[--db PATH\] \[--rules DIR\] \[--quiet\] <command>' help
 sed -n 's/^  \([a-z][a-z-]*\)  *[a-zA-Z(].*/\1/p' help | sort >listed
-sed -n 's/^| `\([a-z][a-z-]*\).*` | .*/\1/p' "$ROOT/README.md" | sort >readme
+# the table under '| command | what it does |', to its first non-table line
+awk '/^\| command \| what it does \|$/ { t = 1; next } t && !/^\|/ { exit } t' "$ROOT/README.md" |
+    sed -n 's/^| `\([a-z][a-z-]*\).*` | .*/\1/p' | sort >readme
 [ -s readme ] || fail "no command table found in README.md"
 diff readme listed >d || { cat d; fail "thidua --help and README's command table list different commands"; }
 for c in test-rules test-norm; do
