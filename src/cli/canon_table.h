@@ -12,7 +12,7 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
-#include "index/canon.h"
+#include "canon/canon.h"
 
 typedef struct cli_table {
     size_t ncols;

@@ -10,7 +10,7 @@
 
 #include "cli/canon_table.h"
 #include "cli/cli.h"
-#include "index/canon.h"
+#include "canon/canon.h"
 
 const char cmd_blocs_usage[] =
     "usage: thidua blocs [--province P] [--year Y] [--bloc B]\n"

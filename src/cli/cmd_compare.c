@@ -10,7 +10,7 @@
 
 #include "cli/canon_table.h"
 #include "cli/cli.h"
-#include "index/canon.h"
+#include "canon/canon.h"
 #include "normalize/names.h"
 
 /* Two goals are the same goal when their word sets are this similar. */

@@ -12,7 +12,7 @@
 
 #include "cli/cli.h"
 #include "cli/pipeline.h"
-#include "index/canon.h"
+#include "canon/canon.h"
 #include "index/index.h"
 
 const char cmd_ingest_usage[] =

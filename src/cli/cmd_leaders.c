@@ -7,7 +7,7 @@
 
 #include "cli/canon_table.h"
 #include "cli/cli.h"
-#include "index/canon.h"
+#include "canon/canon.h"
 
 const char cmd_leaders_usage[] =
     "usage: thidua leaders [--province P] [--bloc B] [--evidence | --json | --csv]\n"

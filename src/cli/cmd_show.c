@@ -11,7 +11,7 @@
 
 #include "cli/canon_table.h"
 #include "cli/cli.h"
-#include "index/canon.h"
+#include "canon/canon.h"
 #include "index/index.h"
 
 const char cmd_show_usage[] =

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "index/canon.h"
+#include "canon/canon.h"
 #include "index/index.h"
 
 const char cmd_stats_usage[] =

@@ -6,7 +6,7 @@
 #include <unistd.h>
 
 #include "unit.h"
-#include "index/canon.h"
+#include "canon/canon.h"
 #include "normalize/names.h"
 
 #define LONG_TEXT                                                              \

@@ -7,7 +7,7 @@
  * descending confidence, never across provinces), and files every member,
  * leader and goal of a document under its bloc and year.
  */
-#include "index/canon.h"
+#include "canon/canon.h"
 
 #include <ctype.h>
 #include <stdio.h>

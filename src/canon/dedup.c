@@ -7,7 +7,7 @@
  * other).  Each group keeps one canonical document, whose facts the
  * derived tables count; canon_doc records the grouping for `show`.
  */
-#include "index/canon.h"
+#include "canon/canon.h"
 
 #include <stdio.h>
 #include <stdlib.h>
