@@ -223,7 +223,7 @@ int cli_canon_load(cli_ctx *ctx, index_db *db, const canon_filter *f,
     *b = NULL;
     *n = 0;
     *src = NULL;
-    int rc = index_canon_blocs(db, ctx->rules_dir, f, b, n, &e);
+    int rc = canon_blocs(db, ctx->rules_dir, f, b, n, &e);
     if (rc != TD_OK) {
         if (rc == TD_EUSAGE)
             return cli_usage_error(ctx, "%s", e.msg);
@@ -232,7 +232,7 @@ int cli_canon_load(cli_ctx *ctx, index_db *db, const canon_filter *f,
     }
     if (want_sources && canon_sources_open(db, src, &e) != TD_OK) {
         cli_error("%s", e.msg);
-        index_canon_blocs_free(*b, *n);
+        canon_blocs_free(*b, *n);
         *b = NULL;
         *n = 0;
         *src = NULL;

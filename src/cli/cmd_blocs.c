@@ -434,7 +434,7 @@ int cmd_blocs(int argc, char **argv, cli_ctx *ctx)
         return CLI_FATAL;
     int rc;
     if (action && strcmp(action, "list") == 0) {
-        rc = index_canon_ensure(db, ctx->rules_dir, &e) == TD_OK ? list_overrides(db)
+        rc = canon_ensure(db, ctx->rules_dir, &e) == TD_OK ? list_overrides(db)
                                                                  : CLI_FATAL;
         if (rc != CLI_OK)
             cli_error("%s", e.msg);
@@ -442,8 +442,8 @@ int cmd_blocs(int argc, char **argv, cli_ctx *ctx)
         return rc;
     }
     if (action) {
-        rc = index_canon_override(db, ctx->rules_dir, action, argv[optind],
-                                  nargs > 1 ? argv[optind + 1] : NULL, force, &e);
+        rc = canon_override(db, ctx->rules_dir, action, argv[optind],
+                            nargs > 1 ? argv[optind + 1] : NULL, force, &e);
         if (rc != TD_OK) {
             index_close(db);
             if (rc == TD_EUSAGE)
@@ -471,7 +471,7 @@ int cmd_blocs(int argc, char **argv, cli_ctx *ctx)
     else
         print_text(src, b, n, cli_bold(ctx));
     canon_sources_close(src);
-    index_canon_blocs_free(b, n);
+    canon_blocs_free(b, n);
     index_close(db);
     return CLI_OK;
 }

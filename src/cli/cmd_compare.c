@@ -674,7 +674,7 @@ int cmd_compare(int argc, char **argv, cli_ctx *ctx)
         free(cmp[i].gkept_old.s);
     }
     free(cmp);
-    index_canon_blocs_free(b, n);
+    canon_blocs_free(b, n);
     names_free(t);
     index_close(db);
     return CLI_OK;

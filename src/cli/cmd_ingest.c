@@ -220,7 +220,7 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
      * on failure, compare/leaders/blocs rebuild them when they next run
      * (a full disk would only fail again: they do it then) */
     if (!full && added + replaced + moved + pruned + merged > 0 &&
-        index_canon_rebuild(db, ctx->rules_dir, &e) != TD_OK)
+        canon_rebuild(db, ctx->rules_dir, &e) != TD_OK)
         cli_warn("cannot rebuild the canonical tables: %s", e.msg);
     if (!ctx->quiet) {
         /* "moved" only when some were, "pruned" only with --prune: the line

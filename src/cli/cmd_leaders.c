@@ -198,7 +198,7 @@ int cmd_leaders(int argc, char **argv, cli_ctx *ctx)
             printf("%s" CLI_EVIDENCE_HINT "\n", starred ? "" : "\n");
     }
     canon_sources_close(src);
-    index_canon_blocs_free(b, n);
+    canon_blocs_free(b, n);
     index_close(db);
     return CLI_OK;
 }

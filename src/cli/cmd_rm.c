@@ -100,7 +100,7 @@ int cmd_rm(int argc, char **argv, cli_ctx *ctx)
                 }
             }
             /* on failure compare/leaders/blocs rebuild them when they run */
-            if (index_canon_rebuild(db, ctx->rules_dir, &e) != TD_OK)
+            if (canon_rebuild(db, ctx->rules_dir, &e) != TD_OK)
                 cli_warn("cannot rebuild the canonical tables: %s", e.msg);
             if (!ctx->quiet)
                 fprintf(stderr, "removed %zu document%s from '%s'\n", n,

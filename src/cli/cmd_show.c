@@ -37,7 +37,7 @@ const char cmd_show_usage[] =
     "Exit status: 0 shown; 1 some DOC not found; 2 usage error;\n"
     "3 the database could not be opened.\n";
 
-static void json_doc(const index_docinfo *di, const index_doc_copy *cp, size_t ncp)
+static void json_doc(const index_docinfo *di, const canon_doc_copy *cp, size_t ncp)
 {
     td_buf b = TD_BUF_INIT;
     td_buf_printf(&b, "{\"id\":%ld,\"path\":", di->id);
@@ -96,7 +96,7 @@ static void json_doc(const index_docinfo *di, const index_doc_copy *cp, size_t n
 }
 
 /* The sentence on one line with the evidence span marked. */
-static void print_copies(const index_doc_copy *cp, size_t ncp)
+static void print_copies(const canon_doc_copy *cp, size_t ncp)
 {
     if (ncp == 0)
         return;
@@ -181,7 +181,7 @@ int cmd_show(int argc, char **argv, cli_ctx *ctx)
     int bold = !ctx->json && isatty(1) && !getenv("NO_COLOR");
     int status = CLI_OK;
     /* copies need the derived tables; without them show still works */
-    int canon = index_canon_ensure(db, ctx->rules_dir, &e) == TD_OK;
+    int canon = canon_ensure(db, ctx->rules_dir, &e) == TD_OK;
     if (!canon)
         cli_warn("copies of articles not shown: %s", e.msg);
     for (int i = optind; i < argc; i++) {
@@ -196,9 +196,9 @@ int cmd_show(int argc, char **argv, cli_ctx *ctx)
             status = CLI_FATAL;
             break;
         }
-        index_doc_copy *cp = NULL;
+        canon_doc_copy *cp = NULL;
         size_t ncp = 0;
-        if (canon && index_doc_copies(db, di->id, &cp, &ncp, &e) != TD_OK) {
+        if (canon && canon_doc_copies(db, di->id, &cp, &ncp, &e) != TD_OK) {
             cli_warn("copies of '%s' not shown: %s", argv[i], e.msg);
             ncp = 0;
         }
@@ -210,7 +210,7 @@ int cmd_show(int argc, char **argv, cli_ctx *ctx)
             print_doc(di, bold);
             print_copies(cp, ncp);
         }
-        index_doc_copies_free(cp, ncp);
+        canon_doc_copies_free(cp, ncp);
         index_docinfo_free(di);
     }
     index_close(db);

@@ -81,7 +81,7 @@ int cmd_stats(int argc, char **argv, cli_ctx *ctx)
         index_close(db);
         return CLI_FATAL;
     }
-    if (index_canon_bloc_count(db, ctx->rules_dir, &blocs, &e) != TD_OK) {
+    if (canon_bloc_count(db, ctx->rules_dir, &blocs, &e) != TD_OK) {
         cli_error("%s", e.msg);
         index_stats_free(&st);
         index_close(db);

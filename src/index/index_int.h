@@ -117,8 +117,6 @@ struct index_db {
     int writable;           /* opened for writing (ingest): created, migrated */
     int readonly;           /* the file cannot be written here (its mode,
                              * directory or disk): opened read-only */
-    int canon_temp;         /* canonical tables built as TEMP tables for
-                             * this connection (canon.c, read-only file) */
     index_abbrev *abbrev;   /* query-side abbreviations, NULL until loaded */
     char *rules_dir;        /* where abbrev.tsv is read from, or NULL */
     int force;              /* re-extract: store even unchanged content */
@@ -127,19 +125,6 @@ struct index_db {
                             * use from rules_dir (NULL until then) */
     int names_tried;        /* names_load was attempted */
 };
-
-/* Set e from the connection's last error: "what: sqlite message", and
- * return its code: TD_EFULL when no room was left to write (a full disk or
- * quota, the file size limit), TD_EDB otherwise.  Call it before a
- * ROLLBACK, which clears the error. */
-int index_db_error(index_db *db, td_err *e, const char *what);
-
-/* Let a connection opened for queries write (a migration, the canonical
- * tables, an override): TD_OK, or TD_EDB when the file is read-only here. */
-int index_allow_writes(index_db *db, td_err *e);
-
-/* 1 when the file cannot be written here (opened read-only), else 0. */
-int index_is_readonly(index_db *db);
 
 /* ---- end of interface to code in schema.c ------------------------------ */
 
