@@ -156,20 +156,12 @@ static void print_doc(const index_docinfo *di, int bold)
 
 int cmd_show(int argc, char **argv, cli_ctx *ctx)
 {
-    static const struct option longopts[] = {
-        CLI_COMMON_LONGOPTS,
-        {NULL, 0, NULL, 0},
-    };
-    int c;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":hqj", longopts, NULL)) != -1) {
-        int r = cli_common_opt(c, optarg, ctx);
-        if (r < 0)
-            return CLI_OK;
-        if (r == 0)
-            return cli_usage_error(ctx, "unknown option '%s'", argv[optind - 1]);
-    }
-    if (optind >= argc)
+    cli_args a;
+    cli_args_init(&a, argc, argv, 0);
+    int c = cli_args_next(&a, NULL, ctx);
+    if (c < 0)
+        return CLI_ARGS_EXIT(c);
+    if (!a.npos)
         return cli_usage_error(ctx, "no document given (an id or a path)");
     td_err e;
     td_err_clear(&e);
@@ -184,9 +176,9 @@ int cmd_show(int argc, char **argv, cli_ctx *ctx)
     int canon = canon_ensure(db, ctx->rules_dir, &e) == TD_OK;
     if (!canon)
         cli_warn("copies of articles not shown: %s", e.msg);
-    for (int i = optind; i < argc; i++) {
+    for (int i = 0; i < a.npos; i++) {
         index_docinfo *di = NULL;
-        int rc = index_show(db, argv[i], &di, &e);
+        int rc = index_show(db, a.pos[i], &di, &e);
         if (rc == TD_EUSAGE) {
             cli_error("%s", e.msg);
             status = status == CLI_OK ? CLI_PARTIAL : status;
@@ -199,13 +191,13 @@ int cmd_show(int argc, char **argv, cli_ctx *ctx)
         canon_doc_copy *cp = NULL;
         size_t ncp = 0;
         if (canon && canon_doc_copies(db, di->id, &cp, &ncp, &e) != TD_OK) {
-            cli_warn("copies of '%s' not shown: %s", argv[i], e.msg);
+            cli_warn("copies of '%s' not shown: %s", a.pos[i], e.msg);
             ncp = 0;
         }
         if (ctx->json) {
             json_doc(di, cp, ncp);
         } else {
-            if (i > optind)
+            if (i > 0)
                 putchar('\n');
             print_doc(di, bold);
             print_copies(cp, ncp);
