@@ -211,7 +211,7 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
             failed++;
         }
     }
-    /* the canonical cross-document tables (canon.c) follow the documents;
+    /* the canonical cross-document tables (src/canon/) follow the documents;
      * on failure, compare/leaders/blocs rebuild them when they next run
      * (a full disk would only fail again: they do it then) */
     if (!full && added + replaced + moved + pruned + merged > 0 &&

@@ -1,5 +1,5 @@
 /* cmd_leaders.c - `thidua leaders`: the leading unit of each bloc, year by
- * year (the rotation of leadership), from the canonical tables (canon.c),
+ * year (the rotation of leadership), from the canonical tables (src/canon/),
  * each with the reports and sentences that name it (--evidence, JSON).
  */
 #include <stdlib.h>

@@ -2,7 +2,7 @@
  *
  * Every fact is printed with the rule that produced it and the sentence it
  * came from, the evidence marked inside the sentence; republished copies
- * of the same article (found by dedup.c) are listed too.
+ * of the same article (found by canon/dedup.c) are listed too.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* test_canon.c - derived canonical tables, duplicates and overrides
- * (src/index/canon.c, dedup.c) on per-document rows written straight into
+ * (src/canon/) on per-document rows written straight into
  * a scratch database, so these tests do not depend on extraction. */
 #include <sqlite3.h>
 #include <stdlib.h>
