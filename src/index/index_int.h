@@ -109,6 +109,34 @@ void index_query_free(index_query *q);
 
 /* ---- end of interface to code in query.c ------------------------------- */
 
+/* ---- interface to code in files.c -------------------------------------- */
+
+/* The stored document a file stands for. */
+typedef struct index_doc_row {
+    sqlite3_int64 id;       /* 0: none */
+    int moved;              /* found by content: its own file is gone */
+    int same;               /* same content, extractor and given address */
+} index_doc_row;
+
+/* Find the row of the file at path (real: its resolved path, NULL when it
+ * cannot be resolved), with content hash and the caller's address given:
+ * by realpath; else a row stored before realpaths under this very path;
+ * else (the file exists) a row with the same content whose file is gone.
+ * Returns an SQLite code. */
+int index_find_row(index_db *db, const char *path, const char *real, const char *hash,
+                   const char *given, index_doc_row *r);
+
+/* ---- end of interface to code in files.c ------------------------------- */
+
+/* ---- interface to code in store.c -------------------------------------- */
+
+/* Delete documents ids[0..n) and every row of theirs, in one transaction;
+ * on failure e says why, starting with what. */
+int index_drop_docs(index_db *db, const sqlite3_int64 *ids, size_t n, const char *what,
+                    td_err *e);
+
+/* ---- end of interface to code in store.c ------------------------------- */
+
 /* ---- interface to code in schema.c ------------------------------------- */
 
 struct index_db {
