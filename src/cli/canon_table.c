@@ -223,7 +223,7 @@ int cli_canon_load(cli_ctx *ctx, index_db *db, const canon_filter *f,
     *b = NULL;
     *n = 0;
     *src = NULL;
-    int rc = index_canon_blocs(db, ctx->rules_dir, f, b, n, &e);
+    int rc = canon_blocs(db, ctx->rules_dir, f, b, n, &e);
     if (rc != TD_OK) {
         if (rc == TD_EUSAGE)
             return cli_usage_error(ctx, "%s", e.msg);
@@ -232,11 +232,34 @@ int cli_canon_load(cli_ctx *ctx, index_db *db, const canon_filter *f,
     }
     if (want_sources && canon_sources_open(db, src, &e) != TD_OK) {
         cli_error("%s", e.msg);
-        index_canon_blocs_free(*b, *n);
+        canon_blocs_free(*b, *n);
         *b = NULL;
         *n = 0;
         *src = NULL;
         return CLI_FATAL;
     }
     return CLI_OK;
+}
+
+int cli_canon_args(cli_args *a, int argc, char **argv, cli_ctx *ctx,
+                   canon_filter *f, int *evidence)
+{
+    static const cli_opt opts[] = {
+        {"csv", 0, 0, CLI_OPT_CSV},
+        {"province", 'p', 1, 'p'},
+        {"bloc", 'b', 1, 'b'},
+        {"evidence", 0, 0, CLI_OPT_EVIDENCE},
+        {NULL, 0, 0, 0},
+    };
+    int c;
+    cli_args_init(a, argc, argv, 0);
+    while ((c = cli_args_next(a, opts, ctx)) > 0) {
+        if (c == 'p')
+            f->province = a->value;
+        else if (c == 'b')
+            f->bloc = a->value;
+        else if (c == CLI_OPT_EVIDENCE)
+            *evidence = 1;
+    }
+    return c;
 }

@@ -12,7 +12,7 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
-#include "index/canon.h"
+#include "canon/canon.h"
 
 typedef struct cli_table {
     size_t ncols;
@@ -37,6 +37,12 @@ void cli_table_free(cli_table *t);
 
 /* Long option code of --evidence (compare, leaders, blocs). */
 #define CLI_OPT_EVIDENCE 0x1101
+
+/* Read the options of compare and leaders (--province/-p, --bloc/-b,
+ * --evidence, --csv and the common ones) into f and *evidence: 0 with the
+ * years or other arguments in a->pos, or a cli_args_next code < 0. */
+int cli_canon_args(cli_args *a, int argc, char **argv, cli_ctx *ctx,
+                   canon_filter *f, int *evidence);
 
 /* The hint the default tables end with, once. */
 #define CLI_EVIDENCE_HINT "(--evidence shows the sentence behind each fact)"

@@ -86,19 +86,6 @@ const char *cli_name(const char *s)
     return b->ptr;
 }
 
-int cli_common_opt(int c, const char *arg, cli_ctx *ctx)
-{
-    switch (c) {
-    case CLI_OPT_DB: ctx->db_path = arg; return 1;
-    case CLI_OPT_RULES: ctx->rules_dir = arg; return 1;
-    case CLI_OPT_CSV: ctx->csv = 1; return 1;
-    case 'q': ctx->quiet = 1; return 1;
-    case 'j': ctx->json = 1; return 1;
-    case 'h': fputs(ctx->usage ? ctx->usage : "", stdout); return -1;
-    }
-    return 0;
-}
-
 size_t cli_width(const char *s, size_t n)
 {
     size_t w = 0;

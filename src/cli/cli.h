@@ -8,7 +8,6 @@
 #ifndef CLI_H
 #define CLI_H
 
-#include <getopt.h>
 #include <stdio.h>
 
 #include "core/td.h"
@@ -32,21 +31,60 @@ typedef struct cli_ctx {
 
 typedef int (*cli_fn)(int argc, char **argv, cli_ctx *ctx);
 
-/* Options every subcommand accepts; put CLI_COMMON_LONGOPTS first in a
- * getopt_long table and pass unknown codes to cli_common_opt. */
+/* ---- options (opt.c) --------------------------------------------------- */
+
+/* One option of a subcommand's table (ended by a zeroed entry). */
+typedef struct cli_opt {
+    const char *name;      /* long name, without "--" */
+    char short_name;       /* its one-letter form, or 0 */
+    int value;             /* 1 when it takes a value */
+    int id;                /* what cli_args_next returns for it (> 0) */
+} cli_opt;
+
+/* Ids of the options every subcommand takes (handled by cli_args_next);
+ * list CLI_OPT_CSV in a table to accept --csv. */
 #define CLI_OPT_DB 0x1001
 #define CLI_OPT_RULES 0x1002
 #define CLI_OPT_CSV 0x1003
-#define CLI_COMMON_LONGOPTS                                   \
-    {"db", required_argument, NULL, CLI_OPT_DB},              \
-    {"rules", required_argument, NULL, CLI_OPT_RULES},        \
-    {"quiet", no_argument, NULL, 'q'},                        \
-    {"json", no_argument, NULL, 'j'},                         \
-    {"help", no_argument, NULL, 'h'}
 
-/* Handle a common option code c; returns 1 when handled, 0 when c is not a
- * common option, -1 for --help (the caller returns CLI_OK after usage). */
-int cli_common_opt(int c, const char *arg, cli_ctx *ctx);
+enum {
+    CLI_ARGS_IN_ORDER = 1,    /* options end at the first argument (a TEXT or
+                               * a file name may start with a dash) */
+    CLI_ARGS_HELP = -1,       /* --help: the usage was printed */
+    CLI_ARGS_ERROR = -2       /* misuse: reported on stderr */
+};
+
+typedef struct cli_args {
+    int argc;
+    char **argv;
+    int flags;             /* CLI_ARGS_IN_ORDER or 0 */
+    const char *value;     /* the value of the option just returned */
+    char **pos;            /* the arguments, in order (in argv, gathered at */
+    int npos;              /* its front); complete once next returns 0 */
+    const char *letter_hint; /* said after "unknown option '-x'" for an
+                              * unknown letter (search: "put -- before ..."),
+                              * or NULL */
+    int i;                 /* next element of argv */
+    int done;              /* after "--", or the first argument in order */
+    const char *el;        /* the element of the letters being read */
+    const char *bundle;    /* the letters of it still to read */
+} cli_args;
+
+/* Start reading argv[1..argc) (argv[0] is the command's name). */
+void cli_args_init(cli_args *a, int argc, char **argv, int flags);
+
+/* The id of the next option of opts (its value in a->value), 0 when argv
+ * is read (the arguments are then a->pos[0..npos)), CLI_ARGS_HELP after
+ * --help printed the usage (the command returns CLI_OK), CLI_ARGS_ERROR
+ * after a one-line usage error (the command returns CLI_USAGE).  --db,
+ * --rules, -q/--quiet, -j/--json, -h/--help and a listed --csv are
+ * handled here, into ctx, and not returned. */
+int cli_args_next(cli_args *a, const cli_opt *opts, cli_ctx *ctx);
+
+/* What a command returns when cli_args_next gave r < 0. */
+#define CLI_ARGS_EXIT(r) ((r) == CLI_ARGS_HELP ? CLI_OK : CLI_USAGE)
+
+/* ---- messages ----------------------------------------------------------- */
 
 /* Print "thidua: error: ..." (or warning) on stderr, on one line: control
  * characters in the message (a file name's newline or ESC) are escaped as

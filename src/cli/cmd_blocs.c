@@ -10,7 +10,7 @@
 
 #include "cli/canon_table.h"
 #include "cli/cli.h"
-#include "index/canon.h"
+#include "canon/canon.h"
 
 const char cmd_blocs_usage[] =
     "usage: thidua blocs [--province P] [--year Y] [--bloc B]\n"
@@ -363,35 +363,35 @@ static int list_overrides(index_db *db)
 
 int cmd_blocs(int argc, char **argv, cli_ctx *ctx)
 {
-    static const struct option longopts[] = {
-        CLI_COMMON_LONGOPTS,
-        {"csv", no_argument, NULL, CLI_OPT_CSV},
-        {"province", required_argument, NULL, 'p'},
-        {"year", required_argument, NULL, 'y'},
-        {"bloc", required_argument, NULL, 'b'},
-        {"merge", no_argument, NULL, OPT_MERGE},
-        {"split", no_argument, NULL, OPT_SPLIT},
-        {"clear", no_argument, NULL, OPT_CLEAR},
-        {"overrides", no_argument, NULL, OPT_OVERRIDES},
-        {"evidence", no_argument, NULL, CLI_OPT_EVIDENCE},
-        {"force", no_argument, NULL, OPT_FORCE},
-        {NULL, 0, NULL, 0},
+    static const cli_opt opts[] = {
+        {"csv", 0, 0, CLI_OPT_CSV},
+        {"province", 'p', 1, 'p'},
+        {"year", 'y', 1, 'y'},
+        {"bloc", 'b', 1, 'b'},
+        {"merge", 0, 0, OPT_MERGE},
+        {"split", 0, 0, OPT_SPLIT},
+        {"clear", 0, 0, OPT_CLEAR},
+        {"overrides", 0, 0, OPT_OVERRIDES},
+        {"evidence", 0, 0, CLI_OPT_EVIDENCE},
+        {"force", 0, 0, OPT_FORCE},
+        {NULL, 0, 0, 0},
     };
     int force = 0;
     canon_filter f = {NULL, NULL, 0};
     const char *action = NULL;
     int evidence = 0;
     int c;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":hqjp:y:b:", longopts, NULL)) != -1) {
+    cli_args a;
+    cli_args_init(&a, argc, argv, 0);
+    while ((c = cli_args_next(&a, opts, ctx)) > 0) {
         char *end;
         switch (c) {
-        case 'p': f.province = optarg; continue;
-        case 'b': f.bloc = optarg; continue;
+        case 'p': f.province = a.value; continue;
+        case 'b': f.bloc = a.value; continue;
         case 'y':
-            f.year = (int)strtol(optarg, &end, 10);
+            f.year = (int)strtol(a.value, &end, 10);
             if (*end || f.year < 1900 || f.year > 2100)
-                return cli_usage_error(ctx, "'%s' is not a year", optarg);
+                return cli_usage_error(ctx, "'%s' is not a year", a.value);
             continue;
         case OPT_MERGE: action = "merge"; continue;
         case OPT_SPLIT: action = "split"; continue;
@@ -399,18 +399,13 @@ int cmd_blocs(int argc, char **argv, cli_ctx *ctx)
         case OPT_OVERRIDES: action = "list"; continue;
         case CLI_OPT_EVIDENCE: evidence = 1; continue;
         case OPT_FORCE: force = 1; continue;
-        case ':':
-            return cli_usage_error(ctx, "option '%s' needs a value", argv[optind - 1]);
         }
-        int r = cli_common_opt(c, optarg, ctx);
-        if (r < 0)
-            return CLI_OK;
-        if (r == 0)
-            return cli_usage_error(ctx, "unknown option '%s'", argv[optind - 1]);
     }
-    int nargs = argc - optind;
+    if (c < 0)
+        return CLI_ARGS_EXIT(c);
+    int nargs = a.npos;
     if (!action && nargs)
-        return cli_usage_error(ctx, "unexpected argument '%s'", argv[optind]);
+        return cli_usage_error(ctx, "unexpected argument '%s'", a.pos[0]);
     if (force && (!action || strcmp(action, "merge") != 0))
         return cli_usage_error(ctx, "--force goes with --merge");
     if (action && strcmp(action, "merge") == 0 && nargs != 2)
@@ -420,7 +415,7 @@ int cmd_blocs(int argc, char **argv, cli_ctx *ctx)
     if (action && strcmp(action, "clear") == 0 && nargs != 1)
         return cli_usage_error(ctx, "--clear needs one bloc");
     if (action && strcmp(action, "list") == 0 && nargs)
-        return cli_usage_error(ctx, "unexpected argument '%s'", argv[optind]);
+        return cli_usage_error(ctx, "unexpected argument '%s'", a.pos[0]);
     if (ctx->json && ctx->csv)
         return cli_usage_error(ctx, "--json and --csv exclude each other");
     if (evidence && ctx->csv)
@@ -434,7 +429,7 @@ int cmd_blocs(int argc, char **argv, cli_ctx *ctx)
         return CLI_FATAL;
     int rc;
     if (action && strcmp(action, "list") == 0) {
-        rc = index_canon_ensure(db, ctx->rules_dir, &e) == TD_OK ? list_overrides(db)
+        rc = canon_ensure(db, ctx->rules_dir, &e) == TD_OK ? list_overrides(db)
                                                                  : CLI_FATAL;
         if (rc != CLI_OK)
             cli_error("%s", e.msg);
@@ -442,8 +437,8 @@ int cmd_blocs(int argc, char **argv, cli_ctx *ctx)
         return rc;
     }
     if (action) {
-        rc = index_canon_override(db, ctx->rules_dir, action, argv[optind],
-                                  nargs > 1 ? argv[optind + 1] : NULL, force, &e);
+        rc = canon_override(db, ctx->rules_dir, action, a.pos[0],
+                            nargs > 1 ? a.pos[1] : NULL, force, &e);
         if (rc != TD_OK) {
             index_close(db);
             if (rc == TD_EUSAGE)
@@ -471,7 +466,7 @@ int cmd_blocs(int argc, char **argv, cli_ctx *ctx)
     else
         print_text(src, b, n, cli_bold(ctx));
     canon_sources_close(src);
-    index_canon_blocs_free(b, n);
+    canon_blocs_free(b, n);
     index_close(db);
     return CLI_OK;
 }

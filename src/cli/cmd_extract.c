@@ -33,34 +33,29 @@ const char cmd_extract_usage[] =
 
 int cmd_extract(int argc, char **argv, cli_ctx *ctx)
 {
-    static const struct option longopts[] = {
-        CLI_COMMON_LONGOPTS,
-        {"text", no_argument, NULL, 't'},
-        {"source-url", required_argument, NULL, 'u'},
-        {"follow-symlinks", no_argument, NULL, 'L'},
-        {NULL, 0, NULL, 0},
+    static const cli_opt opts[] = {
+        {"text", 't', 0, 't'},
+        {"source-url", 0, 1, 'u'},
+        {"follow-symlinks", 0, 0, 'L'},
+        {NULL, 0, 0, 0},
     };
     int text = 0, follow = 0, c;
     const char *source_url = NULL;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "+hqjt", longopts, NULL)) != -1) {
-        int r = cli_common_opt(c, optarg, ctx);
-        if (r < 0)
-            return CLI_OK;
-        if (r > 0)
-            continue;
+    cli_args a;
+    cli_args_init(&a, argc, argv, CLI_ARGS_IN_ORDER);
+    while ((c = cli_args_next(&a, opts, ctx)) > 0) {
         if (c == 't')
             text = 1;
         else if (c == 'u')
-            source_url = optarg;
+            source_url = a.value;
         else if (c == 'L')
             follow = 1;
-        else
-            return cli_usage_error(ctx, "unknown option '%s'", argv[optind - 1]);
     }
+    if (c < 0)
+        return CLI_ARGS_EXIT(c);
     if (text && ctx->json)
         return cli_usage_error(ctx, "--text and --json do not go together");
-    if (optind >= argc)
+    if (!a.npos)
         return cli_usage_error(ctx, "no input files");
 
     rules_set *rs = NULL;
@@ -73,7 +68,7 @@ int cmd_extract(int argc, char **argv, cli_ctx *ctx)
     char **files;
     size_t nfiles;
     int failed;
-    pipeline_list(argv + optind, argc - optind, follow, &files, &nfiles, &failed);
+    pipeline_list(a.pos, a.npos, follow, &files, &nfiles, &failed);
     td_buf out = TD_BUF_INIT;
     for (size_t i = 0; i < nfiles; i++) {
         char *data;

@@ -12,7 +12,7 @@
 
 #include "cli/cli.h"
 #include "cli/pipeline.h"
-#include "index/canon.h"
+#include "canon/canon.h"
 #include "index/index.h"
 
 const char cmd_ingest_usage[] =
@@ -70,38 +70,33 @@ static void json_line(const char *file, const char *status, const char *err)
 
 int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
 {
-    static const struct option longopts[] = {
-        CLI_COMMON_LONGOPTS,
-        {"force", no_argument, NULL, 'f'},
-        {"sources", required_argument, NULL, 's'},
-        {"source-url", required_argument, NULL, 'u'},
-        {"follow-symlinks", no_argument, NULL, 'L'},
-        {"prune", no_argument, NULL, 'P'},
-        {NULL, 0, NULL, 0},
+    static const cli_opt opts[] = {
+        {"force", 'f', 0, 'f'},
+        {"sources", 0, 1, 's'},
+        {"source-url", 0, 1, 'u'},
+        {"follow-symlinks", 0, 0, 'L'},
+        {"prune", 0, 0, 'P'},
+        {NULL, 0, 0, 0},
     };
     int c, force = 0, follow = 0, prune = 0;
     const char *sources_file = NULL, *source_url = NULL;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "+hqjf", longopts, NULL)) != -1) {
-        int r = cli_common_opt(c, optarg, ctx);
-        if (r < 0)
-            return CLI_OK;
-        if (r > 0)
-            continue;
+    cli_args a;
+    cli_args_init(&a, argc, argv, CLI_ARGS_IN_ORDER);
+    while ((c = cli_args_next(&a, opts, ctx)) > 0) {
         if (c == 'f')
             force = 1;
         else if (c == 's')
-            sources_file = optarg;
+            sources_file = a.value;
         else if (c == 'u')
-            source_url = optarg;
+            source_url = a.value;
         else if (c == 'L')
             follow = 1;
         else if (c == 'P')
             prune = 1;
-        else
-            return cli_usage_error(ctx, "unknown option '%s'", argv[optind - 1]);
     }
-    if (optind >= argc)
+    if (c < 0)
+        return CLI_ARGS_EXIT(c);
+    if (!a.npos)
         return cli_usage_error(ctx, "no files or directories to ingest");
     if (sources_file && source_url)
         return cli_usage_error(ctx, "--sources and --source-url do not go together");
@@ -141,7 +136,7 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
     char **files;
     size_t nfiles;
     int failed;
-    pipeline_list(argv + optind, argc - optind, follow, &files, &nfiles, &failed);
+    pipeline_list(a.pos, a.npos, follow, &files, &nfiles, &failed);
     int progress = !ctx->quiet && !ctx->json && isatty(2);
     size_t added = 0, replaced = 0, unchanged = 0, moved = 0, pruned = 0, done = nfiles;
     int full = 0;
@@ -208,7 +203,7 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
     /* only after the moves: a moved file's document is not gone */
     if (!full && prune) {
         td_err_clear(&e);
-        int prc = index_prune(db, argv + optind, (size_t)(argc - optind), &pruned, &e);
+        int prc = index_prune(db, a.pos, (size_t)a.npos, &pruned, &e);
         if (prc == TD_EFULL)
             full = 1;
         if (prc != TD_OK) {
@@ -216,11 +211,11 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
             failed++;
         }
     }
-    /* the canonical cross-document tables (canon.c) follow the documents;
+    /* the canonical cross-document tables (src/canon/) follow the documents;
      * on failure, compare/leaders/blocs rebuild them when they next run
      * (a full disk would only fail again: they do it then) */
     if (!full && added + replaced + moved + pruned + merged > 0 &&
-        index_canon_rebuild(db, ctx->rules_dir, &e) != TD_OK)
+        canon_rebuild(db, ctx->rules_dir, &e) != TD_OK)
         cli_warn("cannot rebuild the canonical tables: %s", e.msg);
     if (!ctx->quiet) {
         /* "moved" only when some were, "pruned" only with --prune: the line

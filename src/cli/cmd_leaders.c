@@ -1,5 +1,5 @@
 /* cmd_leaders.c - `thidua leaders`: the leading unit of each bloc, year by
- * year (the rotation of leadership), from the canonical tables (canon.c),
+ * year (the rotation of leadership), from the canonical tables (src/canon/),
  * each with the reports and sentences that name it (--evidence, JSON).
  */
 #include <stdlib.h>
@@ -7,7 +7,7 @@
 
 #include "cli/canon_table.h"
 #include "cli/cli.h"
-#include "index/canon.h"
+#include "canon/canon.h"
 
 const char cmd_leaders_usage[] =
     "usage: thidua leaders [--province P] [--bloc B] [--evidence | --json | --csv]\n"
@@ -64,41 +64,14 @@ static void print_evidence(canon_sources *src, const canon_bloc *b, size_t n,
 
 int cmd_leaders(int argc, char **argv, cli_ctx *ctx)
 {
-    static const struct option longopts[] = {
-        CLI_COMMON_LONGOPTS,
-        {"csv", no_argument, NULL, CLI_OPT_CSV},
-        {"province", required_argument, NULL, 'p'},
-        {"bloc", required_argument, NULL, 'b'},
-        {"evidence", no_argument, NULL, CLI_OPT_EVIDENCE},
-        {NULL, 0, NULL, 0},
-    };
     canon_filter f = {NULL, NULL, 0};
     int evidence = 0;
-    int c;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":hqjp:b:", longopts, NULL)) != -1) {
-        if (c == 'p') {
-            f.province = optarg;
-            continue;
-        }
-        if (c == 'b') {
-            f.bloc = optarg;
-            continue;
-        }
-        if (c == CLI_OPT_EVIDENCE) {
-            evidence = 1;
-            continue;
-        }
-        if (c == ':')
-            return cli_usage_error(ctx, "option '%s' needs a value", argv[optind - 1]);
-        int r = cli_common_opt(c, optarg, ctx);
-        if (r < 0)
-            return CLI_OK;
-        if (r == 0)
-            return cli_usage_error(ctx, "unknown option '%s'", argv[optind - 1]);
-    }
-    if (optind < argc)
-        return cli_usage_error(ctx, "unexpected argument '%s'", argv[optind]);
+    cli_args a;
+    int c = cli_canon_args(&a, argc, argv, ctx, &f, &evidence);
+    if (c < 0)
+        return CLI_ARGS_EXIT(c);
+    if (a.npos)
+        return cli_usage_error(ctx, "unexpected argument '%s'", a.pos[0]);
     if (ctx->json && ctx->csv)
         return cli_usage_error(ctx, "--json and --csv exclude each other");
     if (evidence && ctx->csv)
@@ -198,7 +171,7 @@ int cmd_leaders(int argc, char **argv, cli_ctx *ctx)
             printf("%s" CLI_EVIDENCE_HINT "\n", starred ? "" : "\n");
     }
     canon_sources_close(src);
-    index_canon_blocs_free(b, n);
+    canon_blocs_free(b, n);
     index_close(db);
     return CLI_OK;
 }

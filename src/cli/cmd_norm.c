@@ -286,50 +286,44 @@ static void print_op(const char *op, const char *s, size_t n, int json)
 
 int cmd_norm(int argc, char **argv, cli_ctx *ctx)
 {
-    static const struct option longopts[] = {
-        CLI_COMMON_LONGOPTS,
-        {"hfont", no_argument, NULL, 'H'},
-        {NULL, 0, NULL, 0},
+    static const cli_opt opts[] = {
+        {"hfont", 'H', 0, 'H'},
+        {NULL, 0, 0, 0},
     };
     int hfont = 0, c;
-    opterr = 0;
+    cli_args a;
     /* options before OP only: a TEXT may well start with a dash */
-    while ((c = getopt_long(argc, argv, "+hqjH", longopts, NULL)) != -1) {
-        int r = cli_common_opt(c, optarg, ctx);
-        if (r < 0)
-            return CLI_OK;
-        if (r > 0)
-            continue;
-        if (c == 'H')
-            hfont = 1;
-        else
-            return cli_usage_error(ctx, "unknown option '%s'", argv[optind - 1]);
-    }
-    if (optind >= argc)
+    cli_args_init(&a, argc, argv, CLI_ARGS_IN_ORDER);
+    while ((c = cli_args_next(&a, opts, ctx)) > 0)
+        hfont = 1;
+    if (c < 0)
+        return CLI_ARGS_EXIT(c);
+    if (!a.npos)
         return cli_usage_error(ctx, "no operation given");
-    const char *op = argv[optind++];
+    const char *op = a.pos[0];
+    int i = 1;
     /* allow `norm decode --hfont ENC FILE` too */
     if (strcmp(op, "decode") == 0)
-        while (optind < argc && (strcmp(argv[optind], "--hfont") == 0 ||
-                                 strcmp(argv[optind], "-H") == 0)) {
+        while (i < a.npos && (strcmp(a.pos[i], "--hfont") == 0 ||
+                              strcmp(a.pos[i], "-H") == 0)) {
             hfont = 1;
-            optind++;
+            i++;
         }
     if (strcmp(op, "detect") == 0) {
-        if (optind >= argc)
+        if (i >= a.npos)
             return cli_usage_error(ctx, "detect needs a FILE");
-        return run_detect(argv + optind, argc - optind, ctx->json);
+        return run_detect(a.pos + i, a.npos - i, ctx->json);
     }
     if (strcmp(op, "decode") == 0) {
-        if (argc - optind != 2)
+        if (a.npos - i != 2)
             return cli_usage_error(ctx, "decode needs ENC and one FILE");
-        return run_decode(ctx, argv[optind], argv[optind + 1], hfont);
+        return run_decode(ctx, a.pos[i], a.pos[i + 1], hfont);
     }
     if (!cli_norm_op_known(op))
         return cli_usage_error(ctx, "unknown operation '%s'", op);
-    if (optind < argc) {
-        for (int i = optind; i < argc; i++)
-            print_op(op, argv[i], strlen(argv[i]), ctx->json);
+    if (i < a.npos) {
+        for (; i < a.npos; i++)
+            print_op(op, a.pos[i], strlen(a.pos[i]), ctx->json);
         return CLI_OK;
     }
     char *line = NULL;

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "index/canon.h"
+#include "canon/canon.h"
 #include "index/index.h"
 
 const char cmd_rm_usage[] =
@@ -34,20 +34,12 @@ const char cmd_rm_usage[] =
 
 int cmd_rm(int argc, char **argv, cli_ctx *ctx)
 {
-    static const struct option longopts[] = {
-        CLI_COMMON_LONGOPTS,
-        {NULL, 0, NULL, 0},
-    };
-    int c;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "+hqj", longopts, NULL)) != -1) {
-        int r = cli_common_opt(c, optarg, ctx);
-        if (r < 0)
-            return CLI_OK;
-        if (r == 0)
-            return cli_usage_error(ctx, "unknown option '%s'", argv[optind - 1]);
-    }
-    if (optind >= argc)
+    cli_args a;
+    cli_args_init(&a, argc, argv, CLI_ARGS_IN_ORDER);
+    int c = cli_args_next(&a, NULL, ctx);
+    if (c < 0)
+        return CLI_ARGS_EXIT(c);
+    if (!a.npos)
         return cli_usage_error(ctx, "no document given (an id or a path)");
     td_err e;
     td_err_clear(&e);
@@ -58,11 +50,11 @@ int cmd_rm(int argc, char **argv, cli_ctx *ctx)
     }
     int status = CLI_OK;
     size_t n = 0;
-    long *ids = td_xcalloc((size_t)(argc - optind), sizeof *ids);
-    char **paths = td_xcalloc((size_t)(argc - optind), sizeof *paths);
-    for (int i = optind; i < argc && status != CLI_FATAL; i++) {
+    long *ids = td_xcalloc((size_t)a.npos, sizeof *ids);
+    char **paths = td_xcalloc((size_t)a.npos, sizeof *paths);
+    for (int i = 0; i < a.npos && status != CLI_FATAL; i++) {
         index_docinfo *di = NULL;
-        int rc = index_show(db, argv[i], &di, &e);
+        int rc = index_show(db, a.pos[i], &di, &e);
         if (rc == TD_EUSAGE) {
             cli_error("%s", e.msg);
             status = CLI_PARTIAL;
@@ -100,7 +92,7 @@ int cmd_rm(int argc, char **argv, cli_ctx *ctx)
                 }
             }
             /* on failure compare/leaders/blocs rebuild them when they run */
-            if (index_canon_rebuild(db, ctx->rules_dir, &e) != TD_OK)
+            if (canon_rebuild(db, ctx->rules_dir, &e) != TD_OK)
                 cli_warn("cannot rebuild the canonical tables: %s", e.msg);
             if (!ctx->quiet)
                 fprintf(stderr, "removed %zu document%s from '%s'\n", n,

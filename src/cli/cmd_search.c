@@ -242,66 +242,57 @@ static void print_hit(const index_hit *h, int rank, const char *snippet,
 
 int cmd_search(int argc, char **argv, cli_ctx *ctx)
 {
-    static const struct option longopts[] = {
-        CLI_COMMON_LONGOPTS,
-        {"limit", required_argument, NULL, 'n'},
-        {"province", required_argument, NULL, OPT_PROVINCE},
-        {"year", required_argument, NULL, OPT_YEAR},
-        {"bloc", required_argument, NULL, OPT_BLOC},
-        {"format", required_argument, NULL, OPT_FORMAT},
-        {"explain", no_argument, NULL, OPT_EXPLAIN},
-        {"tokens", no_argument, NULL, OPT_TOKENS},
-        {NULL, 0, NULL, 0},
+    static const cli_opt opts[] = {
+        {"limit", 'n', 1, 'n'},
+        {"province", 0, 1, OPT_PROVINCE},
+        {"year", 0, 1, OPT_YEAR},
+        {"bloc", 0, 1, OPT_BLOC},
+        {"format", 0, 1, OPT_FORMAT},
+        {"explain", 0, 0, OPT_EXPLAIN},
+        {"tokens", 0, 0, OPT_TOKENS},
+        {NULL, 0, 0, 0},
     };
     index_search_opts o;
     memset(&o, 0, sizeof o);
     o.limit = 10;
     int c, explain = 0, tokens = 0;
     char *end;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":hqjn:", longopts, NULL)) != -1) {
-        int r = cli_common_opt(c, optarg, ctx);
-        if (r < 0)
-            return CLI_OK;
-        if (r > 0)
-            continue;
+    cli_args a;
+    cli_args_init(&a, argc, argv, 0);
+    a.letter_hint = " (put -- before a query that starts with '-')";
+    while ((c = cli_args_next(&a, opts, ctx)) > 0) {
         switch (c) {
         case 'n':
-            o.limit = (int)strtol(optarg, &end, 10);
+            o.limit = (int)strtol(a.value, &end, 10);
             if (*end || o.limit <= 0 || o.limit > 100000)
                 return cli_usage_error(ctx, "--limit needs a positive number, not '%s'",
-                                       optarg);
+                                       a.value);
             break;
-        case OPT_PROVINCE: o.province = optarg; break;
-        case OPT_BLOC: o.bloc = optarg; break;
+        case OPT_PROVINCE: o.province = a.value; break;
+        case OPT_BLOC: o.bloc = a.value; break;
         case OPT_YEAR:
-            o.year = (int)strtol(optarg, &end, 10);
+            o.year = (int)strtol(a.value, &end, 10);
             if (*end || o.year < 1900 || o.year > 2200)
                 return cli_usage_error(ctx, "--year needs a year such as 2024, not '%s'",
-                                       optarg);
+                                       a.value);
             break;
         case OPT_FORMAT:
-            if (strcmp(optarg, "docx") && strcmp(optarg, "html") && strcmp(optarg, "text"))
+            if (strcmp(a.value, "docx") && strcmp(a.value, "html") && strcmp(a.value, "text"))
                 return cli_usage_error(ctx, "--format must be docx, html or text, not '%s'",
-                                       optarg);
-            o.format = optarg;
+                                       a.value);
+            o.format = a.value;
             break;
         case OPT_EXPLAIN: explain = 1; break;
         case OPT_TOKENS: tokens = 1; break;
-        case ':':
-            return cli_usage_error(ctx, "option '%s' needs a value", argv[optind - 1]);
-        default:
-            if (optopt > 0 && optopt < 128)
-                return cli_usage_error(ctx, "unknown option '-%c' (put -- before a "
-                                       "query that starts with '-')", optopt);
-            return cli_usage_error(ctx, "unknown option '%s'", argv[optind - 1]);
         }
     }
+    if (c < 0)
+        return CLI_ARGS_EXIT(c);
     td_buf query = TD_BUF_INIT;
-    for (int i = optind; i < argc; i++) {
+    for (int i = 0; i < a.npos; i++) {
         if (query.len)
             td_buf_putc(&query, ' ');
-        td_buf_puts(&query, argv[i]);
+        td_buf_puts(&query, a.pos[i]);
     }
     if (tokens) {
         /* the tokenizer's view of TEXT, as a document: token, start, end,

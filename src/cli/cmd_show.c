@@ -2,7 +2,7 @@
  *
  * Every fact is printed with the rule that produced it and the sentence it
  * came from, the evidence marked inside the sentence; republished copies
- * of the same article (found by dedup.c) are listed too.
+ * of the same article (found by canon/dedup.c) are listed too.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +11,7 @@
 
 #include "cli/canon_table.h"
 #include "cli/cli.h"
-#include "index/canon.h"
+#include "canon/canon.h"
 #include "index/index.h"
 
 const char cmd_show_usage[] =
@@ -37,7 +37,7 @@ const char cmd_show_usage[] =
     "Exit status: 0 shown; 1 some DOC not found; 2 usage error;\n"
     "3 the database could not be opened.\n";
 
-static void json_doc(const index_docinfo *di, const index_doc_copy *cp, size_t ncp)
+static void json_doc(const index_docinfo *di, const canon_doc_copy *cp, size_t ncp)
 {
     td_buf b = TD_BUF_INIT;
     td_buf_printf(&b, "{\"id\":%ld,\"path\":", di->id);
@@ -96,7 +96,7 @@ static void json_doc(const index_docinfo *di, const index_doc_copy *cp, size_t n
 }
 
 /* The sentence on one line with the evidence span marked. */
-static void print_copies(const index_doc_copy *cp, size_t ncp)
+static void print_copies(const canon_doc_copy *cp, size_t ncp)
 {
     if (ncp == 0)
         return;
@@ -156,20 +156,12 @@ static void print_doc(const index_docinfo *di, int bold)
 
 int cmd_show(int argc, char **argv, cli_ctx *ctx)
 {
-    static const struct option longopts[] = {
-        CLI_COMMON_LONGOPTS,
-        {NULL, 0, NULL, 0},
-    };
-    int c;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":hqj", longopts, NULL)) != -1) {
-        int r = cli_common_opt(c, optarg, ctx);
-        if (r < 0)
-            return CLI_OK;
-        if (r == 0)
-            return cli_usage_error(ctx, "unknown option '%s'", argv[optind - 1]);
-    }
-    if (optind >= argc)
+    cli_args a;
+    cli_args_init(&a, argc, argv, 0);
+    int c = cli_args_next(&a, NULL, ctx);
+    if (c < 0)
+        return CLI_ARGS_EXIT(c);
+    if (!a.npos)
         return cli_usage_error(ctx, "no document given (an id or a path)");
     td_err e;
     td_err_clear(&e);
@@ -181,12 +173,12 @@ int cmd_show(int argc, char **argv, cli_ctx *ctx)
     int bold = !ctx->json && isatty(1) && !getenv("NO_COLOR");
     int status = CLI_OK;
     /* copies need the derived tables; without them show still works */
-    int canon = index_canon_ensure(db, ctx->rules_dir, &e) == TD_OK;
+    int canon = canon_ensure(db, ctx->rules_dir, &e) == TD_OK;
     if (!canon)
         cli_warn("copies of articles not shown: %s", e.msg);
-    for (int i = optind; i < argc; i++) {
+    for (int i = 0; i < a.npos; i++) {
         index_docinfo *di = NULL;
-        int rc = index_show(db, argv[i], &di, &e);
+        int rc = index_show(db, a.pos[i], &di, &e);
         if (rc == TD_EUSAGE) {
             cli_error("%s", e.msg);
             status = status == CLI_OK ? CLI_PARTIAL : status;
@@ -196,21 +188,21 @@ int cmd_show(int argc, char **argv, cli_ctx *ctx)
             status = CLI_FATAL;
             break;
         }
-        index_doc_copy *cp = NULL;
+        canon_doc_copy *cp = NULL;
         size_t ncp = 0;
-        if (canon && index_doc_copies(db, di->id, &cp, &ncp, &e) != TD_OK) {
-            cli_warn("copies of '%s' not shown: %s", argv[i], e.msg);
+        if (canon && canon_doc_copies(db, di->id, &cp, &ncp, &e) != TD_OK) {
+            cli_warn("copies of '%s' not shown: %s", a.pos[i], e.msg);
             ncp = 0;
         }
         if (ctx->json) {
             json_doc(di, cp, ncp);
         } else {
-            if (i > optind)
+            if (i > 0)
                 putchar('\n');
             print_doc(di, bold);
             print_copies(cp, ncp);
         }
-        index_doc_copies_free(cp, ncp);
+        canon_doc_copies_free(cp, ncp);
         index_docinfo_free(di);
     }
     index_close(db);

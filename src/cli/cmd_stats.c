@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "index/canon.h"
+#include "canon/canon.h"
 #include "index/index.h"
 
 const char cmd_stats_usage[] =
@@ -52,21 +52,13 @@ static void print_counts(const char *label, const index_count *v, size_t n)
 
 int cmd_stats(int argc, char **argv, cli_ctx *ctx)
 {
-    static const struct option longopts[] = {
-        CLI_COMMON_LONGOPTS,
-        {NULL, 0, NULL, 0},
-    };
-    int c;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":hqj", longopts, NULL)) != -1) {
-        int r = cli_common_opt(c, optarg, ctx);
-        if (r < 0)
-            return CLI_OK;
-        if (r == 0)
-            return cli_usage_error(ctx, "unknown option '%s'", argv[optind - 1]);
-    }
-    if (optind < argc)
-        return cli_usage_error(ctx, "unexpected argument '%s'", argv[optind]);
+    cli_args a;
+    cli_args_init(&a, argc, argv, 0);
+    int c = cli_args_next(&a, NULL, ctx);
+    if (c < 0)
+        return CLI_ARGS_EXIT(c);
+    if (a.npos)
+        return cli_usage_error(ctx, "unexpected argument '%s'", a.pos[0]);
     td_err e;
     td_err_clear(&e);
     index_db *db = NULL;
@@ -81,7 +73,7 @@ int cmd_stats(int argc, char **argv, cli_ctx *ctx)
         index_close(db);
         return CLI_FATAL;
     }
-    if (index_canon_bloc_count(db, ctx->rules_dir, &blocs, &e) != TD_OK) {
+    if (canon_bloc_count(db, ctx->rules_dir, &blocs, &e) != TD_OK) {
         cli_error("%s", e.msg);
         index_stats_free(&st);
         index_close(db);

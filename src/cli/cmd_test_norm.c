@@ -257,32 +257,24 @@ static int run_dir(const char *dir, tally *t)
 
 int cmd_test_norm(int argc, char **argv, cli_ctx *ctx)
 {
-    static const struct option longopts[] = {
-        CLI_COMMON_LONGOPTS,
-        {NULL, 0, NULL, 0},
-    };
-    int c;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "+hqj", longopts, NULL)) != -1) {
-        int r = cli_common_opt(c, optarg, ctx);
-        if (r < 0)
-            return CLI_OK;
-        if (r == 0)
-            return cli_usage_error(ctx, "unknown option '%s'", argv[optind - 1]);
-    }
-    if (optind >= argc)
+    cli_args a;
+    cli_args_init(&a, argc, argv, CLI_ARGS_IN_ORDER);
+    int c = cli_args_next(&a, NULL, ctx);
+    if (c < 0)
+        return CLI_ARGS_EXIT(c);
+    if (!a.npos)
         return cli_usage_error(ctx, "no test directory or file given");
     tally t = {0, 0};
     int files = 0;
-    for (int i = optind; i < argc; i++) {
+    for (int i = 0; i < a.npos; i++) {
         struct stat st;
-        if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-            files += run_dir(argv[i], &t);
-        } else if (stat(argv[i], &st) == 0) {
-            run_file(argv[i], &t);
+        if (stat(a.pos[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            files += run_dir(a.pos[i], &t);
+        } else if (stat(a.pos[i], &st) == 0) {
+            run_file(a.pos[i], &t);
             files++;
         } else {
-            cli_error("'%s': no such file or directory", argv[i]);
+            cli_error("'%s': no such file or directory", a.pos[i]);
             t.failed++;
         }
     }

@@ -20,22 +20,14 @@ const char cmd_test_rules_usage[] =
 
 int cmd_test_rules(int argc, char **argv, cli_ctx *ctx)
 {
-    static const struct option longopts[] = {
-        CLI_COMMON_LONGOPTS,
-        {NULL, 0, NULL, 0},
-    };
-    int c;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "+hqj", longopts, NULL)) != -1) {
-        int r = cli_common_opt(c, optarg, ctx);
-        if (r < 0)
-            return CLI_OK;
-        if (r == 0)
-            return cli_usage_error(ctx, "unknown option '%s'", argv[optind - 1]);
-    }
-    if (argc - optind > 1)
+    cli_args a;
+    cli_args_init(&a, argc, argv, CLI_ARGS_IN_ORDER);
+    int c = cli_args_next(&a, NULL, ctx);
+    if (c < 0)
+        return CLI_ARGS_EXIT(c);
+    if (a.npos > 1)
         return cli_usage_error(ctx, "too many arguments");
-    const char *dir = optind < argc ? argv[optind] : ctx->rules_dir;
+    const char *dir = a.npos ? a.pos[0] : ctx->rules_dir;
     rules_set *rs = NULL;
     td_err e;
     td_err_clear(&e);

@@ -5,7 +5,8 @@
  * docx_xml.c wraps a safe streaming xmlTextReader; docx_styles.c loads
  * styles, theme and font table and resolves each run's fonts for the legacy
  * TCVN3/VNI decoding; docx_body.c walks a story part (the body or the notes)
- * and appends the blocks.
+ * and docx_text.c turns its runs and paragraphs into blocks (their shared
+ * state is in docx_walk.h).
  */
 #ifndef DOCX_INT_H
 #define DOCX_INT_H
@@ -83,6 +84,19 @@ void extract_docx_xml_close(docx_xml *x);
 
 /* True for "1", "true", "on" or an absent value (OOXML on/off type). */
 int extract_docx_onoff(const char *val, int present);
+
+/* A scanner over the raw bytes of a part that follows the reader, tag by
+ * tag, to give each element its exact byte span. */
+typedef struct docx_rawpos {
+    const char *s;
+    size_t n, pos;
+    int ok;        /* 0 once the scanner lost the reader (UTF-16, surprises) */
+} docx_rawpos;
+
+/* Find the next start (end = 0) or end tag (end = 1) after rp->pos and
+ * check that it is qname: 1 and [*a, *b) set to the tag's bytes, else 0
+ * (and rp is lost for good). */
+int extract_docx_raw_tag(docx_rawpos *rp, int end, const char *qname, long *a, long *b);
 
 /* ---- Interface to code in docx_styles.c ------------------------------- */
 

@@ -3,7 +3,9 @@
  * Wraps libxml2's xmlTextReader: no network, no entity substitution, no DTD
  * loading, errors captured into a one-line message that names the part,
  * and a nesting limit.  Also the namespace table: elements are matched on
- * namespace URI and local name, never on prefixes.
+ * namespace URI and local name, never on prefixes.  And the raw tag
+ * scanner that follows the reader through the bytes of a part, for the
+ * source spans of the body's blocks.
  */
 #include "extract/docx_int.h"
 
@@ -237,4 +239,91 @@ int extract_docx_onoff(const char *val, int present)
         return 1;
     return strcmp(val, "1") == 0 || strcmp(val, "true") == 0 ||
            strcmp(val, "on") == 0;
+}
+
+/* ---- raw tag scanner: byte offsets of the reader's elements ------------ */
+
+static size_t skip_past(const char *s, size_t n, size_t i, const char *end)
+{
+    size_t k = strlen(end);
+    const char *p = memmem(s + i, n - i, end, k);
+    return p ? (size_t)(p - s) + k : n;
+}
+
+/* Find the next start (end = 0) or end tag (end = 1) after rp->pos and
+ * check that it is qname.  Sets [*a, *b) to the tag's bytes. */
+int extract_docx_raw_tag(docx_rawpos *rp, int end, const char *qname, long *a, long *b)
+{
+    const char *s = rp->s;
+    size_t n = rp->n, i = rp->pos;
+    if (!rp->ok)
+        return 0;
+    for (;;) {
+        const char *lt = memchr(s + i, '<', n - i);
+        if (!lt)
+            break;
+        i = (size_t)(lt - s);
+        if (n - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+            i = skip_past(s, n, i + 4, "-->");
+            continue;
+        }
+        if (n - i >= 9 && memcmp(s + i, "<![CDATA[", 9) == 0) {
+            i = skip_past(s, n, i + 9, "]]>");
+            continue;
+        }
+        if (n - i >= 2 && s[i + 1] == '?') {
+            i = skip_past(s, n, i + 2, "?>");
+            continue;
+        }
+        if (n - i >= 2 && s[i + 1] == '!') {   /* DOCTYPE with a subset */
+            int br = 0;
+            char q = 0;
+            for (i += 2; i < n; i++) {
+                char c = s[i];
+                if (q) {
+                    if (c == q)
+                        q = 0;
+                } else if (c == '"' || c == '\'') {
+                    q = c;
+                } else if (c == '[') {
+                    br++;
+                } else if (c == ']') {
+                    br--;
+                } else if (c == '>' && br <= 0) {
+                    i++;
+                    break;
+                }
+            }
+            continue;
+        }
+        int is_end = n - i >= 2 && s[i + 1] == '/';
+        if (is_end != end)
+            break;
+        size_t j = i + 1 + (size_t)is_end, k = strlen(qname);
+        if (n - j < k || memcmp(s + j, qname, k) != 0)
+            break;
+        j += k;
+        if (j < n && !(s[j] == '>' || s[j] == '/' || s[j] == ' ' ||
+                       s[j] == '\t' || s[j] == '\n' || s[j] == '\r'))
+            break;
+        char q = 0;
+        for (; j < n; j++) {
+            if (q) {
+                if (s[j] == q)
+                    q = 0;
+            } else if (s[j] == '"' || s[j] == '\'') {
+                q = s[j];
+            } else if (s[j] == '>') {
+                break;
+            }
+        }
+        if (j >= n)
+            break;
+        *a = (long)i;
+        *b = (long)j + 1;
+        rp->pos = j + 1;
+        return 1;
+    }
+    rp->ok = 0;
+    return 0;
 }

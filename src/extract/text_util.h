@@ -1,9 +1,10 @@
 /* text_util.h - line heuristics shared by the HTML and plain-text readers.
  *
- * Interface to code in text_util.c: dates in headers, headline and byline
- * shapes, letter case, and a short list of generic web-page UI phrases
- * (share bars, visitor counters, polls, "related news" headings).  Nothing
- * here knows about places or units; all of it works on UTF-8 text.
+ * Interface to code in text_date.c (dates in headers) and text_util.c
+ * (headline and byline shapes, letter case, a short list of generic
+ * web-page UI phrases: share bars, visitor counters, polls, "related news"
+ * headings).  Nothing here knows about places or units; all of it works
+ * on UTF-8 text.
  */
 #ifndef TEXT_UTIL_H
 #define TEXT_UTIL_H

@@ -80,7 +80,7 @@ int index_prune(index_db *db, char *const *roots, size_t nroots, size_t *dropped
                 td_err *e);
 
 /* Drop documents ids[0..n) with all their rows, in one transaction.  The
- * canonical tables are then stale (index_canon_ensure rebuilds them). */
+ * canonical tables are then stale (canon_ensure rebuilds them). */
 int index_remove(index_db *db, const long *ids, size_t n, td_err *e);
 
 /* The id of the document doc names: an id ("12"), the path it was stored
@@ -100,15 +100,30 @@ void index_set_force(index_db *db, int force);
  * stale, so facts follow rule changes.  fp is copied; NULL disables it. */
 void index_set_extractor(index_db *db, const char *fp);
 
+/* Where search reads abbrev.tsv (abbreviations and their expansions).
+ * Loads it at once: TD_OK (a missing file means no abbreviations), or
+ * TD_ERULE naming the bad line; the old table is kept on failure. */
+int index_set_rules_dir(index_db *db, const char *rules_dir, td_err *e);
+
+/* ---- for the stages built on the database (canon/) -------------------- */
+
 /* The SQLite connection behind db (for code that builds derived tables
  * from the per-document ones, see schema.c).  Owned by db. */
 struct sqlite3;
 struct sqlite3 *index_sqlite(index_db *db);
 
-/* Where search reads abbrev.tsv (abbreviations and their expansions).
- * Loads it at once: TD_OK (a missing file means no abbreviations), or
- * TD_ERULE naming the bad line; the old table is kept on failure. */
-int index_set_rules_dir(index_db *db, const char *rules_dir, td_err *e);
+/* Set e from the connection's last error: "what: sqlite message", and
+ * return its code: TD_EFULL when no room was left to write (a full disk or
+ * quota, the file size limit), TD_EDB otherwise.  Call it before a
+ * ROLLBACK, which clears the error. */
+int index_db_error(index_db *db, td_err *e, const char *what);
+
+/* Let a connection opened for queries write (a migration, the canonical
+ * tables, an override): TD_OK, or TD_EDB when the file is read-only here. */
+int index_allow_writes(index_db *db, td_err *e);
+
+/* 1 when the file cannot be written here (opened read-only), else 0. */
+int index_is_readonly(index_db *db);
 
 /* ---- search ------------------------------------------------------------ */
 

@@ -119,6 +119,34 @@ void index_query_free(index_query *q);
 
 /* ---- end of interface to code in query.c ------------------------------- */
 
+/* ---- interface to code in files.c -------------------------------------- */
+
+/* The stored document a file stands for. */
+typedef struct index_doc_row {
+    sqlite3_int64 id;       /* 0: none */
+    int moved;              /* found by content: its own file is gone */
+    int same;               /* same content, extractor and given address */
+} index_doc_row;
+
+/* Find the row of the file at path (real: its resolved path, NULL when it
+ * cannot be resolved), with content hash and the caller's address given:
+ * by realpath; else a row stored before realpaths under this very path;
+ * else (the file exists) a row with the same content whose file is gone.
+ * Returns an SQLite code. */
+int index_find_row(index_db *db, const char *path, const char *real, const char *hash,
+                   const char *given, index_doc_row *r);
+
+/* ---- end of interface to code in files.c ------------------------------- */
+
+/* ---- interface to code in store.c -------------------------------------- */
+
+/* Delete documents ids[0..n) and every row of theirs, in one transaction;
+ * on failure e says why, starting with what. */
+int index_drop_docs(index_db *db, const sqlite3_int64 *ids, size_t n, const char *what,
+                    td_err *e);
+
+/* ---- end of interface to code in store.c ------------------------------- */
+
 /* ---- interface to code in schema.c ------------------------------------- */
 
 struct index_db {
@@ -127,8 +155,6 @@ struct index_db {
     int writable;           /* opened for writing (ingest): created, migrated */
     int readonly;           /* the file cannot be written here (its mode,
                              * directory or disk): opened read-only */
-    int canon_temp;         /* canonical tables built as TEMP tables for
-                             * this connection (canon.c, read-only file) */
     index_abbrev *abbrev;   /* query-side abbreviations, NULL until loaded */
     char *rules_dir;        /* where abbrev.tsv is read from, or NULL */
     int force;              /* re-extract: store even unchanged content */
@@ -137,19 +163,6 @@ struct index_db {
                             * use from rules_dir (NULL until then) */
     int names_tried;        /* names_load was attempted */
 };
-
-/* Set e from the connection's last error: "what: sqlite message", and
- * return its code: TD_EFULL when no room was left to write (a full disk or
- * quota, the file size limit), TD_EDB otherwise.  Call it before a
- * ROLLBACK, which clears the error. */
-int index_db_error(index_db *db, td_err *e, const char *what);
-
-/* Let a connection opened for queries write (a migration, the canonical
- * tables, an override): TD_OK, or TD_EDB when the file is read-only here. */
-int index_allow_writes(index_db *db, td_err *e);
-
-/* 1 when the file cannot be written here (opened read-only), else 0. */
-int index_is_readonly(index_db *db);
 
 /* ---- end of interface to code in schema.c ------------------------------ */
 

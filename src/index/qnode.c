@@ -7,6 +7,11 @@
  * one.  A date written d/m/y or "d tháng m năm y" becomes both.  In exact
  * expressions only the words typed with diacritics ask for their exact
  * form.  The parser is query.c.
+ *
+ * One file although it passes 600 lines: building, expanding and rendering
+ * work on one node tree and share its helpers (a phrase is expanded into
+ * rendered forms, render_word serves both, key_marked decides exact forms
+ * in each), so a split would export most of the statics.
  */
 #include "index/query_int.h"
 

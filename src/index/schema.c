@@ -2,7 +2,7 @@
  *
  * Every connection gets the "thidua" tokenizer and a td_fold() SQL function
  * before anything else runs.  The schema below is stable: later code
- * (src/index/canon.c) builds derived, cross-document tables from the
+ * (src/canon/) builds derived, cross-document tables from the
  * per-document ones, so change it only through a new migration.
  *
  * Opening reads the file before writing anything: another application's

@@ -1,12 +1,12 @@
 /* test_canon.c - derived canonical tables, duplicates and overrides
- * (src/index/canon.c, dedup.c) on per-document rows written straight into
+ * (src/canon/) on per-document rows written straight into
  * a scratch database, so these tests do not depend on extraction. */
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "unit.h"
-#include "index/canon.h"
+#include "canon/canon.h"
 #include "normalize/names.h"
 
 #define LONG_TEXT                                                              \
@@ -83,9 +83,9 @@ static size_t nblocs(index_db *db, const canon_filter *f)
     td_err e;
     canon_bloc *b = NULL;
     size_t n = 0;
-    if (index_canon_blocs(db, TD_RULES_DIR, f, &b, &n, &e) != TD_OK)
+    if (canon_blocs(db, TD_RULES_DIR, f, &b, &n, &e) != TD_OK)
         unit_fail(__FILE__, __LINE__, "blocs: %s", e.msg);
-    index_canon_blocs_free(b, n);
+    canon_blocs_free(b, n);
     return n;
 }
 
@@ -97,10 +97,10 @@ TEST(canon_blocs_merged_across_years)
         return;
     td_err e;
     td_err_clear(&e);
-    CHECK_INT(index_canon_rebuild(db, TD_RULES_DIR, &e), TD_OK);
+    CHECK_INT(canon_rebuild(db, TD_RULES_DIR, &e), TD_OK);
     canon_bloc *b = NULL;
     size_t n = 0;
-    CHECK_INT(index_canon_blocs(db, TD_RULES_DIR, NULL, &b, &n, &e), TD_OK);
+    CHECK_INT(canon_blocs(db, TD_RULES_DIR, NULL, &b, &n, &e), TD_OK);
     CHECK_INT(n, 3);
     if (n == 3) {
         /* ordered by province: Khánh Hòa, Kon Tum, Ninh Thuận */
@@ -145,20 +145,20 @@ TEST(canon_blocs_merged_across_years)
         for (size_t i = 0; i < b[0].nvariants; i++)
             CHECK(b[0].variants[i].confidence >= NAMES_BLOC_THRESHOLD);
     }
-    index_canon_blocs_free(b, n);
+    canon_blocs_free(b, n);
 
     /* --province of a merged province brings its former parts, flagged */
     canon_filter f = {"khanh hoa", NULL, 0};
-    CHECK_INT(index_canon_blocs(db, TD_RULES_DIR, &f, &b, &n, &e), TD_OK);
+    CHECK_INT(canon_blocs(db, TD_RULES_DIR, &f, &b, &n, &e), TD_OK);
     CHECK_INT(n, 2);
     if (n == 2) {
         CHECK(b[0].part_of == NULL);
         CHECK_STR(b[1].province, "Ninh Thuận");
         CHECK_STR(b[1].part_of, "Khánh Hòa");
     }
-    index_canon_blocs_free(b, n);
+    canon_blocs_free(b, n);
     canon_filter f2 = {"Atlantis", NULL, 0};
-    CHECK_INT(index_canon_blocs(db, TD_RULES_DIR, &f2, &b, &n, &e), TD_EUSAGE);
+    CHECK_INT(canon_blocs(db, TD_RULES_DIR, &f2, &b, &n, &e), TD_EUSAGE);
     canon_filter f3 = {NULL, "Khối Văn hóa - Xã hội", 0};
     CHECK_INT(nblocs(db, &f3), 1);
     canon_filter f4 = {NULL, NULL, 2023};
@@ -173,10 +173,10 @@ TEST(canon_duplicates_and_copies)
     if (!db)
         return;
     td_err e;
-    CHECK_INT(index_canon_ensure(db, TD_RULES_DIR, &e), TD_OK);
-    index_doc_copy *c = NULL;
+    CHECK_INT(canon_ensure(db, TD_RULES_DIR, &e), TD_OK);
+    canon_doc_copy *c = NULL;
     size_t n = 0;
-    CHECK_INT(index_doc_copies(db, 3, &c, &n, &e), TD_OK);
+    CHECK_INT(canon_doc_copies(db, 3, &c, &n, &e), TD_OK);
     CHECK_INT(n, 2);
     if (n == 2) {
         CHECK_INT(c[0].doc_id, 2);   /* the canonical copy first */
@@ -186,10 +186,10 @@ TEST(canon_duplicates_and_copies)
         CHECK_STR(c[1].kind, "near");
         CHECK(c[1].similarity >= 0.8 && c[1].similarity < 1);
     }
-    index_doc_copies_free(c, n);
-    CHECK_INT(index_doc_copies(db, 1, &c, &n, &e), TD_OK);
+    canon_doc_copies_free(c, n);
+    CHECK_INT(canon_doc_copies(db, 1, &c, &n, &e), TD_OK);
     CHECK_INT(n, 0);
-    index_doc_copies_free(c, n);
+    canon_doc_copies_free(c, n);
     done(db, path);
 }
 
@@ -202,27 +202,27 @@ TEST(canon_overrides_and_staleness)
     td_err e;
     td_err_clear(&e);
     CHECK_INT(nblocs(db, NULL), 3);
-    CHECK_INT(index_canon_override(db, TD_RULES_DIR, "split",
-                                   "Khối Mặt trận Tổ quốc và các đoàn thể tỉnh Khánh Hòa",
-                                   NULL, 0, &e), TD_OK);
+    CHECK_INT(canon_override(db, TD_RULES_DIR, "split",
+                             "Khối Mặt trận Tổ quốc và các đoàn thể tỉnh Khánh Hòa",
+                             NULL, 0, &e), TD_OK);
     CHECK_INT(nblocs(db, NULL), 4);
-    CHECK_INT(index_canon_override(db, TD_RULES_DIR, "clear",
-                                   "Khối Mặt trận Tổ quốc và các đoàn thể tỉnh Khánh Hòa",
-                                   NULL, 0, &e), TD_OK);
+    CHECK_INT(canon_override(db, TD_RULES_DIR, "clear",
+                             "Khối Mặt trận Tổ quốc và các đoàn thể tỉnh Khánh Hòa",
+                             NULL, 0, &e), TD_OK);
     CHECK_INT(nblocs(db, NULL), 3);
     /* ids as printed: 1 Khánh Hòa, 3 Ninh Thuận */
-    CHECK_INT(index_canon_override(db, TD_RULES_DIR, "merge", "1", "3", 0, &e), TD_OK);
+    CHECK_INT(canon_override(db, TD_RULES_DIR, "merge", "1", "3", 0, &e), TD_OK);
     CHECK_INT(nblocs(db, NULL), 2);
     canon_bloc *b = NULL;
     size_t n = 0;
-    CHECK_INT(index_canon_blocs(db, TD_RULES_DIR, NULL, &b, &n, &e), TD_OK);
+    CHECK_INT(canon_blocs(db, TD_RULES_DIR, NULL, &b, &n, &e), TD_OK);
     int found = 0;
     for (size_t i = 0; i < n; i++)
         for (size_t j = 0; j < b[i].nvariants; j++)
             found += strcmp(b[i].variants[j].how, "override") == 0;
     CHECK_INT(found, 1);
-    index_canon_blocs_free(b, n);
-    CHECK_INT(index_canon_override(db, TD_RULES_DIR, "merge", "1", "99", 0, &e), TD_EUSAGE);
+    canon_blocs_free(b, n);
+    CHECK_INT(canon_override(db, TD_RULES_DIR, "merge", "1", "99", 0, &e), TD_EUSAGE);
     CHECK(strstr(e.msg, "'99'") != NULL);
     /* a new document makes the canon stale: ensure rebuilds it */
     sqlite3_exec(index_sqlite(db),
@@ -264,7 +264,7 @@ TEST(canon_province_less_names_need_evidence)
     td_err e;
     canon_bloc *b = NULL;
     size_t n = 0;
-    CHECK_INT(index_canon_blocs(db, TD_RULES_DIR, NULL, &b, &n, &e), TD_OK);
+    CHECK_INT(canon_blocs(db, TD_RULES_DIR, NULL, &b, &n, &e), TD_OK);
     /* Khánh Hòa, Kon Tum (+ doc 9), Ninh Thuận, and the three left alone */
     CHECK_INT(n, 6);
     int kontum = 0, alone = 0;
@@ -279,7 +279,7 @@ TEST(canon_province_less_names_need_evidence)
     }
     CHECK(kontum);
     CHECK_INT(alone, 3);
-    index_canon_blocs_free(b, n);
+    canon_blocs_free(b, n);
     done(db, path);
 }
 
@@ -335,7 +335,7 @@ TEST(canon_sources_trace_facts)
     CHECK_INT(sqlite3_exec(index_sqlite(db), sql, NULL, NULL, NULL), SQLITE_OK);
     td_err e;
     td_err_clear(&e);
-    CHECK_INT(index_canon_rebuild(db, TD_RULES_DIR, &e), TD_OK);
+    CHECK_INT(canon_rebuild(db, TD_RULES_DIR, &e), TD_OK);
     canon_sources *s = NULL;
     CHECK_INT(canon_sources_open(db, &s, &e), TD_OK);
     canon_source *v = NULL;

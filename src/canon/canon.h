@@ -1,12 +1,22 @@
-/* canon.h - canonical, cross-document tables and the queries over them.
+/* canon.h - stage 4, across documents: canonical tables and the queries
+ * over them.
  *
- * The per-document rows of schema.c (blocs, members, leaders, goals) name
- * things as each report wrote them.  canon.c derives one row per real bloc,
- * bloc-year, member, leader and goal: names made canonical (names.h), the
- * same bloc across years merged (with a confidence, and user overrides),
- * republished copies of an article counted once (dedup.c).  The derived
- * tables can be dropped and rebuilt at any time; only canon_override (and
- * canon_bloc_key, the ids given out) outlive a rebuild.  compare, leaders and blocs read them through this header.
+ * The per-document rows of index/schema.c (blocs, members, leaders, goals)
+ * name things as each report wrote them.  This stage derives one row per
+ * real bloc, bloc-year, member, leader and goal: names made canonical
+ * (normalize/names.h), the same bloc across years merged (with a
+ * confidence, and user overrides), republished copies of an article
+ * counted once (dedup.c).  The derived tables can be dropped and rebuilt
+ * at any time; only canon_override (and canon_bloc_key, the ids given out)
+ * outlive a rebuild.  compare, leaders, blocs, stats and show read them
+ * through this header; it works on the database of index.h, through
+ * index_sqlite.
+ *
+ * The files: rebuild.c (schema, staleness, the rebuild), group.c (names
+ * into variants, variants into blocs), store.c (writing the tables),
+ * overrides.c, dedup.c, query.c (what compare, leaders and blocs list),
+ * sources.c (the evidence behind each canonical fact); canon_int.h is
+ * what they share.
  *
  * Derived schema (meta key 'canon_version'):
  *   canon_doc(doc_id, canon_id, kind, similarity)   kind 'self'|'exact'|'near'
@@ -35,36 +45,32 @@
  * transaction, with the names of rules_dir (names_load).  Overrides are
  * kept and applied.  On failure nothing changes and e says why (TD_EDB
  * when the file is read-only, TD_EFULL when the disk is full). */
-int index_canon_rebuild(index_db *db, const char *rules_dir, td_err *e);
+int canon_rebuild(index_db *db, const char *rules_dir, td_err *e);
 
 /* Rebuild only when the documents or the name rules changed since the last
  * rebuild (a fingerprint kept in meta).  Same contract as the rebuild,
  * except that when the file cannot be written (read-only, or a full disk)
  * the derived tables are built as TEMP tables, for this connection only,
  * and the file is not touched. */
-int index_canon_ensure(index_db *db, const char *rules_dir, td_err *e);
+int canon_ensure(index_db *db, const char *rules_dir, td_err *e);
 
 /* ---- duplicates (dedup.c) ---------------------------------------------- */
 
-typedef struct index_doc_copy {
+typedef struct canon_doc_copy {
     long doc_id;
     char *path;
     char *kind;         /* "exact" or "near" */
     double similarity;  /* word 5-gram Jaccard (1 for exact copies) */
     int canonical;      /* 1 for the copy whose facts are counted */
-} index_doc_copy;
+} canon_doc_copy;
 
 /* The other documents of doc_id's duplicate group (doc_id itself
  * excluded), canonical first.  *out is a malloc'd array (free with
- * index_doc_copies_free), NULL with *n = 0 when the document has no copy.
- * Needs a rebuilt canon (index_canon_ensure). */
-int index_doc_copies(index_db *db, long doc_id, index_doc_copy **out,
+ * canon_doc_copies_free), NULL with *n = 0 when the document has no copy.
+ * Needs a rebuilt canon (canon_ensure). */
+int canon_doc_copies(index_db *db, long doc_id, canon_doc_copy **out,
                      size_t *n, td_err *e);
-void index_doc_copies_free(index_doc_copy *c, size_t n);
-
-/* Group the documents into duplicates and fill canon_doc (called by the
- * rebuild inside its transaction). */
-int index_dedup_build(index_db *db, td_err *e);
+void canon_doc_copies_free(canon_doc_copy *c, size_t n);
 
 /* ---- overrides --------------------------------------------------------- */
 
@@ -77,9 +83,9 @@ int index_dedup_build(index_db *db, td_err *e);
  * by `thidua blocs`, or bloc names as written in a report.  An unknown bloc
  * is TD_EUSAGE; a read-only file TD_EDB.  Bloc ids are stable: a merge
  * keeps the smaller id and no other bloc's id changes (canon_bloc_key). */
-int index_canon_override(index_db *db, const char *rules_dir,
-                         const char *kind, const char *a, const char *b,
-                         int force, td_err *e);
+int canon_override(index_db *db, const char *rules_dir,
+                   const char *kind, const char *a, const char *b,
+                   int force, td_err *e);
 
 /* ---- queries ----------------------------------------------------------- */
 
@@ -130,16 +136,16 @@ typedef struct canon_filter {
 /* The blocs matching f, ordered by province then name, each with all its
  * years (ensures the canon first).  A --province of a merged province also
  * returns the blocs of its former parts, with `part_of` set.  *out is
- * malloc'd (free with index_canon_blocs_free); none is success with *n = 0.
+ * malloc'd (free with canon_blocs_free); none is success with *n = 0.
  * An unknown province is TD_EUSAGE. */
-int index_canon_blocs(index_db *db, const char *rules_dir,
-                      const canon_filter *f, canon_bloc **out, size_t *n,
-                      td_err *e);
-void index_canon_blocs_free(canon_bloc *b, size_t n);
+int canon_blocs(index_db *db, const char *rules_dir,
+                const canon_filter *f, canon_bloc **out, size_t *n,
+                td_err *e);
+void canon_blocs_free(canon_bloc *b, size_t n);
 
-/* The number of canonical blocs: what index_canon_blocs lists with no
+/* The number of canonical blocs: what canon_blocs lists with no
  * filter (ensures the canon first). */
-int index_canon_bloc_count(index_db *db, const char *rules_dir, long *n, td_err *e);
+int canon_bloc_count(index_db *db, const char *rules_dir, long *n, td_err *e);
 
 /* The year entry of b for year, or NULL. */
 const canon_year *canon_bloc_year_get(const canon_bloc *b, int year);
@@ -170,7 +176,7 @@ typedef struct canon_source {
 typedef struct canon_sources canon_sources;
 
 /* Open a reader of sources over db (its statements are prepared once).
- * Needs a rebuilt canon (index_canon_blocs does it).  On failure *out is
+ * Needs a rebuilt canon (canon_blocs does it).  On failure *out is
  * NULL and e says why.  Close with canon_sources_close (NULL is fine). */
 int canon_sources_open(index_db *db, canon_sources **out, td_err *e);
 void canon_sources_close(canon_sources *s);

@@ -7,13 +7,11 @@
  * other).  Each group keeps one canonical document, whose facts the
  * derived tables count; canon_doc records the grouping for `show`.
  */
-#include "index/canon.h"
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "index/index_int.h"
+#include "canon/canon_int.h"
 #include "normalize/normalize.h"
 
 #define SHINGLE 5          /* words per shingle */
@@ -173,7 +171,7 @@ static int near_copy(const ddoc *a, const ddoc *b, double *sim)
     return jac >= NEAR_JACCARD || (con >= NEAR_CONTAIN && small->nsh >= MIN_SHINGLES);
 }
 
-int index_dedup_build(index_db *db, td_err *e)
+int canon_dedup_build(index_db *db, td_err *e)
 {
     sqlite3 *s = index_sqlite(db);
     sqlite3_stmt *st = NULL, *ins = NULL;
@@ -251,7 +249,7 @@ done:
     return rc;
 }
 
-int index_doc_copies(index_db *db, long doc_id, index_doc_copy **out,
+int canon_doc_copies(index_db *db, long doc_id, canon_doc_copy **out,
                      size_t *n, td_err *e)
 {
     *out = NULL;
@@ -277,7 +275,7 @@ int index_doc_copies(index_db *db, long doc_id, index_doc_copy **out,
             cap = cap ? cap * 2 : 4;
             *out = td_xrealloc(*out, cap * sizeof **out);
         }
-        index_doc_copy *c = &(*out)[(*n)++];
+        canon_doc_copy *c = &(*out)[(*n)++];
         c->doc_id = (long)sqlite3_column_int64(st, 0);
         c->path = td_xstrdup((const char *)sqlite3_column_text(st, 1));
         const char *kind = (const char *)sqlite3_column_text(st, 2);
@@ -306,7 +304,7 @@ int index_doc_copies(index_db *db, long doc_id, index_doc_copy **out,
     return TD_OK;
 }
 
-void index_doc_copies_free(index_doc_copy *c, size_t n)
+void canon_doc_copies_free(canon_doc_copy *c, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         free(c[i].path);
