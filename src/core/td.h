@@ -140,6 +140,12 @@ void td_buf_put_name(td_buf *b, const char *s);
 int td_read_file(const char *path, size_t max, char **out, size_t *len,
                  td_err *e);
 
+/* td_read_file, and *st (may be NULL) receives the fstat of the file read
+ * (taken before reading: its size and modification time). */
+struct stat;
+int td_read_file_stat(const char *path, size_t max, char **out, size_t *len,
+                      struct stat *st, td_err *e);
+
 /* The host of url (lower case, without userinfo, port and "www.") into out
  * (cap bytes, NUL-terminated); 0 when there is none (url may be NULL). */
 int td_url_host(const char *url, char *out, size_t cap);
