@@ -18,10 +18,11 @@ WARN := -Wall -Wextra $(WERROR) -Wstrict-prototypes -Wvla -Wformat=2 -Wno-format
 # pkg-config is run lazily (=) so that `make deps` can install it first
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
-CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(OPT) -g $(WARN) $(SANFLAGS) -MMD -MP -Isrc \
+# -pthread: ingest extracts on several threads (src/cli/workq.c)
+CFLAGS_ALL = -std=c11 -D_GNU_SOURCE -pthread $(OPT) -g $(WARN) $(SANFLAGS) -MMD -MP -Isrc \
 	-DTD_RULES_DIR='"$(abspath rules)"' -DTD_VERSION='"$(VERSION)"' \
 	$(PKG_CFLAGS) $(CFLAGS)
-LDFLAGS_ALL = $(SANFLAGS) $(LDFLAGS)
+LDFLAGS_ALL = -pthread $(SANFLAGS) $(LDFLAGS)
 
 SRCS := $(sort $(wildcard src/*/*.c))
 OBJS := $(SRCS:%.c=$(BUILD)/%.o)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "extract/extract.h"
 
 typedef struct command {
     const char *name;
@@ -72,6 +73,7 @@ int main(int argc, char **argv)
 {
     cli_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
+    extract_init();     /* before any thread (ingest --jobs) */
     ctx.db_path = getenv("THIDUA_DB");
     if (!ctx.db_path || !*ctx.db_path)
         ctx.db_path = "thidua.db";

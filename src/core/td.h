@@ -231,6 +231,8 @@ typedef struct td_doc {
     const char *path;     /* as given on the command line */
     char hash[17];        /* td_hash_hex of the raw file bytes */
     size_t size;          /* raw file size in bytes */
+    long long mtime;      /* the file's modification time (ns since the
+                             epoch) to store, 0 for none (the caller sets it) */
     td_format format;
     const char *encoding; /* "utf-8", "windows-1258", "tcvn3", "vni", ... */
     size_t bad_bytes;     /* bytes of mostly-valid UTF-8 input that were not

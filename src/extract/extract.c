@@ -12,7 +12,16 @@
 #include <string.h>
 #include <strings.h>
 
+#include <libxml/parser.h>
+
 #include "normalize/normalize.h"
+
+void extract_init(void)
+{
+    /* libxml2 initializes its globals on first use, which is a race when
+     * the first uses are on several threads */
+    xmlInitParser();
+}
 
 void extract_opts_default(extract_opts *o)
 {
