@@ -24,6 +24,7 @@ static const command commands[] = {
     {"extract", cmd_extract, cmd_extract_usage, "print the text or the facts of files", 0},
     {"show", cmd_show, cmd_show_usage, "show a stored document's facts with their sentences", 0},
     {"rm", cmd_rm, cmd_rm_usage, "remove stored documents (by id or path)", 0},
+    {"errors", cmd_errors, cmd_errors_usage, "list the files the latest ingests failed on", 0},
     {"stats", cmd_stats, cmd_stats_usage, "count what the database holds", 0},
     {"compare", cmd_compare, cmd_compare_usage, "compare blocs between two years", 0},
     {"leaders", cmd_leaders, cmd_leaders_usage, "leading unit of each bloc, year by year", 0},

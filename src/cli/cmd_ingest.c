@@ -1,7 +1,7 @@
 /* cmd_ingest.c - `thidua ingest`: extract files and store them.
  *
  * Files are read, extracted, normalized and matched against the rules on
- * --jobs threads (workq.c); this thread alone writes the database, and
+ * --jobs threads (cli_workq.c); this thread alone writes the database, and
  * takes the files in the order they were listed, whatever the order they
  * are ready in: ids, moves and every line printed are those of one thread.
  * An unchanged file is skipped unread when its size and modification time
@@ -22,7 +22,7 @@
 
 #include "cli/cli.h"
 #include "cli/pipeline.h"
-#include "cli/workq.h"
+#include "cli/cli_workq.h"
 #include "index/canon.h"
 #include "index/index.h"
 
@@ -143,7 +143,7 @@ static long long mtime_ns(const struct stat *st)
 
 /* ---- the workers -------------------------------------------------------- */
 
-/* Read, hash and extract one file (see workq_fn: only this job is touched,
+/* Read, hash and extract one file (see cli_workq_fn: only this job is touched,
  * and the rule set, which is read). */
 static void work(void *arg, size_t i)
 {
@@ -540,16 +540,16 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
     if (njobs > nfiles)
         njobs = nfiles ? nfiles : 1;
     /* one thread: no worker, the files are read here, in turn */
-    workq *q = workq_new(nfiles, njobs > 1 ? njobs : 0, work, &in);
+    cli_workq *q = cli_workq_new(nfiles, njobs > 1 ? njobs : 0, work, &in);
     size_t ahead = njobs * AHEAD_PER_THREAD, submitted = 0, done = nfiles;
     for (size_t i = 0; i < nfiles && !in.full; i++) {
         while (submitted < nfiles && submitted < i + ahead) {
             prepare(&in, submitted++, source_url, sources);
-            workq_submit(q);
+            cli_workq_submit(q);
         }
         /* a batch is not held open (nor the progress line left still)
          * while a slow file is extracted */
-        while (!workq_wait(q, i, 100)) {
+        while (!cli_workq_wait(q, i, 100)) {
             if (in.bstart < in.bend && now_s() - in.bt0 >= BATCH_MS / 1000.0)
                 commit(&in);
             progress_draw(&in, i, 0);
@@ -560,7 +560,7 @@ int cmd_ingest(int argc, char **argv, cli_ctx *ctx)
     if (!in.full)
         commit(&in);
     progress_clear(&in);
-    workq_free(q);
+    cli_workq_free(q);
     if (in.full) {
         /* every later document would fail the same way: say it once */
         done = in.stop;

@@ -163,7 +163,7 @@ static const char *const migrations[] = {
     /* 4 -> 5: the file's modification time, so that an unchanged file is
      * skipped without being read; the failures of ingests, for `errors` */
     "ALTER TABLE documents ADD COLUMN mtime INTEGER;\n"
-    "CREATE TABLE errors (file TEXT PRIMARY KEY, path TEXT NOT NULL,\n"
+    "CREATE TABLE IF NOT EXISTS errors (file TEXT PRIMARY KEY, path TEXT NOT NULL,\n"
     "  reason TEXT NOT NULL, at TEXT NOT NULL DEFAULT (datetime('now')));\n",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

@@ -1,7 +1,7 @@
-/* workq.c - worker threads that take items in order (see workq.h).  One
+/* cli_cli_workq.c - worker threads that take items in order (see cli_workq.h).  One
  * mutex guards the counters and done flags; workers sleep on `work`, the
  * caller on `done`. */
-#include "cli/workq.h"
+#include "cli/cli_workq.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -11,7 +11,7 @@
 
 #include "core/td.h"
 
-struct workq {
+struct cli_workq {
     pthread_mutex_t mu;
     pthread_cond_t work;       /* an item was submitted, or stop */
     pthread_cond_t done;       /* an item is done */
@@ -20,7 +20,7 @@ struct workq {
     size_t next;               /* the next item a worker takes */
     unsigned char *finished;   /* per item: done */
     int stop;
-    workq_fn fn;
+    cli_workq_fn fn;
     void *arg;
     pthread_t *threads;
     size_t nthreads;
@@ -28,7 +28,7 @@ struct workq {
 
 static void *worker(void *p)
 {
-    workq *q = p;
+    cli_workq *q = p;
     pthread_mutex_lock(&q->mu);
     for (;;) {
         while (!q->stop && q->next >= q->submitted)
@@ -46,9 +46,9 @@ static void *worker(void *p)
     return NULL;
 }
 
-workq *workq_new(size_t n, size_t nthreads, workq_fn fn, void *arg)
+cli_workq *cli_workq_new(size_t n, size_t nthreads, cli_workq_fn fn, void *arg)
 {
-    workq *q = td_xcalloc(1, sizeof *q);
+    cli_workq *q = td_xcalloc(1, sizeof *q);
     q->n = n;
     q->fn = fn;
     q->arg = arg;
@@ -74,7 +74,7 @@ workq *workq_new(size_t n, size_t nthreads, workq_fn fn, void *arg)
     return q;
 }
 
-void workq_submit(workq *q)
+void cli_workq_submit(cli_workq *q)
 {
     pthread_mutex_lock(&q->mu);
     if (q->submitted < q->n)
@@ -83,7 +83,7 @@ void workq_submit(workq *q)
     pthread_mutex_unlock(&q->mu);
 }
 
-int workq_wait(workq *q, size_t i, int timeout_ms)
+int cli_workq_wait(cli_workq *q, size_t i, int timeout_ms)
 {
     if (!q->nthreads) {
         /* no threads: the caller does the item itself, when it comes to it */
@@ -116,7 +116,7 @@ int workq_wait(workq *q, size_t i, int timeout_ms)
     return ok;
 }
 
-void workq_free(workq *q)
+void cli_workq_free(cli_workq *q)
 {
     if (!q)
         return;
