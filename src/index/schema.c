@@ -174,7 +174,7 @@ static const char *const migrations[] = {
 #define INDEX_APP_ID 0x74686475
 
 /* How long a connection waits for another one's write lock: an ingest holds
- * it for one document at a time, or for a whole canonical rebuild. */
+ * it for one batch (about a second), or for a whole canonical rebuild. */
 #define INDEX_BUSY_MS 30000
 
 /* The errno behind the connection's last I/O error, 0 when unknown.
