@@ -30,7 +30,7 @@ MAIN_OBJ := $(BUILD)/src/main.o
 TEST_SRCS := $(sort $(wildcard tests/unit/*.c))
 TEST_OBJS := $(TEST_SRCS:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps run test unit asan leakcheck bench fuzz docx-score html-score real-score clean lint
+.PHONY: all deps run test unit asan tsan leakcheck bench fuzz docx-score html-score real-score clean lint
 
 all: $(BUILD)/thidua
 
@@ -76,6 +76,16 @@ test: deps
 	  sh tests/run.sh
 
 asan: test
+
+# ThreadSanitizer: ingest corpus/ on 4 threads (added, unchanged, forced);
+# any race report fails.  tests/tsan.supp says what is suppressed and why.
+tsan: deps
+	@$(MAKE) --no-print-directory BUILD=build-tsan OPT=-O1 SANFLAGS=-fsanitize=thread \
+	  build-tsan/thidua
+	@rm -f build-tsan/t.db*; set -e; for a in "" "" --force; do \
+	  TSAN_OPTIONS="halt_on_error=1 exitcode=66 suppressions=$(CURDIR)/tests/tsan.supp" \
+	    ./build-tsan/thidua --db build-tsan/t.db ingest -q --jobs 4 $$a corpus/ tests/search/docs; \
+	done; echo "tsan: no race"
 
 leakcheck: deps
 	@$(MAKE) --no-print-directory BUILD=build-vg OPT=-O1 build-vg/thidua build-vg/test_unit
