@@ -109,7 +109,8 @@ int cmd_errors(int argc, char **argv, cli_ctx *ctx)
             td_buf_putc(&b, '\n');
         }
     }
-    fwrite(b.ptr, 1, b.len, stdout);
+    if (b.len)
+        fwrite(b.ptr, 1, b.len, stdout);
     td_buf_free(&b);
     if (n == 0)
         cli_note("no errors%s%s", since_p ? " since " : "", since_p ? since_p : "");
