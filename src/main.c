@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "extract/extract.h"
 
 typedef struct command {
     const char *name;
@@ -23,6 +24,7 @@ static const command commands[] = {
     {"extract", cmd_extract, cmd_extract_usage, "print the text or the facts of files", 0},
     {"show", cmd_show, cmd_show_usage, "show a stored document's facts with their sentences", 0},
     {"rm", cmd_rm, cmd_rm_usage, "remove stored documents (by id or path)", 0},
+    {"errors", cmd_errors, cmd_errors_usage, "list the files the latest ingests failed on", 0},
     {"stats", cmd_stats, cmd_stats_usage, "count what the database holds", 0},
     {"compare", cmd_compare, cmd_compare_usage, "compare blocs between two years", 0},
     {"leaders", cmd_leaders, cmd_leaders_usage, "leading unit of each bloc, year by year", 0},
@@ -72,6 +74,7 @@ int main(int argc, char **argv)
 {
     cli_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
+    extract_init();     /* before any thread (ingest --jobs) */
     ctx.db_path = getenv("THIDUA_DB");
     if (!ctx.db_path || !*ctx.db_path)
         ctx.db_path = "thidua.db";

@@ -126,6 +126,7 @@ CLI_DECLARE(search);
 CLI_DECLARE(extract);
 CLI_DECLARE(show);
 CLI_DECLARE(rm);
+CLI_DECLARE(errors);
 CLI_DECLARE(stats);
 CLI_DECLARE(compare);
 CLI_DECLARE(leaders);

@@ -77,7 +77,9 @@ int cmd_extract(int argc, char **argv, cli_ctx *ctx)
         td_err_clear(&e);
         int rc = td_read_file(files[i], 50u << 20, &data, &len, &e);
         if (rc == TD_OK) {
-            rc = pipeline_run(files[i], data, len, source_url, rs, &d, &e);
+            size_t bad = 0;
+            rc = pipeline_run(files[i], data, len, source_url, rs, &d, &bad, &e);
+            pipeline_warn_bad_bytes(files[i], bad);
             free(data);
         }
         if (rc != TD_OK) {

@@ -13,16 +13,29 @@
 #include "cli/cli.h"
 #include "normalize/normalize.h"
 
+typedef struct list {
+    char **v;
+    size_t n, cap;
+} list;
+
+static void list_push(list *l, char *s)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 64;
+        l->v = td_xrealloc(l->v, l->cap * sizeof *l->v);
+    }
+    l->v[l->n++] = s;
+}
+
 int pipeline_run(const char *path, const char *data, size_t len,
                  const char *source_url, const rules_set *rs, td_doc **out,
-                 td_err *e)
+                 size_t *bad_bytes, td_err *e)
 {
     *out = NULL;
     td_doc *d = NULL;
     int rc = extract_buffer(path, data, len, NULL, &d, e);
-    if (rc == TD_OK && d->bad_bytes)
-        cli_warn("'%s': %zu byte%s not valid UTF-8 replaced by U+FFFD", path,
-                 d->bad_bytes, d->bad_bytes == 1 ? "" : "s");
+    if (bad_bytes)
+        *bad_bytes = rc == TD_OK ? d->bad_bytes : 0;
     if (rc == TD_OK && source_url && *source_url) {
         d->source_url = td_doc_strdup(d, source_url);
         d->source_given = 1;
@@ -39,17 +52,63 @@ int pipeline_run(const char *path, const char *data, size_t len,
     return TD_OK;
 }
 
-int pipeline_rule_error(const td_doc *d)
+void pipeline_warn_bad_bytes(const char *path, size_t n)
+{
+    if (n)
+        cli_warn("'%s': %zu byte%s not valid UTF-8 replaced by U+FFFD", path, n,
+                 n == 1 ? "" : "s");
+}
+
+int pipeline_read_list(FILE *f, char ***paths, size_t *npaths, td_err *e)
+{
+    *paths = NULL;
+    *npaths = 0;
+    td_buf b = TD_BUF_INIT;
+    char tmp[65536];
+    size_t n;
+    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
+        td_buf_append(&b, tmp, n);
+    if (ferror(f)) {
+        td_buf_free(&b);
+        return td_err_set(e, TD_EIO, "cannot read the list of files: read error");
+    }
+    /* NUL-separated (find -print0) when there is a NUL, else lines */
+    char sep = b.len && memchr(b.ptr, '\0', b.len) ? '\0' : '\n';
+    list l = {0};
+    for (size_t i = 0; i < b.len;) {
+        const char *p = b.ptr + i;
+        const char *end = memchr(p, sep, b.len - i);
+        size_t k = end ? (size_t)(end - p) : b.len - i;
+        i += k + 1;
+        if (sep == '\n' && k && p[k - 1] == '\r')
+            k--;
+        if (k)
+            list_push(&l, td_xstrndup(p, k));
+    }
+    td_buf_free(&b);
+    *paths = l.v;
+    *npaths = l.n;
+    return TD_OK;
+}
+
+int pipeline_rule_error_get(const td_doc *d, td_err *e)
 {
     if (!d || !d->rule_error)
         return 0;
-    td_err e;
-    td_err_clear(&e);
     if (d->rule_errors > 1)
-        td_err_set(&e, TD_ERULE, "%s (and %d more failed matches); facts may be incomplete",
+        td_err_set(e, TD_ERULE, "%s (and %d more failed matches); facts may be incomplete",
                    d->rule_error, d->rule_errors - 1);
     else
-        td_err_set(&e, TD_ERULE, "%s; facts may be incomplete", d->rule_error);
+        td_err_set(e, TD_ERULE, "%s; facts may be incomplete", d->rule_error);
+    return 1;
+}
+
+int pipeline_rule_error(const td_doc *d)
+{
+    td_err e;
+    td_err_clear(&e);
+    if (!pipeline_rule_error_get(d, &e))
+        return 0;
     cli_file_error(d->path, &e);
     return 1;
 }
@@ -130,20 +189,6 @@ void pipeline_sources_free(pipeline_sources *s)
     free(s->real);
     free(s->url);
     free(s);
-}
-
-typedef struct list {
-    char **v;
-    size_t n, cap;
-} list;
-
-static void list_push(list *l, char *s)
-{
-    if (l->n == l->cap) {
-        l->cap = l->cap ? l->cap * 2 : 64;
-        l->v = td_xrealloc(l->v, l->cap * sizeof *l->v);
-    }
-    l->v[l->n++] = s;
 }
 
 static int cmp_str(const void *a, const void *b)

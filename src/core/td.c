@@ -379,9 +379,23 @@ void td_buf_put_name(td_buf *b, const char *s)
 
 /* ---- files ------------------------------------------------------------- */
 
+/* strerror without its shared buffer: ingest reads files on several
+ * threads. */
+static const char *errstr(int err, char *buf, size_t n)
+{
+    return strerror_r(err, buf, n);
+}
+
 int td_read_file(const char *path, size_t max, char **out, size_t *len,
                  td_err *e)
 {
+    return td_read_file_stat(path, max, out, len, NULL, e);
+}
+
+int td_read_file_stat(const char *path, size_t max, char **out, size_t *len,
+                      struct stat *st_out, td_err *e)
+{
+    char eb[128];
     *out = NULL;
     *len = 0;
     /* O_NONBLOCK: opening a FIFO (a named pipe left in a corpus
@@ -389,7 +403,7 @@ int td_read_file(const char *path, size_t max, char **out, size_t *len,
      * again afterwards, and a FIFO without a writer reads as empty */
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
-        return td_err_set(e, TD_EIO, "cannot open: %s", strerror(errno));
+        return td_err_set(e, TD_EIO, "cannot open: %s", errstr(errno, eb, sizeof eb));
     struct stat st;
     if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
         close(fd);
@@ -400,9 +414,13 @@ int td_read_file(const char *path, size_t max, char **out, size_t *len,
     if (!f) {
         int err = errno;
         close(fd);
-        return td_err_set(e, TD_EIO, "cannot open: %s", strerror(err));
+        return td_err_set(e, TD_EIO, "cannot open: %s", errstr(err, eb, sizeof eb));
     }
-    if (fstat(fileno(f), &st) == 0 && (size_t)st.st_size > max) {
+    if (fstat(fileno(f), &st) != 0)
+        memset(&st, 0, sizeof st);
+    if (st_out)
+        *st_out = st;
+    if ((size_t)st.st_size > max) {
         fclose(f);
         return td_err_set(e, TD_ELIMIT,
                           "file is %lld bytes, larger than the limit of %zu",

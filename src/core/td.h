@@ -140,6 +140,12 @@ void td_buf_put_name(td_buf *b, const char *s);
 int td_read_file(const char *path, size_t max, char **out, size_t *len,
                  td_err *e);
 
+/* td_read_file, and *st (may be NULL) receives the fstat of the file read
+ * (taken before reading: its size and modification time). */
+struct stat;
+int td_read_file_stat(const char *path, size_t max, char **out, size_t *len,
+                      struct stat *st, td_err *e);
+
 /* The host of url (lower case, without userinfo, port and "www.") into out
  * (cap bytes, NUL-terminated); 0 when there is none (url may be NULL). */
 int td_url_host(const char *url, char *out, size_t cap);
@@ -225,6 +231,8 @@ typedef struct td_doc {
     const char *path;     /* as given on the command line */
     char hash[17];        /* td_hash_hex of the raw file bytes */
     size_t size;          /* raw file size in bytes */
+    long long mtime;      /* the file's modification time (ns since the
+                             epoch) to store, 0 for none (the caller sets it) */
     td_format format;
     const char *encoding; /* "utf-8", "windows-1258", "tcvn3", "vni", ... */
     size_t bad_bytes;     /* bytes of mostly-valid UTF-8 input that were not

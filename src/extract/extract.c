@@ -11,8 +11,22 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
+
+#include <libxml/parser.h>
 
 #include "normalize/normalize.h"
+
+void extract_init(void)
+{
+    /* libxml2 initializes its globals on first use, which is a race when
+     * the first uses are on several threads */
+    xmlInitParser();
+    /* libzip turns entry times into time_t with mktime(), whose first call
+     * reads the time zone into glibc's globals: done here, once, it is
+     * only looked up on the threads */
+    tzset();
+}
 
 void extract_opts_default(extract_opts *o)
 {

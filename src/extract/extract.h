@@ -24,6 +24,11 @@ typedef struct extract_opts {
  * ratio 200, depth 256). */
 void extract_opts_default(extract_opts *o);
 
+/* Set up the libraries the readers share (libxml2's parser globals).  Call
+ * once, before any thread reads a file; the readers may then run on
+ * several threads at once. */
+void extract_init(void);
+
 /* The format of data, judged from its bytes: a zip holding
  * word/document.xml is DOCX; markup that starts (after BOM, blanks and
  * comments) with <!doctype html, <html, <head, <body or holds typical tags

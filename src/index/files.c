@@ -108,7 +108,7 @@ int index_move(index_db *db, const char *path, const char *hash,
     char *real = realpath(path, NULL);
     if (!real)
         return TD_OK;
-    if (sqlite3_exec(db->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+    if (index_tx_begin(db) != SQLITE_OK) {
         free(real);
         return index_db_error(db, e, "cannot start a transaction");
     }
@@ -128,11 +128,11 @@ int index_move(index_db *db, const char *path, const char *hash,
         *moved = rc == SQLITE_OK;
     }
     free(real);
-    if (rc == SQLITE_OK && sqlite3_exec(db->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+    if (rc == SQLITE_OK && index_tx_commit(db) == SQLITE_OK)
         return TD_OK;
     *moved = 0;
     rc = index_db_error(db, e, "cannot record the move");
-    sqlite3_exec(db->db, "ROLLBACK", NULL, NULL, NULL);
+    index_tx_rollback(db);
     return rc;
 }
 
@@ -152,7 +152,7 @@ int index_resolve_paths(index_db *db, size_t *merged, td_err *e)
     sqlite3_int64 *dup = NULL;
     size_t ndup = 0;
     int rc = TD_OK;
-    if (sqlite3_exec(db->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    if (index_tx_begin(db) != SQLITE_OK)
         return index_db_error(db, e, "cannot resolve the stored paths");
     if (sqlite3_prepare_v2(db->db, "SELECT id, path FROM documents WHERE realpath IS NULL "
                                    "ORDER BY id", -1, &st, NULL) != SQLITE_OK ||
@@ -187,10 +187,10 @@ int index_resolve_paths(index_db *db, size_t *merged, td_err *e)
     sqlite3_finalize(st);
     sqlite3_finalize(find);
     sqlite3_finalize(set);
-    if (rc == TD_OK && sqlite3_exec(db->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    if (rc == TD_OK && index_tx_commit(db) != SQLITE_OK)
         rc = index_db_error(db, e, "cannot resolve the stored paths");
     if (rc != TD_OK)
-        sqlite3_exec(db->db, "ROLLBACK", NULL, NULL, NULL);
+        index_tx_rollback(db);
     if (rc == TD_OK && (rc = index_drop_docs(db, dup, ndup, "cannot drop a duplicate", e)) == TD_OK)
         *merged = ndup;
     free(dup);

@@ -65,6 +65,70 @@ int index_move(index_db *db, const char *path, const char *hash,
  * TD_EDB for any other database error. */
 int index_store(index_db *db, const td_doc *d, int *status, td_err *e);
 
+/* ---- batches (ingest) -------------------------------------------------- */
+
+/* Open a batch: one write transaction (it holds the write lock until
+ * committed) in which index_store, index_move, index_touch and the
+ * index_error_ calls each write one savepoint, whole or not at all.  TD_OK
+ * when one is open already.  TD_EDB or TD_EFULL on failure. */
+int index_batch_begin(index_db *db, td_err *e);
+
+/* Commit the open batch (TD_OK when none is open).  On failure everything
+ * written since index_batch_begin is rolled back, no batch is open, and e
+ * says why: TD_EFULL when no room was left, else TD_EDB. */
+int index_batch_commit(index_db *db, td_err *e);
+
+/* Roll the open batch back (nothing when none is open). */
+void index_batch_rollback(index_db *db);
+
+/* 1 when a batch is open but SQLite has rolled it back by itself (after a
+ * full disk or an I/O error): everything written in it is gone, and the
+ * caller must roll it back and store its documents again. */
+int index_batch_lost(index_db *db);
+
+/* What is stored for the file at path (found by its realpath only). */
+typedef struct index_file {
+    long long id;          /* 0: no document for this file */
+    char hash[17];         /* content hash stored */
+    long long size;        /* file size stored */
+    long long mtime;       /* modification time stored (ns), 0 when none */
+    int current;           /* same extractor and caller-given address, and
+                            * not --force: unchanged when the content is */
+} index_file;
+
+/* Fill *f for the file at path (source_given: the caller's address for it,
+ * or NULL).  A file that cannot be resolved, or has no row, gives f->id 0.
+ * TD_EDB on failure. */
+int index_file_get(index_db *db, const char *path, const char *source_given,
+                   index_file *f, td_err *e);
+
+/* Record mtime (ns; 0 for none) as the modification time of document id,
+ * whose content was found unchanged.  TD_EDB or TD_EFULL on failure. */
+int index_touch(index_db *db, long long id, long long mtime, td_err *e);
+
+/* ---- failures ---------------------------------------------------------- */
+
+/* Record that the file at path failed for reason (replacing an older
+ * failure of the same file).  TD_EDB or TD_EFULL on failure. */
+int index_error_note(index_db *db, const char *path, const char *reason, td_err *e);
+
+/* Forget the failure of the file at path, if any (it was stored cleanly).
+ * Writes only when there is one. */
+int index_error_clear(index_db *db, const char *path, td_err *e);
+
+typedef struct index_error {
+    char *path;            /* as given to the ingest that failed on it */
+    char *reason;          /* the message */
+    char *at;              /* UTC, "YYYY-MM-DD HH:MM:SS" */
+} index_error;
+
+/* The recorded failures, oldest first (at least as recent as since, a
+ * "YYYY-MM-DD[ HH:MM:SS]" UTC prefix, when it is not NULL).  *out is a
+ * malloc'd array of *n (free with index_errors_free).  TD_EDB on failure. */
+int index_errors_list(index_db *db, const char *since, index_error **out, size_t *n,
+                      td_err *e);
+void index_errors_free(index_error *v, size_t n);
+
 /* Give the rows stored before realpaths were kept their realpath, each
  * path resolved from the working directory (rows whose path resolves to
  * nothing stay as they are).  When several rows resolve to one file, the

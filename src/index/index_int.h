@@ -162,8 +162,24 @@ struct index_db {
     struct names_table *names; /* provinces for --province, loaded on first
                             * use from rules_dir (NULL until then) */
     int names_tried;        /* names_load was attempted */
+    int batch;              /* a batch transaction is open: each document
+                             * goes in a savepoint of it (store.c) */
+    int errors_empty;       /* the errors table was found empty: nothing
+                             * to clear (-1: not looked yet) */
 };
 
 /* ---- end of interface to code in schema.c ------------------------------ */
+
+/* ---- interface to code in batch.c -------------------------------------- */
+
+/* One document's writes: BEGIN IMMEDIATE ... COMMIT, or inside an open
+ * batch a savepoint of it.  begin and commit return an SQLite code;
+ * rollback undoes the document's writes only (in a batch that SQLite has
+ * rolled back by itself, nothing is left to undo: index_batch_lost). */
+int index_tx_begin(index_db *db);
+int index_tx_commit(index_db *db);
+void index_tx_rollback(index_db *db);
+
+/* ---- end of interface to code in batch.c ------------------------------- */
 
 #endif

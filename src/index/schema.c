@@ -12,7 +12,7 @@
  * read-only (immutable when not even WAL's -shm file can be made) when the
  * file cannot be written, and write only to upgrade an older file.
  *
- * Schema (version 4):
+ * Schema (version 5):
  *
  *   meta(key PRIMARY KEY, value)
  *       'schema_version', 'tokenizer_version' (INDEX_TOKENIZER_VERSION;
@@ -33,6 +33,9 @@
  *       gone) keeps its id and rows; only path and realpath change.
  *       extractor (version 2) fingerprints the program and rules that made
  *       its facts.
+       mtime (version 5) is the file's modification time (nanoseconds
+       since the epoch) when it was read, NULL when not known or too recent
+       to trust: a file whose size and mtime match is not read again.
  *       source_url (version 3) is where the file came from: the address the
  *       caller gave (ingest --sources/--source-url, then also in
  *       source_given) or the page's own canonical link / og:url;
@@ -56,6 +59,11 @@
  *   leaders(id, doc_id, unit, role, year, evidence_id)   role truong_khoi|pho_khoi
  *   goals(id, doc_id, text, evidence_id)
  *   officials(id, doc_id, name, title, evidence_id)
+ *   errors(file PRIMARY KEY, path, reason, at)   (version 5)
+ *       The files the latest ingests could not store, or stored with a
+ *       failed rule: file is the resolved path (the absolute path when it
+ *       resolves to nothing), path as given, reason the message, at the
+ *       time (UTC).  A file stored cleanly later loses its row.
  *
  * Every fact table has doc_id (documents.id) and evidence_id (evidence.id).
  */
@@ -152,6 +160,11 @@ static const char *const migrations[] = {
     "CREATE UNIQUE INDEX documents_realpath ON documents(realpath);\n"
     "CREATE INDEX documents_path ON documents(path);\n"
     "CREATE INDEX documents_hash ON documents(hash);\n",
+    /* 4 -> 5: the file's modification time, so that an unchanged file is
+     * skipped without being read; the failures of ingests, for `errors` */
+    "ALTER TABLE documents ADD COLUMN mtime INTEGER;\n"
+    "CREATE TABLE IF NOT EXISTS errors (file TEXT PRIMARY KEY, path TEXT NOT NULL,\n"
+    "  reason TEXT NOT NULL, at TEXT NOT NULL DEFAULT (datetime('now')));\n",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -161,7 +174,7 @@ static const char *const migrations[] = {
 #define INDEX_APP_ID 0x74686475
 
 /* How long a connection waits for another one's write lock: an ingest holds
- * it for one document at a time, or for a whole canonical rebuild. */
+ * it for one batch (about a second), or for a whole canonical rebuild. */
 #define INDEX_BUSY_MS 30000
 
 /* The errno behind the connection's last I/O error, 0 when unknown.
@@ -492,6 +505,7 @@ int index_open(const char *path, int writable, index_db **out, td_err *e)
         return td_err_set(e, TD_EDB, "no database at '%s' (run 'thidua ingest' first)",
                           path);
     index_db *db = td_xcalloc(1, sizeof *db);
+    db->errors_empty = -1;
     db->writable = writable;
     db->path = td_xstrdup(path);
     int rc = open_file(db, e);

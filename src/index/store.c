@@ -1,7 +1,8 @@
 /* store.c - write one document, its facts and their evidence; drop
  * documents with all their rows.
  *
- * Each document goes in its own transaction: a changed file keeps its id
+ * Each document goes in its own transaction (or its own savepoint of an
+ * ingest's batch, batch.c): a changed file keeps its id
  * and has every old row (FTS included) deleted first; any failure rolls
  * back that document only.  Strings are copied into SQLite (TRANSIENT), so
  * nothing points into the td_doc afterwards.  Schema: see schema.c.  Which
@@ -263,7 +264,7 @@ int index_store(index_db *db, const td_doc *d, int *status, td_err *e)
     if (!d->text)
         return td_err_set(e, TD_EEMPTY, "document has no normalized text");
     run r = {db, SQLITE_OK, NULL};
-    if (sqlite3_exec(db->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    if (index_tx_begin(db) != SQLITE_OK)
         return index_db_error(db, e, "cannot start a transaction");
 
     char *real = realpath(d->path, NULL);
@@ -285,13 +286,13 @@ int index_store(index_db *db, const td_doc *d, int *status, td_err *e)
             done(&r, st);
         }
         free(real);
-        if (r.rc == SQLITE_OK && sqlite3_exec(db->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK) {
+        if (r.rc == SQLITE_OK && index_tx_commit(db) == SQLITE_OK) {
             if (status)
                 *status = row.moved ? INDEX_MOVED : INDEX_UNCHANGED;
             return TD_OK;
         }
         int rc = index_db_error(db, e, "cannot record the move");
-        sqlite3_exec(db->db, "ROLLBACK", NULL, NULL, NULL);
+        index_tx_rollback(db);
         return rc;
     }
     if (old)
@@ -307,8 +308,9 @@ int index_store(index_db *db, const td_doc *d, int *status, td_err *e)
     const char *author = d->author ? d->author : fact_value(d, TD_FACT_BYLINE);
     st = prep(&r, "INSERT INTO documents(id, path, hash, format, encoding, title,"
                   " published, author, size, text, extractor, source_url, source_given,"
-                  " province_site, realpath)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+                  " province_site, realpath, mtime)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+                  " ?16)");
     if (st) {
         if (old)
             sqlite3_bind_int64(st, 1, old);
@@ -326,6 +328,8 @@ int index_store(index_db *db, const td_doc *d, int *status, td_err *e)
         bind_str(st, 13, d->source_given ? d->source_url : NULL);
         bind_str(st, 14, d->site_province);
         bind_str(st, 15, real);
+        if (d->mtime)
+            sqlite3_bind_int64(st, 16, d->mtime);
     }
     free(real);
     sqlite3_int64 id = done(&r, st);
@@ -346,12 +350,12 @@ int index_store(index_db *db, const td_doc *d, int *status, td_err *e)
     free(ev);
 
     if (r.rc == SQLITE_OK &&
-        sqlite3_exec(db->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        index_tx_commit(db) != SQLITE_OK)
         r.rc = SQLITE_ERROR, r.what = "COMMIT";
     if (r.rc != SQLITE_OK) {
         /* read the error before ROLLBACK clears it: a full disk is TD_EFULL */
         int rc = index_db_error(db, e, "cannot store the document");
-        sqlite3_exec(db->db, "ROLLBACK", NULL, NULL, NULL);
+        index_tx_rollback(db);
         return rc;
     }
     if (status)
@@ -377,13 +381,13 @@ int index_drop_docs(index_db *db, const sqlite3_int64 *ids, size_t n, const char
     if (n == 0)
         return TD_OK;
     run r = {db, SQLITE_OK, NULL};
-    if (sqlite3_exec(db->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    if (index_tx_begin(db) != SQLITE_OK)
         return index_db_error(db, e, what);
     for (size_t i = 0; i < n && r.rc == SQLITE_OK; i++)
         delete_rows(&r, ids[i]);
-    if (r.rc == SQLITE_OK && sqlite3_exec(db->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+    if (r.rc == SQLITE_OK && index_tx_commit(db) == SQLITE_OK)
         return TD_OK;
     int rc = index_db_error(db, e, what);
-    sqlite3_exec(db->db, "ROLLBACK", NULL, NULL, NULL);
+    index_tx_rollback(db);
     return rc;
 }

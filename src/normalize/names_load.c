@@ -231,10 +231,12 @@ static int parse_provinces(names_table *t, char *data, const char *path,
                            ? td_xstrdup(trim(f[ci])) : NULL;
         add_form(t, r, r->name);
         if (cv >= 0 && cv < nf)
-            for (char *v = strtok(f[cv], "|"); v; v = strtok(NULL, "|"))
+            for (char *save = NULL, *v = strtok_r(f[cv], "|", &save); v;
+                 v = strtok_r(NULL, "|", &save))
                 add_form(t, r, trim(v));
         if (set == 34 && cf >= 0 && cf < nf)
-            for (char *v = strtok(f[cf], "|"); v; v = strtok(NULL, "|"))
+            for (char *save = NULL, *v = strtok_r(f[cf], "|", &save); v;
+                 v = strtok_r(NULL, "|", &save))
                 if (*trim(v))
                     names_wl_push(&r->parts, trim(v), strlen(trim(v)));
     }

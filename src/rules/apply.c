@@ -195,6 +195,12 @@ void rules_docinfo_init(docinfo *di, const rules_set *rs, td_doc *d)
     di->rs = rs;
     di->mctx = pcre2_match_context_copy(rs->mctx);
     pcre2_set_callout(di->mctx, callout, di);
+    /* a JIT stack of this call's own: documents are matched on several
+     * threads at once (ingest --jobs), and a JIT stack serves one match at
+     * a time; without one PCRE2 uses 32 KiB of the machine stack */
+    di->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+    if (di->jit)
+        pcre2_jit_stack_assign(di->mctx, NULL, di->jit);
     find_provinces(di);
     size_t cap = 16;
     di->bstart = td_xmalloc(cap * sizeof *di->bstart);
@@ -277,6 +283,8 @@ void rules_docinfo_free(docinfo *di)
     free(di->bend);
     free(di->zone);
     pcre2_match_context_free(di->mctx);
+    if (di->jit)
+        pcre2_jit_stack_free(di->jit);
     free(di->prov_s);
     free(di->prov_e);
     free(di->sent_s);
@@ -388,9 +396,10 @@ int rules_cand_group(const cand *c, const char *name, size_t *s, size_t *e)
     return 1;
 }
 
-const char *rules_map_value(const rules_set *rs, const char *group, const char *fold,
+const char *rules_map_value(const docinfo *di, const char *group, const char *fold,
                       size_t s, size_t e)
 {
+    const rules_set *rs = di->rs;
     pcre2_match_data *md = NULL;
     const char *v = NULL;
     for (size_t i = 0; i < rs->nmaps && !v; i++) {
@@ -399,7 +408,7 @@ const char *rules_map_value(const rules_set *rs, const char *group, const char *
         if (!md)
             md = pcre2_match_data_create(RULES_MAX_GROUPS, NULL);
         int rc = pcre2_match(rs->maps[i].code, (PCRE2_SPTR)fold, e, s,
-                             PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK, md, rs->mctx);
+                             PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK, md, di->mctx);
         if (rc > 0)
             v = rs->maps[i].value;
     }

@@ -216,7 +216,8 @@ static int rule_option(loader *L, rule *r, size_t ri, char *key, char *val,
         else return td_err_set(e, TD_ERULE, "%s:%d: unknown scope '%s'", file, line, val);
     } else if (strcmp(key, "zone") == 0) {
         r->zones = 0;
-        for (char *t = strtok(val, ", "); t; t = strtok(NULL, ", ")) {
+        char *save = NULL;
+        for (char *t = strtok_r(val, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
             if (strcmp(t, "header") == 0) r->zones |= ZONE_HEADER;
             else if (strcmp(t, "title") == 0) r->zones |= ZONE_TITLE;
             else if (strcmp(t, "lead") == 0) r->zones |= ZONE_LEAD;
@@ -678,9 +679,6 @@ int rules_load(const char *dir, rules_set **out, td_err *e)
     /* limits: a pathological document fails one rule, not the batch */
     pcre2_set_match_limit(rs->mctx, 2000000);
     pcre2_set_depth_limit(rs->mctx, 20000);
-    rs->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
-    if (rs->jit)
-        pcre2_jit_stack_assign(rs->mctx, NULL, rs->jit);
     *out = rs;
     return TD_OK;
 }
@@ -752,8 +750,6 @@ void rules_free(rules_set *rs)
     pcre2_code_free(rs->regional);
     pcre2_code_free(rs->caption);
     pcre2_match_context_free(rs->mctx);
-    if (rs->jit)
-        pcre2_jit_stack_free(rs->jit);
     free(rs->dir);
     free(rs);
 }

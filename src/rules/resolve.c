@@ -790,7 +790,7 @@ static const char *event_value(ctx *x, const cand *c)
     const char *v = set_of(c->r, "value");
     size_t s, e;
     if (!v && rules_cand_group(c, "value", &s, &e))
-        v = rules_map_value(x->di->rs, "event", x->di->d->fold, s, e);
+        v = rules_map_value(x->di, "event", x->di->d->fold, s, e);
     return v;
 }
 
@@ -1071,7 +1071,7 @@ static void lead_add(ctx *x, lead_list *l, const cand *c, const char *sfx, size_
     int giver = strcmp(sfx, "f") == 0;
     snprintf(g, sizeof g, "role%s", giver ? "" : sfx);
     if (rules_cand_group(c, g, &rs_, &re_))
-        role = rules_map_value(x->di->rs, "role", x->di->d->fold, rs_, re_);
+        role = rules_map_value(x->di, "role", x->di->d->fold, rs_, re_);
     if (!role) {
         snprintf(g, sizeof g, "role%s", sfx);
         role = set_of(c->r, g);
@@ -1438,7 +1438,7 @@ static void do_members(ctx *x, lead_list *leads)
         }
         if (k < best_roles.n && best_roles.v[k].e > best_roles.v[k].s) {
             /* a role column beside the unit */
-            const char *role = rules_map_value(di->rs, "role", f, best_roles.v[k].s, best_roles.v[k].e);
+            const char *role = rules_map_value(di, "role", f, best_roles.v[k].s, best_roles.v[k].e);
             if (leads->n == leads->cap) {
                 leads->cap = leads->cap ? 2 * leads->cap : 8;
                 leads->v = td_xrealloc(leads->v, leads->cap * sizeof *leads->v);

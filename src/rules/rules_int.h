@@ -102,8 +102,7 @@ struct rules_set {
     pcre2_code *institution;   /* {INSTITUTION}: names that carry other places */
     pcre2_code *regional;      /* {REGIONAL}: a bloc of several provinces */
     pcre2_code *caption;       /* {CAPTION}: a short line that is a photo caption */
-    pcre2_match_context *mctx;
-    pcre2_jit_stack *jit;
+    pcre2_match_context *mctx; /* limits; no JIT stack: each apply has its own */
 };
 
 /* A group that did not take part in the match (cand.ov). */
@@ -136,6 +135,7 @@ typedef struct docinfo {
     int title_moved;           /* the reader's title is no headline; title_block is */
     int *zone;                 /* per block */
     pcre2_match_context *mctx; /* the set's limits plus a callout bound to this doc */
+    pcre2_jit_stack *jit;      /* this call's JIT stack (NULL: the machine stack) */
     size_t *sent_s, *sent_e;   /* sentences of the fold, in order */
     size_t nsent;
     size_t *prov_s, *prov_e;   /* province mentions in the fold, in order */
@@ -183,7 +183,7 @@ int rules_allcaps_word_at(const docinfo *di, size_t fold_pos);
 /* Original (doc->text) string of a fold span, trimmed; arena-owned. */
 const char *rules_orig_str(const docinfo *di, size_t s, size_t e);
 void rules_trim_span(const char *fold, size_t *s, size_t *e);
-const char *rules_map_value(const rules_set *rs, const char *group, const char *fold,
+const char *rules_map_value(const docinfo *di, const char *group, const char *fold,
                       size_t s, size_t e);
 int rules_parse_int(const char *s, size_t n, long *out);
 void rules_cand_push(cand_list *l, const cand *c);

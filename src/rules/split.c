@@ -330,7 +330,7 @@ static int split_cell(const docinfo *di, size_t p, size_t be, span_list *items, 
         rules_span_push(roles, 0, 0);
         return 1;
     }
-    if (items->n && z - p < 40 && rules_map_value(di->rs, "role", f, p, z) &&
+    if (items->n && z - p < 40 && rules_map_value(di, "role", f, p, z) &&
         roles->v[roles->n - 1].s == roles->v[roles->n - 1].e) {
         roles->v[roles->n - 1].s = p;
         roles->v[roles->n - 1].e = z;

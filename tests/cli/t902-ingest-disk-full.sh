@@ -10,20 +10,25 @@
 # then writes its documents to the write-ahead log, which starts empty: the
 # cap (400 blocks: 200 KiB, or 400 KiB where a block is 1 KiB) leaves room
 # there for a few of the 36 documents, and no other file written comes
-# near it.
+# near it.  Ingest writes its documents in batches (one transaction each,
+# where every page is written once): each file gets ~9 KB of lines of its
+# own, so that the batch of all 36 cannot fit either.
 . "$ROOT/tests/cli/lib.sh"
 docs=$ROOT/tests/search/docs
+filler() {   # n: lines of words found in no other file
+    awk -v n="$1" 'BEGIN { for (k = 1; k <= 200; k++) printf "Dòng phụ lục pl%sx%d của tài liệu.\n", n, k }'
+}
 mkdir in
 i=1
 for f in "$docs"/s0*.txt "$docs"/s1*.txt; do
     # a distinct word per file, and file names sorted as they are numbered
     n=$(printf '%02d' $i)
-    { cat "$f"; printf '\nMã tài liệu tailieu%s.\n' "$n"; } >in/d$n.txt
+    { cat "$f"; printf '\nMã tài liệu tailieu%s.\n' "$n"; filler "$n"; } >in/d$n.txt
     i=$((i + 1))
 done
 for f in "$docs"/s0*.txt "$docs"/s1*.txt; do
     n=$(printf '%02d' $i)
-    { cat "$f"; printf '\nMã tài liệu tailieu%s, bản sao.\n' "$n"; } >in/d$n.txt
+    { cat "$f"; printf '\nMã tài liệu tailieu%s, bản sao.\n' "$n"; filler "$n"; } >in/d$n.txt
     i=$((i + 1))
 done
 total=$(ls in | wc -l)
