@@ -485,11 +485,12 @@ static const char *recase_bloc(ctx *x, size_t s, size_t e)
     return r;
 }
 
-/* Where the descriptor of bloc name [s,e) starts: after "khoi" and a
- * following "thi dua"/"thi" (s + 4 when the name is "khoi ..."). */
+/* Where the descriptor of bloc name [s,e) starts: after "khoi" (or
+ * "cum") and a following "thi dua"/"thi" (s + 4 when the name is
+ * "khoi ..."; a "cum" name always has its "thi dua"). */
 static size_t desc_start(const char *f, size_t s, size_t e)
 {
-    size_t p = s + 4;
+    size_t p = s + (e - s >= 3 && memcmp(f + s, "cum", 3) == 0 ? 3 : 4);
     if (p + 8 <= e && memcmp(f + p, " thi dua", 8) == 0)
         p += 8;
     else if (p + 4 <= e && memcmp(f + p, " thi", 4) == 0 && (p + 4 == e || f[p + 4] == ' '))
