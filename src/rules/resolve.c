@@ -1228,10 +1228,15 @@ static void do_members(ctx *x, lead_list *leads)
             continue;
         span_list items = {0}, roles = {0};
         size_t hs1, he1;
+        /* a rule that says its items are bare names ("các địa phương: Đức
+         * Trọng, Di Linh và Bảo Lộc", set items=names) needs no unit word
+         * and splits on "và" before a capital, as a list with a head does */
+        const char *ik = set_of(c->r, "items");
+        int names = ik && strcmp(ik, "names") == 0;
         if (c->r->split == SPLIT_BLOCKS)
             rules_split_blocks(di, e, &items, &roles);
         else
-            rules_split_members(di, s, e, &items, rules_cand_group(c, "head", &hs1, &he1));
+            rules_split_members(di, s, e, &items, names || rules_cand_group(c, "head", &hs1, &he1));
         /* a real list: at least two items, each starting with a capital */
         size_t good = 0;
         for (size_t k = 0; k < items.n; k++)
@@ -1239,7 +1244,7 @@ static void do_members(ctx *x, lead_list *leads)
                 good++;
         int sc = c->score * 100 + (int)good;
         size_t hs0, he0;
-        int starts = items.n && (rules_cand_group(c, "head", &hs0, &he0) ||
+        int starts = items.n && (names || rules_cand_group(c, "head", &hs0, &he0) ||
                                  rules_re_find(di, di->rs->unit_head, items.v[0].s, items.v[0].e, 1, NULL, NULL) ||
                                  rules_allcaps_word_at(di, items.v[0].s));
         if (starts && rules_upper_at(di, items.v[0].s) && good >= 2 && good * 4 >= items.n * 3 &&
@@ -1289,6 +1294,8 @@ static void do_members(ctx *x, lead_list *leads)
             free(g);
         }
     }
+    const char *bik = set_of(b->r, "items");
+    int bnames = bik && strcmp(bik, "names") == 0;
     for (size_t k = 0; k < best_items.n; k++) {
         size_t s = best_items.v[k].s, e = best_items.v[k].e;
         if (!rules_upper_at(di, s) && !rules_unit_start(di, s, e))
@@ -1322,6 +1329,8 @@ static void do_members(ctx *x, lead_list *leads)
         }
         if (!has_head && (given || (!standalone && words <= 8)))
             prefix = given ? given : cur;
+        if (bnames)
+            prefix = NULL;   /* bare names: "Bảo Lâm" lends no "Báo" */
         /* "Agribank (các chi nhánh: A, B)": one member per branch */
         const char *op = memchr(f + s, '(', e - s);
         if (op && (size_t)(op - f) + 5 < e && memcmp(op + 1, "cac ", 4) == 0) {
