@@ -711,6 +711,14 @@ static void do_province(ctx *x)
                  ps, pe, ss, se);
         return;
     }
+    /* a bloc named after a national body ("Cụm thi đua số 2 Liên hiệp
+     * Hội Việt Nam") belongs to no province: its venue's is not the bloc's */
+    if (x->have_bloc && x->bloc_e >= x->bloc_s + 9) {
+        const char *f = di->d->fold;
+        size_t p = x->bloc_e - 8;
+        if (memcmp(f + p, "viet nam", 8) == 0 && f[p - 1] == ' ')
+            return;
+    }
     /* a bloc of several provinces ("... các tỉnh vùng đồng bằng sông Hồng")
      * belongs to none of them: the province of its venue or of its leading
      * member is not the bloc's */
