@@ -1050,6 +1050,15 @@ static void lead_add(ctx *x, lead_list *l, const cand *c, const char *sfx, size_
     rules_trim_span(x->di->d->fold, &us, &ue);
     if (ue <= us)
         return;
+    {
+        /* a bare kind of unit names none ("Giám đốc Sở, Trưởng khối") */
+        static const char *const bare[] = {"so", "ban", "hoi", "bo", "cuc", "phong", "vien",
+                                           "truong", "don vi", "co quan", "nganh"};
+        const char *f = x->di->d->fold;
+        for (size_t k = 0; k < sizeof bare / sizeof *bare; k++)
+            if (ue - us == strlen(bare[k]) && memcmp(f + us, bare[k], ue - us) == 0)
+                return;
+    }
     const char *role = NULL;
     /* "unitf": the unit that hands the role over ("chuyển giao cụm trưởng
      * từ X cho Y"), in the role of the unit that takes it */
