@@ -1394,6 +1394,44 @@ static void do_members(ctx *x, lead_list *leads)
     }
     free(best_roles.v);
     free(best_items.v);
+    /* a second group after the list ({MEMBER_STOP} ends it there): "A, B
+     * và các Sở: Xây dựng, Tài chính" gives "Sở Xây dựng", "Sở Tài chính" */
+    size_t ls, le;
+    if (!rules_cand_group(b, "list", &ls, &le))
+        return;
+    size_t q = le;
+    while (q < di->d->fold_len && f[q] == ' ')
+        q++;
+    size_t hs2, he2;
+    if (q + 7 >= di->d->fold_len || memcmp(f + q, "va cac ", 7) != 0 ||
+        !rules_upper_at(di, q + 7) ||
+        !rules_re_find(di, di->rs->unit_head, q + 7, di->d->fold_len, 1, &hs2, &he2))
+        return;
+    size_t p2 = he2;
+    while (p2 < di->d->fold_len && f[p2] == ' ')
+        p2++;
+    if (p2 >= di->d->fold_len || f[p2] != ':')
+        return;
+    p2++;
+    size_t e2 = p2;
+    while (e2 < di->d->fold_len && f[e2] != '.' && f[e2] != '\n' && f[e2] != '(' && f[e2] != ')')
+        e2++;
+    span_list g2 = {0};
+    rules_split_members(di, p2, e2, &g2, 1);
+    const char *head2 = rules_orig_str(di, hs2, he2);
+    for (size_t k = 0; k < g2.n; k++) {
+        size_t s = g2.v[k].s, e = g2.v[k].e;
+        if (!rules_upper_at(di, s))
+            continue;
+        td_buf vb = TD_BUF_INIT;
+        if (rules_re_find(di, di->rs->unit_head, s, e, 1, NULL, NULL))
+            td_buf_puts(&vb, rules_orig_str(di, s, e));
+        else
+            td_buf_printf(&vb, "%s %s", head2, rules_orig_str(di, s, e));
+        add_member(x, td_doc_strdup(di->d, vb.ptr), b, s, e);
+        td_buf_free(&vb);
+    }
+    free(g2.v);
 }
 
 /* ---- goals --------------------------------------------------------------- */
