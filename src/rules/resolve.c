@@ -25,6 +25,7 @@ typedef struct ctx {
     size_t bloc_s, bloc_e;     /* fold span of the chosen bloc name */
     const char *bloc_level;
     int have_bloc;
+    int meeting_y, meeting_m;  /* the meeting's year (as written) and month */
 } ctx;
 
 static const char *set_of(const rule *r, const char *key)
@@ -947,6 +948,10 @@ static void do_meeting(ctx *x)
     int y, m, d;
     if (!parse_date(di->d->fold + s, e - s, &y, &m, &d))
         return;
+    if (y) {
+        x->meeting_y = y;
+        x->meeting_m = m;
+    }
     if (!y) {
         /* the year only when the meeting's years make it unambiguous */
         long p = x->pledge_year, r = x->reviewed_year;
@@ -1601,6 +1606,33 @@ static void pledge_from_review(ctx *x)
     x->pledge_year = x->reviewed_year;
 }
 
+/* With neither a year signed for nor one reviewed, a meeting dated in a
+ * year is about that year's emulation; a review early in the year (a
+ * tổng kết up to March) reviews the year before.  Only a year written in
+ * the meeting's date counts. */
+static void pledge_from_meeting(ctx *x)
+{
+    if (x->pledge_year || x->reviewed_year || !x->meeting_y)
+        return;
+    const td_fact *m = first_fact(x, TD_FACT_MEETING_DATE);
+    if (!m)
+        return;
+    long y = x->meeting_y;
+    if (x->event && strcmp(x->event, "tong_ket") == 0 && x->meeting_m <= 3)
+        y--;
+    char buf[24];
+    snprintf(buf, sizeof buf, "%ld", y);
+    td_fact f = *m;
+    f.kind = TD_FACT_PLEDGE_YEAR;
+    f.value = td_doc_strdup(x->di->d, buf);
+    f.extra = NULL;
+    f.year = (int)y;
+    f.num = y;
+    f.rule = "pledge.meeting_date";
+    td_doc_add_fact(x->di->d, &f);
+    x->pledge_year = y;
+}
+
 /* A province renamed since (provinces.tsv "predecessor" rows): a report
  * of a year up to the old name's last one gets the old name, the one the
  * province had then ("Thừa Thiên Huế", not the city of Huế of 2025).  The
@@ -1664,5 +1696,6 @@ void rules_resolve_all(docinfo *di, cand_list *cl)
     do_officials(&x);
     /* last: the choices above tell a signing's year from a review's */
     pledge_from_review(&x);
+    pledge_from_meeting(&x);
     former_province(&x);
 }
