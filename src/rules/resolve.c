@@ -969,7 +969,9 @@ static void do_meeting(ctx *x)
             if (m >= 11) y = (int)r;
             else if (m <= 3) y = (int)r + 1;
         }
-        if (!y && !p && !r)
+        /* else the page's publication date, when it follows the day
+         * closely (a report of a December signing for the next year) */
+        if (!y)
             y = year_from_published(x, m, d);
         if (!y)
             return;
