@@ -1108,6 +1108,12 @@ static void lead_add(ctx *x, lead_list *l, const cand *c, const char *sfx, size_
     }
     if (!y)   /* the pledge year; with no pledge, the year under review */
         y = x->pledge_year ? x->pledge_year : x->reviewed_year;
+    /* at a review that also opens the next year, a unit named as the
+     * holder of the role (an apposition, "when=holder"), without a year,
+     * led the year under review; one elected or assigned leads the next */
+    if (!explicit_year && when && strcmp(when, "holder") == 0 && x->event &&
+        strcmp(x->event, "tong_ket") == 0 && x->reviewed_year && x->pledge_year == x->reviewed_year + 1)
+        y = x->reviewed_year;
     if (l->n == l->cap) {
         l->cap = l->cap ? 2 * l->cap : 8;
         l->v = td_xrealloc(l->v, l->cap * sizeof *l->v);
