@@ -252,7 +252,14 @@ static int aside(const docinfo *di, size_t b)
                     d->blocks[tb].kind == TD_BLOCK_LIST_ITEM))
         return 0;
     char last = d->fold[e - 1];
-    return !strchr(".!?:;,)", last) && (unsigned char)last < 0x80;
+    if (strchr(".!?:;,)", last) || (unsigned char)last >= 0x80)
+        return 0;
+    /* a paragraph with a page widget glued on after its full stop
+     * ("... Trung tâm Pháp y tỉnh. Share 0 +1 0 Tweet 0") is no aside */
+    for (size_t q = e - 1; q > s + 80 && q + 30 >= e; q--)
+        if (d->fold[q] == ' ' && strchr(".!?", d->fold[q - 1]))
+            return 0;
+    return 1;
 }
 
 void rules_docinfo_zones(docinfo *di)

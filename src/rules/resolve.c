@@ -27,6 +27,7 @@ typedef struct ctx {
     int have_bloc;
     rules_keymap known[TD_FACT__COUNT];  /* values of the facts so far, per kind */
     size_t nknown;             /* facts entered in known */
+    int meeting_y, meeting_m;  /* the meeting's year (as written) and month */
 } ctx;
 
 /* 1 when the document already holds a fact of this kind with value v.  The
@@ -501,11 +502,12 @@ static const char *recase_bloc(ctx *x, size_t s, size_t e)
     return r;
 }
 
-/* Where the descriptor of bloc name [s,e) starts: after "khoi" and a
- * following "thi dua"/"thi" (s + 4 when the name is "khoi ..."). */
+/* Where the descriptor of bloc name [s,e) starts: after "khoi" (or
+ * "cum") and a following "thi dua"/"thi" (s + 4 when the name is
+ * "khoi ..."; a "cum" name always has its "thi dua"). */
 static size_t desc_start(const char *f, size_t s, size_t e)
 {
-    size_t p = s + 4;
+    size_t p = s + (e - s >= 3 && memcmp(f + s, "cum", 3) == 0 ? 3 : 4);
     if (p + 8 <= e && memcmp(f + p, " thi dua", 8) == 0)
         p += 8;
     else if (p + 4 <= e && memcmp(f + p, " thi", 4) == 0 && (p + 4 == e || f[p + 4] == ' '))
@@ -725,6 +727,14 @@ static void do_province(ctx *x)
         add_fact(x, TD_FACT_PROVINCE, pv ? pv->name : rules_orig_str(di, ps, pe), NULL, 0, 0, "province.in_bloc",
                  ps, pe, ss, se);
         return;
+    }
+    /* a bloc named after a national body ("Cụm thi đua số 2 Liên hiệp
+     * Hội Việt Nam") belongs to no province: its venue's is not the bloc's */
+    if (x->have_bloc && x->bloc_e >= x->bloc_s + 9) {
+        const char *f = di->d->fold;
+        size_t p = x->bloc_e - 8;
+        if (memcmp(f + p, "viet nam", 8) == 0 && f[p - 1] == ' ')
+            return;
     }
     /* a bloc of several provinces ("... các tỉnh vùng đồng bằng sông Hồng")
      * belongs to none of them: the province of its venue or of its leading
@@ -962,6 +972,10 @@ static void do_meeting(ctx *x)
     int y, m, d;
     if (!parse_date(di->d->fold + s, e - s, &y, &m, &d))
         return;
+    if (y) {
+        x->meeting_y = y;
+        x->meeting_m = m;
+    }
     if (!y) {
         /* the year only when the meeting's years make it unambiguous */
         long p = x->pledge_year, r = x->reviewed_year;
@@ -979,7 +993,9 @@ static void do_meeting(ctx *x)
             if (m >= 11) y = (int)r;
             else if (m <= 3) y = (int)r + 1;
         }
-        if (!y && !p && !r)
+        /* else the page's publication date, when it follows the day
+         * closely (a report of a December signing for the next year) */
+        if (!y)
             y = year_from_published(x, m, d);
         if (!y)
             return;
@@ -1065,6 +1081,15 @@ static void lead_add(ctx *x, lead_list *l, const cand *c, const char *sfx, size_
     rules_trim_span(x->di->d->fold, &us, &ue);
     if (ue <= us)
         return;
+    {
+        /* a bare kind of unit names none ("Giám đốc Sở, Trưởng khối") */
+        static const char *const bare[] = {"so", "ban", "hoi", "bo", "cuc", "phong", "vien",
+                                           "truong", "don vi", "co quan", "nganh"};
+        const char *f = x->di->d->fold;
+        for (size_t k = 0; k < sizeof bare / sizeof *bare; k++)
+            if (ue - us == strlen(bare[k]) && memcmp(f + us, bare[k], ue - us) == 0)
+                return;
+    }
     const char *role = NULL;
     /* "unitf": the unit that hands the role over ("chuyển giao cụm trưởng
      * từ X cho Y"), in the role of the unit that takes it */
@@ -1107,6 +1132,12 @@ static void lead_add(ctx *x, lead_list *l, const cand *c, const char *sfx, size_
     }
     if (!y)   /* the pledge year; with no pledge, the year under review */
         y = x->pledge_year ? x->pledge_year : x->reviewed_year;
+    /* at a review that also opens the next year, a unit named as the
+     * holder of the role (an apposition, "when=holder"), without a year,
+     * led the year under review; one elected or assigned leads the next */
+    if (!explicit_year && when && strcmp(when, "holder") == 0 && x->event &&
+        strcmp(x->event, "tong_ket") == 0 && x->reviewed_year && x->pledge_year == x->reviewed_year + 1)
+        y = x->reviewed_year;
     if (l->n == l->cap) {
         l->cap = l->cap ? 2 * l->cap : 8;
         l->v = td_xrealloc(l->v, l->cap * sizeof *l->v);
@@ -1317,10 +1348,15 @@ static void do_members(ctx *x, lead_list *leads)
             continue;
         span_list items = {0}, roles = {0};
         size_t hs1, he1;
+        /* a rule that says its items are bare names ("các địa phương: Đức
+         * Trọng, Di Linh và Bảo Lộc", set items=names) needs no unit word
+         * and splits on "và" before a capital, as a list with a head does */
+        const char *ik = set_of(c->r, "items");
+        int names = ik && strcmp(ik, "names") == 0;
         if (c->r->split == SPLIT_BLOCKS)
             rules_split_blocks(di, e, &items, &roles);
         else
-            rules_split_members(di, s, e, &items, rules_cand_group(c, "head", &hs1, &he1));
+            rules_split_members(di, s, e, &items, names || rules_cand_group(c, "head", &hs1, &he1));
         /* a real list: at least two items, each starting with a capital */
         size_t good = 0;
         for (size_t k = 0; k < items.n; k++)
@@ -1328,7 +1364,7 @@ static void do_members(ctx *x, lead_list *leads)
                 good++;
         int sc = c->score * 100 + (int)good;
         size_t hs0, he0;
-        int starts = items.n && (rules_cand_group(c, "head", &hs0, &he0) ||
+        int starts = items.n && (names || rules_cand_group(c, "head", &hs0, &he0) ||
                                  rules_re_find(di, di->rs->unit_head, items.v[0].s, items.v[0].e, 1, NULL, NULL) ||
                                  rules_allcaps_word_at(di, items.v[0].s));
         if (starts && rules_upper_at(di, items.v[0].s) && good >= 2 && good * 4 >= items.n * 3 &&
@@ -1378,6 +1414,8 @@ static void do_members(ctx *x, lead_list *leads)
             free(g);
         }
     }
+    const char *bik = set_of(b->r, "items");
+    int bnames = bik && strcmp(bik, "names") == 0;
     for (size_t k = 0; k < best_items.n; k++) {
         size_t s = best_items.v[k].s, e = best_items.v[k].e;
         if (!rules_upper_at(di, s) && !rules_unit_start(di, s, e))
@@ -1411,6 +1449,8 @@ static void do_members(ctx *x, lead_list *leads)
         }
         if (!has_head && (given || (!standalone && words <= 8)))
             prefix = given ? given : cur;
+        if (bnames)
+            prefix = NULL;   /* bare names: "Bảo Lâm" lends no "Báo" */
         /* "Agribank (các chi nhánh: A, B)": one member per branch */
         const char *op = memchr(f + s, '(', e - s);
         if (op && (size_t)(op - f) + 5 < e && memcmp(op + 1, "cac ", 4) == 0) {
@@ -1457,6 +1497,44 @@ static void do_members(ctx *x, lead_list *leads)
     }
     free(best_roles.v);
     free(best_items.v);
+    /* a second group after the list ({MEMBER_STOP} ends it there): "A, B
+     * và các Sở: Xây dựng, Tài chính" gives "Sở Xây dựng", "Sở Tài chính" */
+    size_t ls, le;
+    if (!rules_cand_group(b, "list", &ls, &le))
+        return;
+    size_t q = le;
+    while (q < di->d->fold_len && f[q] == ' ')
+        q++;
+    size_t hs2, he2;
+    if (q + 7 >= di->d->fold_len || memcmp(f + q, "va cac ", 7) != 0 ||
+        !rules_upper_at(di, q + 7) ||
+        !rules_re_find(di, di->rs->unit_head, q + 7, di->d->fold_len, 1, &hs2, &he2))
+        return;
+    size_t p2 = he2;
+    while (p2 < di->d->fold_len && f[p2] == ' ')
+        p2++;
+    if (p2 >= di->d->fold_len || f[p2] != ':')
+        return;
+    p2++;
+    size_t e2 = p2;
+    while (e2 < di->d->fold_len && f[e2] != '.' && f[e2] != '\n' && f[e2] != '(' && f[e2] != ')')
+        e2++;
+    span_list g2 = {0};
+    rules_split_members(di, p2, e2, &g2, 1);
+    const char *head2 = rules_orig_str(di, hs2, he2);
+    for (size_t k = 0; k < g2.n; k++) {
+        size_t s = g2.v[k].s, e = g2.v[k].e;
+        if (!rules_upper_at(di, s))
+            continue;
+        td_buf vb = TD_BUF_INIT;
+        if (rules_re_find(di, di->rs->unit_head, s, e, 1, NULL, NULL))
+            td_buf_puts(&vb, rules_orig_str(di, s, e));
+        else
+            td_buf_printf(&vb, "%s %s", head2, rules_orig_str(di, s, e));
+        add_member(x, td_doc_strdup(di->d, vb.ptr), b, s, e);
+        td_buf_free(&vb);
+    }
+    free(g2.v);
 }
 
 /* ---- goals --------------------------------------------------------------- */
@@ -1669,6 +1747,33 @@ static void pledge_from_review(ctx *x)
     x->pledge_year = x->reviewed_year;
 }
 
+/* With neither a year signed for nor one reviewed, a meeting dated in a
+ * year is about that year's emulation; a review early in the year (a
+ * tổng kết up to March) reviews the year before.  Only a year written in
+ * the meeting's date counts. */
+static void pledge_from_meeting(ctx *x)
+{
+    if (x->pledge_year || x->reviewed_year || !x->meeting_y)
+        return;
+    const td_fact *m = first_fact(x, TD_FACT_MEETING_DATE);
+    if (!m)
+        return;
+    long y = x->meeting_y;
+    if (x->event && strcmp(x->event, "tong_ket") == 0 && x->meeting_m <= 3)
+        y--;
+    char buf[24];
+    snprintf(buf, sizeof buf, "%ld", y);
+    td_fact f = *m;
+    f.kind = TD_FACT_PLEDGE_YEAR;
+    f.value = td_doc_strdup(x->di->d, buf);
+    f.extra = NULL;
+    f.year = (int)y;
+    f.num = y;
+    f.rule = "pledge.meeting_date";
+    td_doc_add_fact(x->di->d, &f);
+    x->pledge_year = y;
+}
+
 /* A province renamed since (provinces.tsv "predecessor" rows): a report
  * of a year up to the old name's last one gets the old name, the one the
  * province had then ("Thừa Thiên Huế", not the city of Huế of 2025).  The
@@ -1732,6 +1837,7 @@ void rules_resolve_all(docinfo *di, cand_list *cl)
     do_officials(&x);
     /* last: the choices above tell a signing's year from a review's */
     pledge_from_review(&x);
+    pledge_from_meeting(&x);
     former_province(&x);
     for (int k = 0; k < TD_FACT__COUNT; k++)
         rules_keymap_free(&x.known[k]);
