@@ -461,9 +461,8 @@ int rules_re_find(const docinfo *di, const pcre2_code *re, size_t s, size_t e,
     if (!re)
         return 0;
     pcre2_match_data *md = pcre2_match_data_create(RULES_MAX_GROUPS, NULL);
-    int rc = pcre2_match(re, (PCRE2_SPTR)di->d->fold, e, s,
-                         (anchored ? PCRE2_ANCHORED : 0) | PCRE2_NO_UTF_CHECK,
-                         md, di->mctx);
+    int rc = rules_pf_match(di, re, e, s,
+                            (anchored ? PCRE2_ANCHORED : 0) | PCRE2_NO_UTF_CHECK, md);
     rules_note_rc(di, rc, rules_special_name(di->rs, re), s);
     if (rc > 0) {
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
@@ -595,8 +594,7 @@ static void run_pattern(const docinfo *di, const rule *r, const pcre2_code *re,
     const size_t first = out->n;   /* this region's candidates start here */
     sent_cache sc = {(size_t)-1, (size_t)-1, 0, 0};
     while (start <= e) {
-        int rc = pcre2_match(re, (PCRE2_SPTR)d->fold, e, start, PCRE2_NO_UTF_CHECK, md,
-                             di->mctx);
+        int rc = rules_pf_match(di, re, e, start, PCRE2_NO_UTF_CHECK, md);
         if (rc <= 0) {
             rules_note_rc(di, rc, r->id, start);
             break;   /* no match, or a limit: this rule gives up here */

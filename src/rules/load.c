@@ -84,6 +84,12 @@ static int expand(const rules_set *rs, const char *src, td_buf *out, int depth,
     return 1;
 }
 
+int rules_expand(const rules_set *rs, const char *src, td_buf *out, char *err,
+                 size_t errlen)
+{
+    return expand(rs, src, out, 0, err, errlen);
+}
+
 pcre2_code *rules_compile(const rules_set *rs, const char *src, char *err,
                           size_t errlen)
 {
@@ -94,9 +100,8 @@ pcre2_code *rules_compile(const rules_set *rs, const char *src, char *err,
     }
     int ec;
     PCRE2_SIZE eo;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)b.ptr, b.len,
-                                   PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS |
-                                   PCRE2_MULTILINE, &ec, &eo, NULL);
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)b.ptr, b.len, RULES_PCRE2_OPTIONS,
+                                   &ec, &eo, NULL);
     if (!re) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(ec, msg, sizeof msg);
@@ -646,6 +651,8 @@ int rules_load(const char *dir, rules_set **out, td_err *e)
         }
         if (strcmp(p->what, "pattern") == 0) {
             r->pats = td_xrealloc(r->pats, (r->npats + 1) * sizeof *r->pats);
+            r->srcs = td_xrealloc(r->srcs, (r->npats + 1) * sizeof *r->srcs);
+            r->srcs[r->npats] = td_xstrdup(p->src);
             r->pats[r->npats++] = re;
         } else if (strcmp(p->what, "sentence") == 0) {
             if (r->sentence) pcre2_code_free(r->sentence);
@@ -671,7 +678,7 @@ int rules_load(const char *dir, rules_set **out, td_err *e)
         rules_free(rs);
         return rc;
     }
-    if (load_specials(rs, e) != TD_OK) {
+    if (load_specials(rs, e) != TD_OK || rules_pf_build(rs, e) != TD_OK) {
         rules_free(rs);
         return TD_ERULE;
     }
@@ -688,6 +695,7 @@ void rules_free(rules_set *rs)
     if (!rs)
         return;
     rules_free_sites(rs);
+    rules_pf_free(rs->pf);
     for (size_t i = 0; i < rs->nrules; i++) {
         rule *r = &rs->rules[i];
         free(r->id);
@@ -702,9 +710,12 @@ void rules_free(rules_set *rs)
         pcre2_code_free(r->sentence);
         pcre2_code_free(r->not_sentence);
         pcre2_code_free(r->within);
-        for (size_t k = 0; k < r->npats; k++)
+        for (size_t k = 0; k < r->npats; k++) {
             pcre2_code_free(r->pats[k]);
+            free(r->srcs[k]);
+        }
         free(r->pats);
+        free(r->srcs);
     }
     free(rs->rules);
     for (size_t i = 0; i < rs->nmaps; i++) {

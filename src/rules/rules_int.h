@@ -48,6 +48,7 @@ typedef struct rule {
     pcre2_code *not_sentence;  /* the sentence must not match this */
     pcre2_code *within;        /* run only in sentences holding a match of this */
     pcre2_code **pats;         /* alternatives, each compiled alone */
+    char **srcs;               /* their sources, macros unexpanded (prefilter.c) */
     size_t npats;
     int positive;              /* test runner: seen in an expected fact */
 } rule;
@@ -103,6 +104,7 @@ struct rules_set {
     pcre2_code *regional;      /* {REGIONAL}: a bloc of several provinces */
     pcre2_code *caption;       /* {CAPTION}: a short line that is a photo caption */
     pcre2_match_context *mctx; /* limits; no JIT stack: each apply has its own */
+    struct rules_pf *pf;       /* probes of the costly patterns (prefilter.c), or NULL */
 };
 
 /* A group that did not take part in the match (cand.ov). */
@@ -143,6 +145,9 @@ typedef struct docinfo {
 } docinfo;
 
 /* ---- load.c ---- */
+/* Expand the {NAME} macros of src into out; 0 and err filled on failure. */
+int rules_expand(const rules_set *rs, const char *src, td_buf *out, char *err,
+                 size_t errlen);
 /* Compile pattern src (macros expanded) with the engine's flags. */
 pcre2_code *rules_compile(const rules_set *rs, const char *src, char *err,
                           size_t errlen);
@@ -230,6 +235,25 @@ size_t *rules_keymap_put(rules_keymap *m, const char *k, size_t n, size_t v, int
 /* The value slot of key k[0..n), or NULL when it is not in the map. */
 size_t *rules_keymap_get(const rules_keymap *m, const char *k, size_t n);
 void rules_keymap_free(rules_keymap *m);
+
+/* ---- prefilter.c ---- */
+/* The options every rule pattern compiles with (load.c, prefilter.c). */
+#define RULES_PCRE2_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MULTILINE)
+/* A doc-scope pattern that opens with a long group (a unit or person
+ * name: {UNIT}, {PNAME}) gets a probe, the pattern without that group: a
+ * match of the pattern contains a match of its probe, and the probe, which
+ * opens with the literal words after the name, is cheap to search.  Where
+ * the probe finds nothing the pattern is not run.  Built once at load,
+ * read-only afterwards (any number of threads may share it).
+ * THIDUA_NO_PREFILTER=1 (at load) turns it off. */
+typedef struct rules_pf rules_pf;
+/* Build rs->pf; a pattern that cannot be split keeps running alone. */
+int rules_pf_build(rules_set *rs, td_err *e);
+void rules_pf_free(rules_pf *pf);
+/* pcre2_match of re over fold[0..e) from start, as apply.c calls it, but
+ * not run where its probe says it cannot match: the same result. */
+int rules_pf_match(const docinfo *di, const pcre2_code *re, size_t e, size_t start,
+                   uint32_t opts, pcre2_match_data *md);
 
 /* ---- resolve.c ---- */
 void rules_resolve_all(docinfo *di, cand_list *cands);
