@@ -16,7 +16,7 @@
 
 /* Bumped whenever the tokens change (folding, number handling, exact
  * forms): schema.c then rebuilds the FTS index on open. */
-#define INDEX_TOKENIZER_VERSION 4
+#define INDEX_TOKENIZER_VERSION 5
 
 /* Prefix byte of exact (diacritics kept) tokens, so that they can never
  * collide with folded ones, which hold only letters and digits. */
