@@ -532,7 +532,7 @@ static size_t search(index_db *db, const char *q, index_hit **hits)
     o.limit = 10;
     size_t n = 0;
     td_err e;
-    if (index_search(db, &o, hits, &n, &e) != TD_OK)
+    if (index_search(db, &o, hits, &n, NULL, NULL, &e) != TD_OK)
         return (size_t)-1;
     return n;
 }
@@ -609,7 +609,7 @@ static size_t filtered(index_db *db, const char *q, const char *province,
     o.limit = 10;
     size_t n = 0;
     td_err e;
-    if (index_search(db, &o, hits, &n, &e) != TD_OK)
+    if (index_search(db, &o, hits, &n, NULL, NULL, &e) != TD_OK)
         return (size_t)-1;
     return n;
 }
