@@ -15,11 +15,15 @@
 const char cmd_search_usage[] =
     "usage: thidua search [options] QUERY...\n"
     "\n"
-    "Full-text search over the stored documents.  Words match whatever the\n"
-    "spelling: without diacritics (khanh hoa), d for đ (doan ket), old or new\n"
-    "tone placement (Hoà/Hòa), i or y (kí/ký kết), capitals, decomposed\n"
-    "Unicode; numbers with or without separators (8.000, 8000; 02/3, 2/3).\n"
-    "When the query has diacritics, documents with exactly those diacritics\n"
+    "Full-text search over the stored documents.  A word typed without\n"
+    "diacritics matches every spelling: khanh hoa finds Khánh Hòa, d finds đ\n"
+    "(doan ket).  A word typed with diacritics matches those diacritics in\n"
+    "any tone placement (Hoà/Hòa), i or y (kí/ký), case or Unicode form, and\n"
+    "reports typed without diacritics (hồi finds hồi and a bare hoi), but\n"
+    "not other diacritics (hồi does not find hội); when that finds fewer than\n"
+    "3 documents, the query is read without diacritics and a note says so\n"
+    "(--fold reads it so always).  Numbers match with or without separators\n"
+    "(8.000, 8000; 02/3, 2/3).  Documents with exactly the diacritics typed\n"
     "come first: first those holding the words side by side with the\n"
     "diacritics typed (hội nghị, not \"hồi. Nghị\"), then those holding more\n"
     "of the words typed with diacritics (hội before hồi; a word typed\n"
@@ -54,8 +58,11 @@ const char cmd_search_usage[] =
     "  --year Y          only documents about year Y (pledge, review, meeting)\n"
     "  --bloc B          only documents whose bloc name contains B\n"
     "  --format F        only docx, html or text documents\n"
+    "  --fold            match every word without diacritics, as typed or not\n"
     "  --json            one JSON object per hit and line: rank, doc, path,\n"
-    "                    title, format, score, exact, snippet, province, year, bloc\n"
+    "                    title, format, score, exact, snippet, province, year,\n"
+    "                    bloc, reading (strict or folded), fallback (true when\n"
+    "                    the strict reading found too few)\n"
     "  --db PATH         database (default: $THIDUA_DB or ./thidua.db)\n"
     "  --rules DIR       where abbrev.tsv and provinces.tsv are read\n"
     "  --explain         print how the query is run (FTS5 expressions) instead\n"
@@ -70,7 +77,8 @@ const char cmd_search_usage[] =
     "Exit status: 0 done, also when nothing matches (a note goes to stderr);\n"
     "2 usage error or malformed query; 3 the database could not be opened.\n";
 
-enum { OPT_PROVINCE = 0x2001, OPT_YEAR, OPT_BLOC, OPT_FORMAT, OPT_EXPLAIN, OPT_TOKENS };
+enum { OPT_PROVINCE = 0x2001, OPT_YEAR, OPT_BLOC, OPT_FORMAT, OPT_EXPLAIN, OPT_TOKENS,
+       OPT_FOLD };
 
 #define MARK_OPEN "\x02"
 #define MARK_CLOSE "\x03"
@@ -189,7 +197,8 @@ static void print_cut(const char *s, size_t width)
     fputs("…", stdout);
 }
 
-static void print_json(const index_hit *h, int rank, const char *snippet)
+static void print_json(const index_hit *h, int rank, const char *snippet,
+                       index_reading reading)
 {
     td_buf b = TD_BUF_INIT;
     td_buf_printf(&b, "{\"rank\":%d,\"doc\":%ld,\"path\":", rank, h->id);
@@ -209,7 +218,9 @@ static void print_json(const index_hit *h, int rank, const char *snippet)
         td_buf_puts(&b, ",\"year\":null");
     td_buf_puts(&b, ",\"bloc\":");
     td_json_str(&b, h->bloc);
-    td_buf_puts(&b, "}\n");
+    td_buf_printf(&b, ",\"reading\":\"%s\",\"fallback\":%s}\n",
+                  reading == INDEX_STRICT ? "strict" : "folded",
+                  reading == INDEX_FALLBACK ? "true" : "false");
     fwrite(b.ptr, 1, b.len, stdout);
     td_buf_free(&b);
 }
@@ -250,6 +261,7 @@ int cmd_search(int argc, char **argv, cli_ctx *ctx)
         {"format", 0, 1, OPT_FORMAT},
         {"explain", 0, 0, OPT_EXPLAIN},
         {"tokens", 0, 0, OPT_TOKENS},
+        {"fold", 0, 0, OPT_FOLD},
         {NULL, 0, 0, 0},
     };
     index_search_opts o;
@@ -284,6 +296,7 @@ int cmd_search(int argc, char **argv, cli_ctx *ctx)
             break;
         case OPT_EXPLAIN: explain = 1; break;
         case OPT_TOKENS: tokens = 1; break;
+        case OPT_FOLD: o.fold = 1; break;
         }
     }
     if (c < 0)
@@ -328,16 +341,17 @@ int cmd_search(int argc, char **argv, cli_ctx *ctx)
         return CLI_FATAL;
     }
     index_hit *hits = NULL;
-    size_t n = 0;
+    size_t n = 0, nstrict = 0;
+    index_reading reading = INDEX_FOLDED;
     int rc;
     if (explain) {
         td_buf b = TD_BUF_INIT;
-        rc = index_explain(db, query.ptr ? query.ptr : "", &b, &e);
+        rc = index_explain(db, query.ptr ? query.ptr : "", o.fold, &b, &e);
         if (rc == TD_OK)
             fwrite(b.ptr, 1, b.len, stdout);
         td_buf_free(&b);
     } else {
-        rc = index_search(db, &o, &hits, &n, &e);
+        rc = index_search(db, &o, &hits, &n, &reading, &nstrict, &e);
     }
     int status = CLI_OK;
     if (rc == TD_EUSAGE) {
@@ -351,6 +365,15 @@ int cmd_search(int argc, char **argv, cli_ctx *ctx)
             cli_note("no documents match '%s'", query.ptr);
         else
             cli_note("no documents match");
+    } else if (reading == INDEX_FALLBACK) {
+        /* as search engines for Vietnamese do: say that the diacritics
+         * typed were let go */
+        if (nstrict == 0)
+            cli_note("no exact matches for '%s' — showing results without diacritics",
+                     query.ptr);
+        else
+            cli_note("only %zu exact match%s for '%s' — showing results without "
+                     "diacritics too", nstrict, nstrict == 1 ? "" : "es", query.ptr);
     }
     int bold = !ctx->json && isatty(1) && !getenv("NO_COLOR");
     size_t width = ctx->json ? 0 : term_width();
@@ -360,7 +383,7 @@ int cmd_search(int argc, char **argv, cli_ctx *ctx)
         render_snippet(hits[i].snippet, bold ? "\033[1m" : "[",
                        bold ? "\033[0m" : "]", &snip);
         if (ctx->json) {
-            print_json(&hits[i], (int)i + 1, snip.ptr);
+            print_json(&hits[i], (int)i + 1, snip.ptr, reading);
         } else {
             if (i)
                 putchar('\n');

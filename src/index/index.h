@@ -200,7 +200,19 @@ typedef struct index_search_opts {
     int limit;             /* at most this many hits (> 0) */
     const char *mark_open; /* put around matched words in snippets */
     const char *mark_close;
+    int fold;              /* 1: the folded reading only (--fold) */
 } index_search_opts;
+
+/* How a search read the words typed with diacritics.  INDEX_STRICT: they
+ * matched those diacritics, their other tone placements, Unicode forms and
+ * cases, or a column typed without diacritics ("hồi" finds Hồi, hồi and a
+ * bare "hoi", never "hội").  INDEX_FOLDED: every word matched however it is
+ * written (the query has no diacritics, or opts.fold).  INDEX_FALLBACK: the
+ * strict reading found fewer than INDEX_FALLBACK_MIN documents and the
+ * folded one more, so the hits are the folded reading's. */
+typedef enum { INDEX_FOLDED, INDEX_STRICT, INDEX_FALLBACK } index_reading;
+
+#define INDEX_FALLBACK_MIN 3
 
 typedef struct index_hit {
     long id;               /* document id */
@@ -214,10 +226,13 @@ typedef struct index_hit {
 
 /* Run a search.  On success *hits is a malloc'd array of *nhits ranked
  * hits (free with index_hits_free); none found is success with 0 hits.
- * A malformed query gives TD_EUSAGE with a one-line message; a database
- * failure TD_EDB.  On failure *hits is NULL. */
+ * *reading (when reading is not NULL) says how the query was read, and
+ * *nstrict how many documents the strict reading found, up to
+ * INDEX_FALLBACK_MIN (when nstrict is not NULL).  A malformed query gives
+ * TD_EUSAGE with a one-line message; a database failure TD_EDB.  On
+ * failure *hits is NULL. */
 int index_search(index_db *db, const index_search_opts *o, index_hit **hits,
-                 size_t *nhits, td_err *e);
+                 size_t *nhits, index_reading *reading, size_t *nstrict, td_err *e);
 void index_hits_free(index_hit *hits, size_t n);
 
 /* ---- show and stats ---------------------------------------------------- */
@@ -270,10 +285,13 @@ int index_stats_get(index_db *db, index_stats *st, td_err *e);
 void index_stats_free(index_stats *st);
 
 /* Append to out how query would be run, one line each: "match: " and the
- * FTS5 expression over folded tokens, then "exact: " lines (the terms that
- * rank exact-diacritic matches first) and "adjacent: " lines (word runs
- * that rank up when side by side).  A malformed query gives TD_EUSAGE. */
-int index_explain(index_db *db, const char *query, td_buf *out, td_err *e);
+ * FTS5 expression that runs (the strict reading when the query has words
+ * typed with diacritics and fold is 0, else the folded one); with the
+ * strict reading, "fallback (...): " and the folded expression; then
+ * "exact: " lines (the terms that rank exact-diacritic matches first) and
+ * "adjacent: " lines (word runs that rank up when side by side).  A
+ * malformed query gives TD_EUSAGE. */
+int index_explain(index_db *db, const char *query, int fold, td_buf *out, td_err *e);
 
 /* ---- tests ------------------------------------------------------------- */
 

@@ -16,7 +16,7 @@
 
 /* Bumped whenever the tokens change (folding, number handling, exact
  * forms): schema.c then rebuilds the FTS index on open. */
-#define INDEX_TOKENIZER_VERSION 4
+#define INDEX_TOKENIZER_VERSION 5
 
 /* Prefix byte of exact (diacritics kept) tokens, so that they can never
  * collide with folded ones, which hold only letters and digits. */
@@ -95,7 +95,11 @@ size_t index_abbrev_forms(const index_abbrev *ab, size_t g,
  * of them (cover, need), those holding more ranking first.  Strings are
  * owned by the struct. */
 typedef struct index_query {
-    char *match;       /* FTS5 expression over folded tokens */
+    char *match;       /* FTS5 expression over folded tokens: the folded
+                        * reading */
+    char *strict;      /* the strict reading (words typed with diacritics
+                        * match those or none), or NULL when the query has
+                        * no such word and it would be match */
     char **exact;      /* exact-form expressions (may be empty) */
     size_t nexact;
     char **boost;      /* phrases of unquoted words: adjacency ranks up */
@@ -107,6 +111,7 @@ typedef struct index_query {
     char **cover;      /* long plain queries: one folded expression per
                         * word or phrase; match is their OR */
     size_t ncover;
+    char **scover;     /* the same in the strict reading (when strict) */
     size_t need;       /* ... and a hit holds at least need of them */
 } index_query;
 

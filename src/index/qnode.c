@@ -6,7 +6,11 @@
  * OR of every equivalent form; unquoted words also keep matching one by
  * one.  A date written d/m/y or "d tháng m năm y" becomes both.  In exact
  * expressions only the words typed with diacritics ask for their exact
- * form.  The parser is query.c.
+ * form.  In the strict reading (R_STRICT) such a word matches its exact
+ * form, its other i/y spelling (ký/kí) or its bare form in a text typed
+ * without diacritics: a term becomes the OR of those phrases (FTS5 phrases
+ * hold no OR), a NEAR the OR of those NEARs; abbreviation forms and dates
+ * stay folded.  The parser is query.c.
  *
  * One file although it passes 600 lines: building, expanding and rendering
  * work on one node tree and share its helpers (a phrase is expanded into
@@ -17,6 +21,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "normalize/normalize.h"
 
 /* mgroup value of a date written in words (plus its kind), not a group */
 #define DATE_GROUP ((size_t)-8)
@@ -34,13 +40,15 @@ typedef struct words {
     parser *p;
     char **fw, **xw;
     size_t n, cap;
+    size_t start, end;   /* where the last word stands in the text */
 } words;
 
 static int collect_word(void *ctx, const char *f, size_t nf, const char *x,
                         size_t nx, size_t start, size_t end)
 {
-    (void)start; (void)end;
     words *w = ctx;
+    w->start = start;
+    w->end = end;
     if (w->n == w->cap) {
         w->cap = w->cap ? w->cap * 2 : 8;
         w->fw = td_xrealloc(w->fw, w->cap * sizeof *w->fw);
@@ -125,10 +133,12 @@ static size_t date_words_at(char **fw, size_t n, size_t i, int *kind, char **num
     return 0;
 }
 
+static int key_marked(const char *x);
+
 /* A term from text, or NULL when the text holds no word. */
 qnode *index_qnode_term(parser *p, const char *s, size_t n, int prefix, int quoted)
 {
-    words w = {p, NULL, NULL, 0, 0};
+    words w = {p, NULL, NULL, 0, 0, 0, 0};
     index_split(s, n, collect_word, &w);
     if (w.n == 0) {
         free(w.fw);
@@ -150,6 +160,15 @@ qnode *index_qnode_term(parser *p, const char *s, size_t n, int prefix, int quot
     t->nwords = w.n;
     t->prefix = prefix;
     t->quoted = quoted;
+    if (prefix && key_marked(w.xw[w.n - 1])) {
+        /* the start of a word typed with diacritics, lowercase NFC as
+         * typed: its key placed the tone as in a complete syllable */
+        td_buf raw = TD_BUF_INIT;
+        norm_lower(s + w.start, w.end - w.start, &raw);
+        if (raw.ptr && strcmp(raw.ptr, w.xw[w.n - 1]) != 0)
+            t->praw = td_arena_strdup(p->arena, raw.ptr);
+        td_buf_free(&raw);
+    }
     free(w.fw);
     free(w.xw);
     return t;
@@ -453,6 +472,7 @@ static qnode *form_term(parser *p, const char *f, const char *x)
     }
     t->nwords = n;
     t->quoted = 1;
+    t->form = 1;
     return t;
 }
 
@@ -524,30 +544,103 @@ qnode *index_qnode_and(parser *p, qnode **ops, size_t n)
 
 /* ---- rendering ------------------------------------------------------------- */
 
-/* One word of a phrase: in an exact expression a word typed with
- * diacritics asks for its exact form ('=' + key), the others stay folded. */
-static void render_word(const char *f, size_t nf, const char *x, size_t nx,
-                        int exact, td_buf *b)
+/* The final i and y (any tone) of an exact key, as pairs: Vietnamese
+ * writes either after a consonant (kí/ký, lí/lý, mĩ/mỹ, quí/quý). */
+static const char *const iy[][2] = {
+    {"i", "y"}, {"\xC3\xAD", "\xC3\xBD"} /* í ý */, {"\xC3\xAC", "\xE1\xBB\xB3"} /* ì ỳ */,
+    {"\xE1\xBB\x89", "\xE1\xBB\xB7"} /* ỉ ỷ */, {"\xC4\xA9", "\xE1\xBB\xB9"} /* ĩ ỹ */,
+    {"\xE1\xBB\x8B", "\xE1\xBB\xB5"} /* ị ỵ */,
+};
+
+/* The length of the final i or y of key x (nx bytes) when the word, folded
+ * f (nf bytes), is one Vietnamese writes either way (a single consonant of
+ * "hklmstv", or qu, before it: kí/ký, lí/lý, mĩ/mỹ, sĩ/sỹ, tỉ/tỷ, hi/hy,
+ * quí/quý; nobody writes "nghỵ" or "chỵ"), and in *other its other
+ * spelling; else 0. */
+static size_t iy_final(const char *f, size_t nf, const char *x, size_t nx,
+                       const char **other)
 {
-    if (exact && x) {
-        if (key_marked_n(x, nx)) {
-            td_buf_putc(b, INDEX_EXACT_MARK);
-            td_buf_append(b, x, nx);
-            return;
+    if (!((nf == 2 && strchr("hklmstv", f[0]) && f[1] == 'i') ||
+          (nf == 3 && f[0] == 'q' && f[1] == 'u' && f[2] == 'i')))
+        return 0;
+    for (size_t k = 0; k < sizeof iy / sizeof iy[0]; k++)
+        for (int s = 0; s < 2; s++) {
+            size_t m = strlen(iy[k][s]);
+            if (nx > m && memcmp(x + nx - m, iy[k][s], m) == 0) {
+                *other = iy[k][!s];
+                return m;
+            }
         }
+    return 0;
+}
+
+/* One word of a phrase in mode (R_*): a word typed with diacritics is its
+ * exact form ('=' + key) in R_EXACT, with its final i/y swapped in
+ * R_SWAP, and its bare spelling ('=' + folded) in R_BARE; every other
+ * word, and every word in R_FOLD, is folded. */
+static void render_word(const char *f, size_t nf, const char *x, size_t nx,
+                        int mode, td_buf *b)
+{
+    if ((mode == R_EXACT || mode == R_TYPED || mode == R_BARE || mode == R_SWAP) && x &&
+        key_marked_n(x, nx)) {
+        const char *other = NULL;
+        size_t m = mode == R_SWAP ? iy_final(f, nf, x, nx, &other) : 0;
+        td_buf_putc(b, INDEX_EXACT_MARK);
+        if (mode == R_BARE) {
+            td_buf_append(b, f, nf);
+        } else {
+            td_buf_append(b, x, nx - m);
+            if (m)
+                td_buf_puts(b, other);
+        }
+        return;
     }
     td_buf_append(b, f, nf);
 }
 
+/* 1 when a term (not an abbreviation form) under the TERM or NEAR nd
+ * was typed with diacritics: the strict reading is needed. */
+static int typed_marked(const qnode *nd)
+{
+    if (nd->kind == Q_TERM)
+        return !nd->form && words_marked(nd->fw, nd->xw, nd->nwords);
+    if (nd->kind != Q_NEAR)
+        return 0;
+    for (size_t i = 0; i < nd->nkids; i++)
+        if (typed_marked(nd->kids[i]))
+            return 1;
+    return 0;
+}
+
+/* 1 when a word of the tree typed with diacritics may write its final i
+ * as y or back: its strict reading also holds the R_SWAP form. */
+static int has_iy(const qnode *nd)
+{
+    const char *other;
+    if (nd->kind == Q_TERM) {
+        if (nd->form)
+            return 0;
+        for (size_t i = 0; i < nd->nwords; i++)
+            if (key_marked(nd->xw[i]) && iy_final(nd->fw[i], strlen(nd->fw[i]), nd->xw[i],
+                                                  strlen(nd->xw[i]), &other))
+                return 1;
+        return 0;
+    }
+    for (size_t i = 0; i < nd->nkids; i++)
+        if (has_iy(nd->kids[i]))
+            return 1;
+    return 0;
+}
+
 /* A phrase given as folded words and their exact keys, each joined by
  * single spaces (abbreviation forms). */
-static void render_phrase(const char *fw, const char *xw, int exact, int prefix,
+static void render_phrase(const char *fw, const char *xw, int mode, int prefix,
                           td_buf *b)
 {
     td_buf_putc(b, '"');
     while (*fw) {
         size_t nf = strcspn(fw, " "), nx = strcspn(xw, " ");
-        render_word(fw, nf, xw, nx, exact, b);
+        render_word(fw, nf, xw, nx, mode, b);
         fw += nf;
         xw += nx;
         if (*fw == ' ')
@@ -560,41 +653,87 @@ static void render_phrase(const char *fw, const char *xw, int exact, int prefix,
         td_buf_putc(b, '*');
 }
 
-static void render_inner(const qnode *nd, int exact, td_buf *b)
+/* The words of a term as one phrase in mode (R_FOLD, R_EXACT, R_BARE);
+ * raw, when not NULL, stands for the last word's exact key. */
+static void render_term(const qnode *nd, int mode, const char *raw, td_buf *b)
+{
+    td_buf_putc(b, '"');
+    for (size_t i = 0; i < nd->nwords; i++) {
+        const char *x = i + 1 == nd->nwords && raw ? raw : nd->xw[i];
+        if (i)
+            td_buf_putc(b, ' ');
+        render_word(nd->fw[i], strlen(nd->fw[i]), x, strlen(x), mode, b);
+    }
+    td_buf_putc(b, '"');
+    if (nd->prefix)
+        td_buf_putc(b, '*');
+}
+
+static void render_inner(const qnode *nd, int mode, td_buf *b)
 {
     switch (nd->kind) {
-    case Q_TERM: {
-        td_buf_putc(b, '"');
-        for (size_t i = 0; i < nd->nwords; i++) {
-            if (i)
-                td_buf_putc(b, ' ');
-            render_word(nd->fw[i], strlen(nd->fw[i]), nd->xw[i], strlen(nd->xw[i]),
-                        exact, b);
+    case Q_TERM:
+        if (nd->form && mode != R_EXACT) {
+            render_term(nd, R_FOLD, NULL, b);
+        } else if (mode == R_STRICT && typed_marked(nd)) {
+            /* FTS5 phrases hold no OR: the phrase with the diacritics
+             * typed, or as a column typed without any writes it */
+            td_buf_putc(b, '(');
+            render_term(nd, R_EXACT, NULL, b);
+            if (has_iy(nd)) {
+                td_buf_puts(b, " OR ");
+                render_term(nd, R_SWAP, NULL, b);
+            }
+            if (nd->praw) {
+                /* a prefix: also as typed, before the tone of a complete
+                 * syllable was moved (Hoà* finds Hoàng) */
+                td_buf_puts(b, " OR ");
+                render_term(nd, R_EXACT, nd->praw, b);
+            }
+            td_buf_puts(b, " OR ");
+            render_term(nd, R_BARE, NULL, b);
+            td_buf_putc(b, ')');
+        } else {
+            render_term(nd, mode == R_STRICT ? R_FOLD : mode == R_TYPED ? R_EXACT : mode, NULL, b);
         }
-        td_buf_putc(b, '"');
-        if (nd->prefix)
-            td_buf_putc(b, '*');
         break;
-    }
-    case Q_ALT:
+    case Q_ALT: {
+        /* abbreviation forms and dates match as today: folded in the
+         * strict reading, whatever diacritics the forms carry */
+        int m = mode == R_EXACT ? R_EXACT : R_FOLD;
         td_buf_putc(b, '(');
         for (size_t i = 0; i < nd->nalt; i++) {
             if (i)
                 td_buf_puts(b, " OR ");
-            render_phrase(nd->alt_f[i], nd->alt_x[i], exact, 0, b);
+            render_phrase(nd->alt_f[i], nd->alt_x[i], m, 0, b);
         }
         if (nd->fallback) {
             td_buf_puts(b, " OR ");
-            index_qnode_render(nd->fallback, exact, b);
+            index_qnode_render(nd->fallback, m, b);
         }
         td_buf_putc(b, ')');
         break;
+    }
     case Q_NEAR:
+        if (mode == R_STRICT && typed_marked(nd)) {
+            /* NEAR holds phrases only: all of them with the diacritics
+             * typed, or all as a column typed without any writes them */
+            td_buf_putc(b, '(');
+            render_inner(nd, R_TYPED, b);
+            if (has_iy(nd)) {
+                td_buf_puts(b, " OR ");
+                render_inner(nd, R_SWAP, b);
+            }
+            td_buf_puts(b, " OR ");
+            render_inner(nd, R_BARE, b);
+            td_buf_putc(b, ')');
+            break;
+        }
         td_buf_puts(b, "NEAR(");
         for (size_t i = 0; i < nd->nkids; i++) {
             if (i)
                 td_buf_putc(b, ' ');
-            render_inner(nd->kids[i], exact, b);
+            render_inner(nd->kids[i], mode == R_STRICT ? R_FOLD : mode, b);
         }
         td_buf_printf(b, ", %d)", nd->dist);
         break;
@@ -604,7 +743,7 @@ static void render_inner(const qnode *nd, int exact, td_buf *b)
         for (size_t i = 0; i < nd->nkids; i++) {
             if (i)
                 td_buf_puts(b, op);
-            index_qnode_render(nd->kids[i], exact, b);
+            index_qnode_render(nd->kids[i], mode, b);
         }
         td_buf_putc(b, ')');
         break;
@@ -612,19 +751,19 @@ static void render_inner(const qnode *nd, int exact, td_buf *b)
     }
 }
 
-void index_qnode_render(const qnode *nd, int exact, td_buf *b)
+void index_qnode_render(const qnode *nd, int mode, td_buf *b)
 {
     if (nd->col) {
         td_buf_puts(b, nd->col == 1 ? "title : " : "body : ");
         if (nd->kind == Q_TERM) {
-            render_inner(nd, exact, b);
+            render_inner(nd, mode, b);
         } else {
             td_buf_putc(b, '(');
-            render_inner(nd, exact, b);
+            render_inner(nd, mode, b);
             td_buf_putc(b, ')');
         }
     } else {
-        render_inner(nd, exact, b);
+        render_inner(nd, mode, b);
     }
 }
 

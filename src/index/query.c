@@ -5,9 +5,12 @@
  * (upper case; NOT binds tighter than AND, AND than OR; juxtaposition is
  * AND), parentheses, NEAR(a b, N), and title:/body: column filters.  Words
  * are cut and folded by the tokenizer's splitter; qnode.c expands
- * abbreviations and renders the tree, and each positive term typed with
- * diacritics also gets an exact-form expression that ranks documents with
- * the query's own diacritics first.  Operators are upper case only: a
+ * abbreviations and renders the tree in two readings: the strict one (a
+ * word typed with diacritics matches those, or a text typed without any)
+ * and the folded one (every word any way), which search.c falls back to
+ * when the strict one finds fewer than a handful.  Each positive term
+ * typed with diacritics also gets an exact-form expression that ranks
+ * documents with the query's own diacritics first.  Operators are upper case only: a
  * lower-case and/or/not is a word.  A long query of plain words is
  * relaxed to most of its words.
  */
@@ -483,25 +486,42 @@ int index_query_compile(const char *q, const index_abbrev *ab,
         out->nboost = p.nboost;
         out->xboost = p.xboost;
         out->nxboost = p.nxboost;
-        td_buf b = TD_BUF_INIT;
+        td_buf b = TD_BUF_INIT, sb = TD_BUF_INIT;
         if (plain_words(&p) && root->kind == Q_AND && root->nkids >= RELAX_MIN) {
             /* a long query of plain words: a document may miss a few of
              * them (a "của" or "năm" the report does not write); those
              * holding more of the words rank first */
             out->cover = td_xcalloc(root->nkids, sizeof *out->cover);
+            out->scover = td_xcalloc(root->nkids, sizeof *out->scover);
             td_buf_putc(&b, '(');
+            td_buf_putc(&sb, '(');
             for (size_t i = 0; i < root->nkids; i++) {
-                td_buf c = TD_BUF_INIT;
-                index_qnode_render(root->kids[i], 0, &c);
+                td_buf c = TD_BUF_INIT, sc = TD_BUF_INIT;
+                index_qnode_render(root->kids[i], R_FOLD, &c);
+                index_qnode_render(root->kids[i], R_STRICT, &sc);
                 td_buf_printf(&b, "%s%s", i ? " OR " : "", c.ptr);
-                out->cover[out->ncover++] = td_buf_detach(&c);
+                td_buf_printf(&sb, "%s%s", i ? " OR " : "", sc.ptr);
+                out->cover[out->ncover] = td_buf_detach(&c);
+                out->scover[out->ncover++] = td_buf_detach(&sc);
             }
             td_buf_putc(&b, ')');
+            td_buf_putc(&sb, ')');
             out->need = root->nkids - root->nkids / RELAX_MIN;
         } else {
-            index_qnode_render(root, 0, &b);
+            index_qnode_render(root, R_FOLD, &b);
+            index_qnode_render(root, R_STRICT, &sb);
         }
         out->match = td_buf_detach(&b);
+        out->strict = td_buf_detach(&sb);
+        if (strcmp(out->strict, out->match) == 0) {
+            /* no word typed with diacritics: one reading */
+            free(out->strict);
+            out->strict = NULL;
+            for (size_t i = 0; i < out->ncover; i++)
+                free(out->scover[i]);
+            free(out->scover);
+            out->scover = NULL;
+        }
         out->exact = td_xcalloc(MAX_EXACT, sizeof *out->exact);
         if (index_qnode_marked(root))
             index_qnode_exact(root, 0, out);
@@ -515,6 +535,10 @@ int index_query_compile(const char *q, const index_abbrev *ab,
 void index_query_free(index_query *q)
 {
     free(q->match);
+    free(q->strict);
+    for (size_t i = 0; q->scover && i < q->ncover; i++)
+        free(q->scover[i]);
+    free(q->scover);
     for (size_t i = 0; i < q->nexact; i++)
         free(q->exact[i]);
     free(q->exact);

@@ -26,12 +26,18 @@ struct qnode {
     char **fw, **xw;       /* TERM: folded words and exact keys */
     size_t nwords;
     int prefix, quoted;    /* TERM: last word is a prefix; written in quotes */
+    char *praw;            /* TERM with a prefix typed with diacritics: that
+                            * word lowercase NFC as typed, when its key
+                            * differs (hoà, key hòa), else NULL */
     char **alt_f, **alt_x; /* ALT: equivalent phrases, folded and exact */
     size_t nalt;
     qnode *fallback;       /* ALT: the words as typed, ANDed (or NULL) */
     int marked;            /* ALT, unit: the words were typed with diacritics */
     int unit;              /* OR of one term's variants (NEAR with an
                             * abbreviation): one term for exact ranking */
+    int form;              /* TERM: an abbreviation form put in a NEAR:
+                            * folded in the strict reading, whatever its
+                            * diacritics */
 };
 
 typedef enum { T_WORD, T_PHRASE, T_LP, T_RP, T_AND, T_OR, T_NOT, T_COL, T_NEAR,
@@ -79,9 +85,29 @@ qnode *index_qnode_and(parser *p, qnode **ops, size_t n);
  * MAX_VARIANTS; beyond, the kids as typed). */
 qnode *index_qnode_near(parser *p, qnode **kids, size_t n, int dist);
 
-/* Append the FTS5 expression of nd over folded tokens (exact = 0) or over
- * exact forms (exact = 1), its column filter included. */
-void index_qnode_render(const qnode *nd, int exact, td_buf *b);
+/* How a tree is rendered (the exact argument of index_qnode_render):
+ *   R_FOLD    every word folded: the folded reading, what matches today;
+ *   R_EXACT   words typed with diacritics as their exact form ('=' + key),
+ *             the others folded: the expressions that rank exact forms;
+ *   R_STRICT  the strict reading: a positive or NOT word typed with
+ *             diacritics matches its exact form or, in a column typed
+ *             without diacritics, its bare spelling (a term becomes the OR
+ *             of its R_EXACT and R_BARE phrases); words typed without
+ *             diacritics, abbreviation forms and dates stay folded;
+ *   R_BARE    words typed with diacritics as their bare spelling ('=' +
+ *             folded word, which only bare columns index), the others
+ *             folded;
+ *   R_SWAP    R_TYPED with a final i after a consonant written y and
+ *             back (ký as kí, mĩ as mỹ): the other spelling of the same
+ *             word, which a document writes throughout;
+ *   R_TYPED   R_EXACT with abbreviation forms folded: the words the user
+ *             typed with diacritics as their exact form (R_SWAP and R_BARE
+ *             fold those forms too). */
+enum { R_FOLD = 0, R_EXACT = 1, R_STRICT = 2, R_BARE = 3, R_SWAP = 4, R_TYPED = 5 };
+
+/* Append the FTS5 expression of nd in reading mode (R_*), its column
+ * filter included. */
+void index_qnode_render(const qnode *nd, int mode, td_buf *b);
 
 /* 1 when a positive term under nd was typed with diacritics. */
 int index_qnode_marked(const qnode *nd);

@@ -22,16 +22,20 @@ static char *col_dup(sqlite3_stmt *st, int i)
     return s ? td_xstrdup((const char *)s) : NULL;
 }
 
+static void hit_clear(index_hit *h)
+{
+    free(h->path);
+    free(h->title);
+    free(h->format);
+    free(h->snippet);
+    free(h->province);
+    free(h->bloc);
+}
+
 void index_hits_free(index_hit *hits, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        free(hits[i].path);
-        free(hits[i].title);
-        free(hits[i].format);
-        free(hits[i].snippet);
-        free(hits[i].province);
-        free(hits[i].bloc);
-    }
+    for (size_t i = 0; i < n; i++)
+        hit_clear(&hits[i]);
     free(hits);
 }
 
@@ -115,11 +119,58 @@ static void bind_filters(sqlite3_stmt *st, const index_search_opts *o)
         sqlite3_bind_int(st, 104, o->year);
 }
 
+/* Step st (bound) and append its rows to *hits, at most max of them.
+ * Returns TD_OK or a database error. */
+static int collect(index_db *db, sqlite3_stmt *st, size_t max, index_hit **hits,
+                   size_t *nhits, td_err *e)
+{
+    size_t cap = 0;
+    int s = SQLITE_DONE;
+    while (*nhits < max && (s = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*nhits == cap) {
+            cap = cap ? cap * 2 : 16;
+            *hits = td_xrealloc(*hits, cap * sizeof **hits);
+        }
+        index_hit *h = &(*hits)[(*nhits)++];
+        h->id = (long)sqlite3_column_int64(st, 0);
+        h->path = col_dup(st, 1);
+        h->title = col_dup(st, 2);
+        h->format = col_dup(st, 3);
+        h->score = sqlite3_column_double(st, 4);
+        h->snippet = col_dup(st, 5);
+        h->exact = sqlite3_column_int(st, 6);
+        h->province = col_dup(st, 7);
+        h->bloc = col_dup(st, 8);
+        h->year = sqlite3_column_int(st, 9);
+    }
+    if (*nhits < max && s != SQLITE_DONE) {
+        int rc = index_db_error(db, e, "search failed");
+        index_hits_free(*hits, *nhits);
+        *hits = NULL;
+        *nhits = 0;
+        return rc;
+    }
+    return TD_OK;
+}
+
+/* Bind the expressions of one reading of q (strict or folded) to st. */
+static void bind_reading(sqlite3_stmt *st, const index_query *q, int strict)
+{
+    sqlite3_bind_text(st, 1, strict ? q->strict : q->match, -1, SQLITE_TRANSIENT);
+    for (size_t i = 0; i < q->ncover; i++)
+        sqlite3_bind_text(st, (int)(i + 200), strict ? q->scover[i] : q->cover[i], -1,
+                          SQLITE_TRANSIENT);
+}
+
 int index_search(index_db *db, const index_search_opts *o, index_hit **hits,
-                 size_t *nhits, td_err *e)
+                 size_t *nhits, index_reading *reading, size_t *nstrict, td_err *e)
 {
     *hits = NULL;
     *nhits = 0;
+    if (reading)
+        *reading = INDEX_FOLDED;
+    if (nstrict)
+        *nstrict = 0;
     index_query q;
     memset(&q, 0, sizeof q);
     int has_query = o->query && o->query[strspn(o->query, " \t\r\n")];
@@ -133,6 +184,11 @@ int index_search(index_db *db, const index_search_opts *o, index_hit **hits,
         if (rc != TD_OK)
             return rc;
     }
+    /* the strict reading first, when the query has words typed with
+     * diacritics; the folded one when it finds fewer than a handful */
+    int strict = has_query && q.strict && !o->fold;
+    size_t limit = o->limit > 0 ? (size_t)o->limit : 10;
+    size_t want = strict && limit < INDEX_FALLBACK_MIN ? INDEX_FALLBACK_MIN : limit;
     const char *mo = o->mark_open ? o->mark_open : "[";
     const char *mc = o->mark_close ? o->mark_close : "]";
     td_buf sql = TD_BUF_INIT;
@@ -189,7 +245,7 @@ int index_search(index_db *db, const index_search_opts *o, index_hit **hits,
         goto out;
     }
     if (has_query) {
-        sqlite3_bind_text(st, 1, q.match, -1, SQLITE_TRANSIENT);
+        bind_reading(st, &q, strict);
         sqlite3_bind_text(st, 2, mo, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 3, mc, -1, SQLITE_TRANSIENT);
         for (size_t i = 0; i < q.nexact; i++)
@@ -200,32 +256,38 @@ int index_search(index_db *db, const index_search_opts *o, index_hit **hits,
         for (size_t i = 0; i < q.nxboost; i++)
             sqlite3_bind_text(st, (int)(i + 5 + q.nexact + q.nboost), q.xboost[i], -1,
                               SQLITE_TRANSIENT);
-        for (size_t i = 0; i < q.ncover; i++)
-            sqlite3_bind_text(st, (int)(i + 200), q.cover[i], -1, SQLITE_TRANSIENT);
     }
-    sqlite3_bind_int(st, 4, o->limit > 0 ? o->limit : 10);
+    sqlite3_bind_int64(st, 4, (sqlite3_int64)want);
     bind_filters(st, o);
-    size_t cap = 0;
-    int s;
-    while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*nhits == cap) {
-            cap = cap ? cap * 2 : 16;
-            *hits = td_xrealloc(*hits, cap * sizeof **hits);
+    rc = collect(db, st, want, hits, nhits, e);
+    if (rc == TD_OK && strict) {
+        if (reading)
+            *reading = INDEX_STRICT;
+        if (nstrict)
+            *nstrict = *nhits;
+        if (*nhits < INDEX_FALLBACK_MIN) {
+            /* fewer than a handful: the folded reading, when it finds more */
+            index_hit *fh = NULL;
+            size_t nf = 0;
+            sqlite3_reset(st);
+            bind_reading(st, &q, 0);
+            rc = collect(db, st, want, &fh, &nf, e);
+            if (rc == TD_OK && nf > *nhits) {
+                index_hits_free(*hits, *nhits);
+                *hits = fh;
+                *nhits = nf;
+                if (reading)
+                    *reading = INDEX_FALLBACK;
+            } else {
+                index_hits_free(fh, nf);
+            }
         }
-        index_hit *h = &(*hits)[(*nhits)++];
-        h->id = (long)sqlite3_column_int64(st, 0);
-        h->path = col_dup(st, 1);
-        h->title = col_dup(st, 2);
-        h->format = col_dup(st, 3);
-        h->score = sqlite3_column_double(st, 4);
-        h->snippet = col_dup(st, 5);
-        h->exact = sqlite3_column_int(st, 6);
-        h->province = col_dup(st, 7);
-        h->bloc = col_dup(st, 8);
-        h->year = sqlite3_column_int(st, 9);
     }
-    if (s != SQLITE_DONE) {
-        rc = index_db_error(db, e, "search failed");
+    if (rc == TD_OK && *nhits > limit) {
+        /* the rows beyond the limit only counted for the fallback */
+        while (*nhits > limit)
+            hit_clear(&(*hits)[--*nhits]);
+    } else if (rc != TD_OK) {
         index_hits_free(*hits, *nhits);
         *hits = NULL;
         *nhits = 0;
@@ -237,13 +299,19 @@ out:
     return rc;
 }
 
-int index_explain(index_db *db, const char *query, td_buf *out, td_err *e)
+int index_explain(index_db *db, const char *query, int fold, td_buf *out, td_err *e)
 {
     index_query q;
     int rc = index_query_compile(query, db ? db->abbrev : NULL, &q, e);
     if (rc != TD_OK)
         return rc;
-    td_buf_printf(out, "match: %s\n", q.match);
+    /* the strict reading runs first, the folded one when it finds fewer
+     * than a handful */
+    int strict = q.strict && !fold;
+    td_buf_printf(out, "match: %s\n", strict ? q.strict : q.match);
+    if (strict)
+        td_buf_printf(out, "fallback (fewer than %d documents): %s\n", INDEX_FALLBACK_MIN,
+                      q.match);
     if (q.ncover)
         td_buf_printf(out, "at least %zu of the %zu terms\n", q.need, q.ncover);
     for (size_t i = 0; i < q.nexact; i++)

@@ -4,11 +4,20 @@
  * indexed folded (no tones, no vowel marks, đ→d, lowercase, final i/y
  * after a consonant unified: what every query matches on) and, in
  * document text, also as a colocated exact form (NFC, lowercase, canonical
- * tone placement, prefixed with '=') that lets search rank exact-diacritic
- * matches first.  In a query, a word written right after '=' asks for its
- * exact form and the others for folded ones, so one phrase can hold both
- * ("=hội nghi": hội exactly, nghi/nghị any way).  Written against
- * fts5_tokenizer v1 (SQLite 3.40).
+ * tone placement, prefixed with '=') that lets search match and rank the
+ * diacritics a user typed.
+ *
+ * A word written without diacritics gets an exact form only in a column
+ * typed without them (fewer than 1 word in BARE_RATIO carries one), and
+ * that form is '=' + the folded word: there "=hoi" stands for a hội or a
+ * hồi whose marks were never typed, which a query for either must find
+ * ("=ki" for a bare ky or ki).  In a column typed with diacritics a bare
+ * word is that bare word ("ban" in Ủy ban is no "bàn"), and gets none.
+ *
+ * In a query, a word written right after '=' asks for its exact form and
+ * the others for folded ones, so one phrase can hold both ("=hội nghi":
+ * hội exactly, nghi/nghị any way).  Written against fts5_tokenizer v1
+ * (SQLite 3.40).
  */
 #include "index/index_int.h"
 
@@ -19,6 +28,8 @@
 #include "normalize/normalize.h"
 
 #define MAX_WORD 256   /* bytes kept of one word; longer ones are cut */
+#define BARE_RATIO 8   /* a column is typed without diacritics when fewer
+                        * than 1 word in BARE_RATIO carries one */
 
 enum { C_OTHER, C_LETTER, C_DIGIT, C_MARK };
 
@@ -160,6 +171,46 @@ int index_split(const char *s, size_t n, index_word_fn cb, void *ctx)
     return rc;
 }
 
+/* 1 when a word of n bytes holds a byte outside ASCII: a letter with a
+ * diacritic (or đ), or a combining mark. */
+static int has_mark(const char *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)w[i] >= 0x80)
+            return 1;
+    return 0;
+}
+
+/* 1 when the text s (n bytes) was typed without diacritics: it has words
+ * with letters, and fewer than 1 in BARE_RATIO of them carries a mark
+ * (an abbreviation such as LĐLĐ or a pasted name may).  Cuts words as
+ * index_split does, without folding them. */
+static int typed_bare(const char *s, size_t n)
+{
+    size_t words = 0, marked = 0, i = 0;
+    int in_word = 0, letters = 0, mark = 0;
+    while (i <= n) {
+        int32_t cp = ' ';
+        size_t k = 1;
+        if (i < n)
+            k = td_utf8_next(s, i, n, &cp);
+        int c = char_class(cp);
+        if (c == C_OTHER) {
+            if (in_word && letters) {
+                words++;
+                marked += mark;
+            }
+            in_word = letters = mark = 0;
+        } else {
+            in_word = 1;
+            letters |= c == C_LETTER;
+            mark |= cp >= 0x80;
+        }
+        i += k;
+    }
+    return words > 0 && marked * BARE_RATIO < words;
+}
+
 /* ---- the FTS5 tokenizer -------------------------------------------------- */
 
 typedef struct tok {
@@ -171,6 +222,8 @@ typedef struct tok_run {
     int (*xToken)(void *, int, const char *, int, int, int);
     int document;   /* emit colocated exact forms */
     int query;      /* query text: '=' before a word asks for its exact form */
+    int bare;       /* document text typed without diacritics: its bare
+                     * words get exact forms too */
     const char *text;
     td_buf buf;
 } tok_run;
@@ -208,10 +261,15 @@ static int on_word(void *ctx, const char *folded, size_t nf, const char *exact,
                          (int)start, (int)end);
     }
     int rc = r->xToken(r->fts_ctx, 0, folded, (int)nf, (int)start, (int)end);
-    if (rc == SQLITE_OK && r->document && exact) {
+    int marked = exact && has_mark(exact, ne);
+    if (rc == SQLITE_OK && r->document && exact && (marked || r->bare)) {
+        /* a bare word of a bare column: its folded form (ky = ki) */
         td_buf_clear(&r->buf);
         td_buf_putc(&r->buf, INDEX_EXACT_MARK);
-        td_buf_append(&r->buf, exact, ne);
+        if (marked)
+            td_buf_append(&r->buf, exact, ne);
+        else
+            td_buf_append(&r->buf, folded, nf);
         rc = r->xToken(r->fts_ctx, FTS5_TOKEN_COLOCATED, r->buf.ptr,
                        (int)r->buf.len, (int)start, (int)end);
     }
@@ -225,7 +283,7 @@ static int tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags,
     (void)t;
     if (len <= 0 || !text)
         return SQLITE_OK;
-    tok_run r = {ctx, xToken, 0, 0, text, TD_BUF_INIT};
+    tok_run r = {ctx, xToken, 0, 0, 0, text, TD_BUF_INIT};
     size_t n = (size_t)len;
     if (flags & FTS5_TOKENIZE_QUERY) {
         r.query = 1;
@@ -233,6 +291,7 @@ static int tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags,
         /* documents, and AUX (highlight, snippet), which must see the
          * same positions as the index */
         r.document = 1;
+        r.bare = typed_bare(text, n);
     }
     int rc = index_split(text, n, on_word, &r);
     td_buf_free(&r.buf);
