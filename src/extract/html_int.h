@@ -1,7 +1,8 @@
 /* html_int.h - interface between the parts of the HTML reader.
  *
  * html.c decodes the bytes, parses them with libxml2 (recording each
- * element's byte span) and resolves legacy fonts; html_content.c runs the
+ * element's byte span; html_prep.c repairs the bytes first) and resolves
+ * legacy fonts; html_content.c runs the
  * content passes: statistics and hints (html_dom.c), furniture
  * (html_clean.c), the article's container (html_score.c, Readability-style)
  * and its blocks (html_emit.c); html_jsonld.c reads JSON-LD articleBody;
@@ -136,6 +137,16 @@ char *extract_html_ld_body(xmlNode *root);
  * title block), d->published and d->author once the article blocks are in
  * c->d.  Cannot fail. */
 void extract_html_meta(html_ctx *c, xmlNode *root, xmlNode *body);
+
+/* ---- html_prep.c ---- */
+/* The first case-insensitive occurrence of needle in hay[0..n), or NULL. */
+const char *extract_html_find_ci(const char *hay, size_t n, const char *needle);
+/* Repair buf, the decoded page, for libxml2 (see html_prep.c); script and
+ * style texts are cut, with c->cuts recording how offsets shift. */
+void extract_html_prepare(html_ctx *c, td_buf *buf);
+/* The page offset of parsed offset off (off itself when nothing was cut
+ * before it; -1 stays -1). */
+long extract_html_page_offset(const html_ctx *c, long off);
 
 /* The state of html_emit.c while it turns elements into blocks. */
 typedef struct emitter {
