@@ -5,6 +5,11 @@
  * and keeps the matches that pass the rule's checks (zone, sentence filter,
  * capitalization in the original text) as candidates.  Choosing among the
  * candidates is resolve.c's job.
+ *
+ * Why one file of ~700 lines: the document geometry (blocks, zones,
+ * sentences, province mentions) and the matching that reads it are one
+ * docinfo's life cycle; the checks of a match (zone, sentence filters,
+ * capitals in the original) need all of it.
  */
 #include "rules/rules_int.h"
 

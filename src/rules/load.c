@@ -6,6 +6,11 @@
  * expanded as {NAME}.  provinces.tsv adds the macros {PROVINCE} and
  * {PROVINCE_BARE}.  Patterns compile with UTF, UCP, CASELESS, MULTILINE and
  * JIT when available; applying them is apply.c's job.
+ *
+ * Why one file of ~770 lines: the .rules parser, the macro expansion and
+ * the provinces.tsv macros all write one loader state (the macro table,
+ * the file:line of every error); the provinces part would have to export
+ * that state to stand alone.
  */
 #include "rules/rules_int.h"
 
