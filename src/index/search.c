@@ -153,6 +153,42 @@ static int collect(index_db *db, sqlite3_stmt *st, size_t max, index_hit **hits,
     return TD_OK;
 }
 
+/* The snippets of the hits, one look-up each: ranking needs none, and a
+ * snippet costs a pass over its document's tokens, so they are made for
+ * the rows shown only (on a query that matches thousands of documents,
+ * making them for every row was most of the time).  strict: the reading
+ * the hits came from. */
+static int add_snippets(index_db *db, const index_query *q, int strict, const char *mo,
+                        const char *mc, index_hit *hits, size_t n, td_err *e)
+{
+    if (!n)
+        return TD_OK;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db->db,
+                           "SELECT coalesce(td_snippet(fts, 1, ?2, ?3, '…', 24),"
+                           " snippet(fts, 1, ?2, ?3, '…', 24))"
+                           " FROM fts WHERE fts MATCH ?1 AND rowid = ?4",
+                           -1, &st, NULL) != SQLITE_OK)
+        return index_db_error(db, e, "search failed");
+    sqlite3_bind_text(st, 1, strict ? q->strict : q->match, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, mo, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, mc, -1, SQLITE_TRANSIENT);
+    int rc = TD_OK;
+    for (size_t i = 0; i < n && rc == TD_OK; i++) {
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 4, hits[i].id);
+        int s = sqlite3_step(st);
+        if (s == SQLITE_ROW) {
+            free(hits[i].snippet);
+            hits[i].snippet = col_dup(st, 0);
+        } else if (s != SQLITE_DONE) {
+            rc = index_db_error(db, e, "search failed");
+        }
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
 /* Bind the expressions of one reading of q (strict or folded) to st. */
 static void bind_reading(sqlite3_stmt *st, const index_query *q, int strict)
 {
@@ -195,9 +231,7 @@ int index_search(index_db *db, const index_search_opts *o, index_hit **hits,
     if (has_query) {
         /* ?1 match, ?2 open mark, ?3 close mark, ?4 limit, ?5.. exact */
         td_buf_puts(&sql, "SELECT d.id, d.path, d.title, d.format,"
-                          " bm25(fts, 10.0, 1.0),"
-                          " coalesce(td_snippet(fts, 1, ?2, ?3, '…', 24),"
-                          " snippet(fts, 1, ?2, ?3, '…', 24)), ");
+                          " bm25(fts, 10.0, 1.0), NULL, ");
         if (q.nexact == 0)
             td_buf_puts(&sql, "0");
         for (size_t i = 0; i < q.nexact; i++)
@@ -260,6 +294,7 @@ int index_search(index_db *db, const index_search_opts *o, index_hit **hits,
     sqlite3_bind_int64(st, 4, (sqlite3_int64)want);
     bind_filters(st, o);
     rc = collect(db, st, want, hits, nhits, e);
+    int fell_back = 0;
     if (rc == TD_OK && strict) {
         if (reading)
             *reading = INDEX_STRICT;
@@ -276,6 +311,7 @@ int index_search(index_db *db, const index_search_opts *o, index_hit **hits,
                 index_hits_free(*hits, *nhits);
                 *hits = fh;
                 *nhits = nf;
+                fell_back = 1;
                 if (reading)
                     *reading = INDEX_FALLBACK;
             } else {
@@ -287,7 +323,10 @@ int index_search(index_db *db, const index_search_opts *o, index_hit **hits,
         /* the rows beyond the limit only counted for the fallback */
         while (*nhits > limit)
             hit_clear(&(*hits)[--*nhits]);
-    } else if (rc != TD_OK) {
+    }
+    if (rc == TD_OK && has_query)
+        rc = add_snippets(db, &q, strict && !fell_back, mo, mc, *hits, *nhits, e);
+    if (rc != TD_OK) {
         index_hits_free(*hits, *nhits);
         *hits = NULL;
         *nhits = 0;
