@@ -20,8 +20,10 @@
 #  - on the largest SIZE only (every SIZE with SEARCH_AT=all): the queries
 #    of bench/queries.txt, in process (SEARCH_BENCH: index_search timed
 #    around the call, 5 runs after a warm-up) and with process start
-#    (`thidua search`, 3 runs), p50 and p95 over all runs; and rg -i -F of
-#    each query's words over the plain text, a process per query.
+#    (`thidua search`, 3 runs; one when the first took over a second): the
+#    median of each query's runs, then p50 and p95 over the queries (each
+#    counts once); and rg -i -F of each query's words over the plain text,
+#    a process per query, the same way.
 # A peer that is not installed prints "not installed".  Ratios (peer time
 # over ours, so > 1 means thidua is faster) are what count on a shared
 # machine.  Exits 0; targets are not checked here.
@@ -69,7 +71,7 @@ per_file() {
 rate() { awk "BEGIN{printf \"%.1f\", $1 / $2}"; }
 rate2() { awk "BEGIN{printf \"%.2f\", $1 / $2}"; }
 # pct FILE Q: the Q-quantile (nearest rank) of the numbers in FILE
-pct() { sort -n "$1" | awk -v q="$2" '{a[NR]=$1} END{k=int(q*NR+0.999999); if(k<1)k=1; printf "%.1f", a[k]}'; }
+pct() { sort -n "$1" | awk -v q="$2" '{a[NR]=$1} END{k=int(q*NR+0.999999); if(k<1)k=1; printf "%.1f\n", a[k]}'; }
 # query lines of bench/queries.txt
 qlines() { grep -v '^#' "$queries" | grep -v '^[[:space:]]*$'; }
 
@@ -180,13 +182,15 @@ for size in "$@"; do
         say "$size: search with process start"
         : >"$work/cli.ms"
         qlines | while IFS= read -r q; do
+            : >"$work/one.ms"
             for r in 1 2 3; do
                 t0=$(now)
                 "$bin" --db "$db" search --limit 10 -- "$q" >/dev/null 2>&1
                 ms=$(awk "BEGIN{print 1000 * ($(now) - $t0)}")
-                echo "$ms" >>"$work/cli.ms"
+                echo "$ms" >>"$work/one.ms"
                 awk "BEGIN{exit !($ms > 1000)}" && break
             done
+            pct "$work/one.ms" .5 >>"$work/cli.ms"
         done
         put search_cli "p50 $(pct "$work/cli.ms" .5) ms, p95 $(pct "$work/cli.ms" .95) ms"
         if command -v rg >/dev/null 2>&1; then
@@ -195,11 +199,13 @@ for size in "$@"; do
             qlines | while IFS= read -r q; do
                 # the query's words as one literal string
                 w=$(printf '%s' "$q" | sed 's/title://; s/NEAR(//; s/, *[0-9]*)//; s/["*]//g')
+                : >"$work/one.ms"
                 for r in 1 2 3; do
                     t0=$(now)
                     rg -i -F -l -- "$w" "$c/plain" >/dev/null 2>&1
-                    echo "$(awk "BEGIN{print 1000 * ($(now) - $t0)}")" >>"$work/rg.ms"
+                    echo "$(awk "BEGIN{print 1000 * ($(now) - $t0)}")" >>"$work/one.ms"
                 done
+                pct "$work/one.ms" .5 >>"$work/rg.ms"
             done
             put rg "p50 $(pct "$work/rg.ms" .5) ms, p95 $(pct "$work/rg.ms" .95) ms ($(awk "BEGIN{printf \"%.2fx\", $(pct "$work/rg.ms" .5) / $(pct "$work/cli.ms" .5)}") our time at p50)"
         else
@@ -231,13 +237,13 @@ BEGIN {
 { V[$1, $2] = $3 }
 END {
     printf "%-34s", ""
-    for (i = 1; i <= ns; i++) printf " | %-44s", S[i] " documents"
+    for (i = 1; i <= ns; i++) printf " | %-48s", S[i] " documents"
     printf "\n"
     for (j = 1; j <= nr; j++) {
         printf "%-34s", L[R[j]]
         for (i = 1; i <= ns; i++) {
             v = ((S[i], R[j]) in V) ? V[S[i], R[j]] : "-"
-            printf " | %-44s", v
+            printf " | %-48s", v
         }
         printf "\n"
     }
