@@ -30,7 +30,7 @@ MAIN_OBJ := $(BUILD)/src/main.o
 TEST_SRCS := $(sort $(wildcard tests/unit/*.c))
 TEST_OBJS := $(TEST_SRCS:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps run test unit asan tsan leakcheck bench fuzz fuzz-build fuzz-smoke docx-score html-score real-score clean lint
+.PHONY: all deps run test unit asan tsan leakcheck bench bench-deps bench-corpus fuzz fuzz-build fuzz-smoke docx-score html-score real-score clean lint
 
 all: $(BUILD)/thidua
 
@@ -134,10 +134,28 @@ $(BUILD)/libtd.a: $(OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
-# bench/linear.sh: time and peak RSS per MB of one long report at 1, 4 and
-# 16 MB (flat columns = linear), and a search whose hit it is
-bench: $(BUILD)/thidua
-	sh bench/linear.sh ./$(BUILD)/thidua 1 4 16
+# The scale bench (bench/scale.sh): a generated corpus of SIZES documents
+# against the installed peers, one table.  100k documents take hours of
+# ingest at today's speed: make bench SIZES="1000 10000 100000".
+SIZES ?= 1000 10000
+# Before it, bench/linear.sh (time and peak RSS per MB of one long report at
+# 1, 4 and 16 MB: flat columns = linear); after it, bench/html_speed.sh (the
+# HTML reader against Readability.js on 300 real pages of html-bench).
+bench: $(BUILD)/thidua $(BUILD)/search_bench
+	@rc=0; sh bench/linear.sh ./$(BUILD)/thidua 1 4 16 || rc=1; \
+	  sh bench/scale.sh ./$(BUILD)/thidua ./$(BUILD)/search_bench $(SIZES) || rc=1; \
+	  sh bench/html_speed.sh ./$(BUILD)/thidua || rc=1; exit $$rc
+
+# The peers of `make bench` (Debian packages; Readability.js is installed with
+# npm into ~/.cache/thidua-bench when the bench runs and node is there).
+bench-deps:
+	SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	$$SUDO apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq pandoc docx2txt ripgrep sqlite3 >/dev/null
+
+# The older bench: the bundled corpus copied 20 times, with its targets,
+# and the HTML reader against Readability.js on ../shared/html-bench.
+bench-corpus: $(BUILD)/thidua
 	sh bench/run.sh ./$(BUILD)/thidua
 
 docx-score: $(BUILD)/thidua
@@ -161,3 +179,8 @@ clean:
 	rm -rf build build-asan build-vg build-* thidua.db
 
 -include $(OBJS:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_OBJS:.o=.d)
+
+# In-process search timer of bench/scale.sh (not part of the tests).
+$(BUILD)/search_bench: bench/search_bench.c $(BUILD)/libtd.a
+	@echo "LD $@"
+	@$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ $< $(BUILD)/libtd.a $(PKG_LIBS) -lm
