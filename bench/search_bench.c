@@ -86,7 +86,7 @@ int main(int argc, char **argv)
         for (int r = -1; r < runs; r++) {
             index_hit *hits = NULL;
             double t0 = now_us();
-            int rc = index_search(db, &o, &hits, &nh, &e);
+            int rc = index_search(db, &o, &hits, &nh, NULL, NULL, &e);
             double t = now_us() - t0;
             if (rc != TD_OK) {
                 fprintf(stderr, "search_bench: '%s': %s\n", line, e.msg);
