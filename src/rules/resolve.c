@@ -21,7 +21,7 @@
 /* 1 when the document already holds a fact of this kind with value v.  The
  * facts are entered in a map as they come, so asking costs the same however
  * many facts there are. */
-int res_fact_known(ctx *x, int kind, const char *v)
+int rules_res_fact_known(ctx *x, int kind, const char *v)
 {
     const td_doc *d = x->di->d;
     for (; x->nknown < d->nfacts; x->nknown++) {
@@ -32,7 +32,7 @@ int res_fact_known(ctx *x, int kind, const char *v)
     return rules_keymap_get(&x->known[kind], v, strlen(v)) != NULL;
 }
 
-const char *res_set_of(const rule *r, const char *key)
+const char *rules_res_set_of(const rule *r, const char *key)
 {
     for (int i = 0; i < r->nset; i++)
         if (strcmp(r->set_key[i], key) == 0)
@@ -40,7 +40,7 @@ const char *res_set_of(const rule *r, const char *key)
     return NULL;
 }
 
-void res_add_fact(ctx *x, int kind, const char *value, const char *extra,
+void rules_res_add_fact(ctx *x, int kind, const char *value, const char *extra,
                      int year, long num, const char *rule_id, size_t fs,
                      size_t fe, size_t ss, size_t se)
 {
@@ -78,7 +78,7 @@ void res_add_fact(ctx *x, int kind, const char *value, const char *extra,
     td_doc_add_fact(d, &f);
 }
 
-int res_zone_bonus(int kind, int zone)
+int rules_res_zone_bonus(int kind, int zone)
 {
     switch (zone) {
     case ZONE_HEADER:
@@ -95,22 +95,22 @@ int res_zone_bonus(int kind, int zone)
 }
 
 /* Best candidate of a kind: highest score, then earliest. */
-cand *res_best(ctx *x, int kind)
+cand *rules_res_best(ctx *x, int kind)
 {
     cand *b = NULL;
     for (size_t i = 0; i < x->cl->n; i++) {
         cand *c = &x->cl->v[i];
         if (c->r->kind != kind || c->used)
             continue;
-        int s = c->score + res_zone_bonus(kind, c->zone);
-        if (!b || s > b->score + res_zone_bonus(kind, b->zone) ||
-            (s == b->score + res_zone_bonus(kind, b->zone) && c->ov[0] < b->ov[0]))
+        int s = c->score + rules_res_zone_bonus(kind, c->zone);
+        if (!b || s > b->score + rules_res_zone_bonus(kind, b->zone) ||
+            (s == b->score + rules_res_zone_bonus(kind, b->zone) && c->ov[0] < b->ov[0]))
             b = c;
     }
     return b;
 }
 
-int res_value_span(const cand *c, const char *group, size_t *s, size_t *e)
+int rules_res_value_span(const cand *c, const char *group, size_t *s, size_t *e)
 {
     if (rules_cand_group(c, group, s, e))
         return 1;
@@ -119,7 +119,7 @@ int res_value_span(const cand *c, const char *group, size_t *s, size_t *e)
     return 0;
 }
 
-long res_year_of(const ctx *x, const cand *c, const char *group)
+long rules_res_year_of(const ctx *x, const cand *c, const char *group)
 {
     size_t s, e;
     long y;
@@ -234,7 +234,7 @@ static void add_reader_fact(ctx *x, int kind, const char *v, int last)
         s = fold_pos_of(d, (size_t)(p - d->text));
         e = fold_pos_of(d, (size_t)(p - d->text) + strlen(v));
     }
-    res_add_fact(x, kind, v, NULL, 0, 0, "reader", s, e, s, e);
+    rules_res_add_fact(x, kind, v, NULL, 0, 0, "reader", s, e, s, e);
 }
 
 static void do_title(ctx *x)
@@ -249,13 +249,13 @@ static void do_title(ctx *x)
             s = di->bstart[di->title_block];
             e = di->bend[di->title_block];
         }
-        res_add_fact(x, TD_FACT_TITLE, d->title, NULL, 0, 0, "reader", s, e, s, e);
+        rules_res_add_fact(x, TD_FACT_TITLE, d->title, NULL, 0, 0, "reader", s, e, s, e);
         return;
     }
     if (di->title_block < 0)
         return;
     size_t s = di->bstart[di->title_block], e = di->bend[di->title_block];
-    res_add_fact(x, TD_FACT_TITLE, rules_orig_str(di, s, e), NULL, 0, 0, "title.headline",
+    rules_res_add_fact(x, TD_FACT_TITLE, rules_orig_str(di, s, e), NULL, 0, 0, "title.headline",
              s, e, s, e);
 }
 
@@ -283,13 +283,13 @@ static void do_published(ctx *x)
     if (!b)
         return;
     size_t s, e;
-    res_value_span(b, "date", &s, &e);
+    rules_res_value_span(b, "date", &s, &e);
     int y, m, dd;
     if (!parse_date(di->d->fold + s, e - s, &y, &m, &dd) || !y)
         return;
     char iso[16];
     snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, dd);
-    res_add_fact(x, TD_FACT_PUBLISHED, td_doc_strdup(di->d, iso), NULL, 0, 0, b->r->id,
+    rules_res_add_fact(x, TD_FACT_PUBLISHED, td_doc_strdup(di->d, iso), NULL, 0, 0, b->r->id,
              b->ov[0], b->ov[1], b->ss, b->se);
 }
 
@@ -312,15 +312,15 @@ static void do_byline(ctx *x)
     if (!b)
         return;
     size_t s, e;
-    res_value_span(b, "text", &s, &e);
+    rules_res_value_span(b, "text", &s, &e);
     rules_trim_span(di->d->fold, &s, &e);
-    res_add_fact(x, TD_FACT_BYLINE, rules_orig_str(di, s, e), NULL, 0, 0, b->r->id, s, e, b->ss, b->se);
+    rules_res_add_fact(x, TD_FACT_BYLINE, rules_orig_str(di, s, e), NULL, 0, 0, b->r->id, s, e, b->ss, b->se);
 }
 
 /* The event value of a candidate (its rule's set value or mapped group). */
 static const char *event_value(ctx *x, const cand *c)
 {
-    const char *v = res_set_of(c->r, "value");
+    const char *v = rules_res_set_of(c->r, "value");
     size_t s, e;
     if (!v && rules_cand_group(c, "value", &s, &e))
         v = rules_map_value(x->di, "event", x->di->d->fold, s, e);
@@ -381,14 +381,14 @@ static void do_event(ctx *x)
     if (!b)
         b = first_named(x, ZONE_BODY, "ky_ket");
     if (!b) {
-        b = res_best(x, TD_FACT_EVENT);   /* a title that names an exchange, a visit ... */
+        b = rules_res_best(x, TD_FACT_EVENT);   /* a title that names an exchange, a visit ... */
         if (b && (!event_value(x, b) || strcmp(event_value(x, b), "other") != 0))
             b = NULL;   /* a pledge named in passing, a review in the body: not the meeting */
     }
     const char *v = b ? event_value(x, b) : NULL;
     if (v) {
         x->event = v;
-        res_add_fact(x, TD_FACT_EVENT, v, NULL, 0, 0, b->r->id, b->ov[0], b->ov[1], b->ss, b->se);
+        rules_res_add_fact(x, TD_FACT_EVENT, v, NULL, 0, 0, b->r->id, b->ov[0], b->ov[1], b->ss, b->se);
         return;
     }
     /* a report about a bloc that names no meeting of the kinds above */
@@ -416,7 +416,7 @@ static long do_year(ctx *x, int kind)
     for (size_t i = 0; i < n; i++) {
         if (x->cl->v[i].r->kind != kind)
             continue;
-        long y = res_year_of(x, &x->cl->v[i], "year");
+        long y = rules_res_year_of(x, &x->cl->v[i], "year");
         years[i] = y;
         size_t k = 0;
         while (k < nseen && seen[k] != y)
@@ -440,7 +440,7 @@ static long do_year(ctx *x, int kind)
         for (size_t k = 0; k < nseen; k++)
             if (seen[k] == y)
                 cnt = count[k];
-        int sc = c->score + res_zone_bonus(kind, c->zone);
+        int sc = c->score + rules_res_zone_bonus(kind, c->zone);
         if (!b || sc > bs || (sc == bs && cnt > bn)) {
             b = c;
             bs = sc;
@@ -460,7 +460,7 @@ static long do_year(ctx *x, int kind)
     }
     char buf[16];
     snprintf(buf, sizeof buf, "%ld", by);
-    res_add_fact(x, kind, td_doc_strdup(x->di->d, buf), NULL, (int)by, by, b->r->id,
+    rules_res_add_fact(x, kind, td_doc_strdup(x->di->d, buf), NULL, (int)by, by, b->r->id,
              b->ov[0], b->ov[1], b->ss, b->se);
     return by;
 }
@@ -487,11 +487,11 @@ static int year_from_published(ctx *x, int m, int d)
 static void do_meeting(ctx *x)
 {
     docinfo *di = x->di;
-    cand *b = res_best(x, TD_FACT_MEETING_DATE);
+    cand *b = rules_res_best(x, TD_FACT_MEETING_DATE);
     if (!b)
         return;
     size_t s, e;
-    res_value_span(b, "date", &s, &e);
+    rules_res_value_span(b, "date", &s, &e);
     int y, m, d;
     if (!parse_date(di->d->fold + s, e - s, &y, &m, &d))
         return;
@@ -525,13 +525,13 @@ static void do_meeting(ctx *x)
     }
     char iso[16];
     snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
-    res_add_fact(x, TD_FACT_MEETING_DATE, td_doc_strdup(di->d, iso), NULL, 0, 0, b->r->id,
+    rules_res_add_fact(x, TD_FACT_MEETING_DATE, td_doc_strdup(di->d, iso), NULL, 0, 0, b->r->id,
              b->ov[0], b->ov[1], b->ss, b->se);
 }
 
 static void do_count(ctx *x)
 {
-    cand *b = res_best(x, TD_FACT_MEMBER_COUNT);
+    cand *b = rules_res_best(x, TD_FACT_MEMBER_COUNT);
     if (!b)
         return;
     size_t s, e;
@@ -547,7 +547,7 @@ static void do_count(ctx *x)
         return;
     char buf[16];
     snprintf(buf, sizeof buf, "%ld", n);
-    res_add_fact(x, TD_FACT_MEMBER_COUNT, td_doc_strdup(x->di->d, buf), NULL, 0, n,
+    rules_res_add_fact(x, TD_FACT_MEMBER_COUNT, td_doc_strdup(x->di->d, buf), NULL, 0, n,
              b->r->id, b->ov[0], b->ov[1], b->ss, b->se);
 }
 
@@ -628,8 +628,8 @@ void rules_resolve_all(docinfo *di, cand_list *cl)
     do_title(&x);
     do_published(&x);
     do_byline(&x);
-    res_bloc(&x);
-    res_province(&x);
+    rules_res_bloc(&x);
+    rules_res_province(&x);
     do_event(&x);
     x.pledge_year = do_year(&x, TD_FACT_PLEDGE_YEAR);
     /* a year under review only for a review meeting: a signing that plans
@@ -638,9 +638,9 @@ void rules_resolve_all(docinfo *di, cand_list *cl)
         x.reviewed_year = do_year(&x, TD_FACT_REVIEWED_YEAR);
     do_meeting(&x);
     do_count(&x);
-    res_people(&x);
-    res_goals(&x);
-    res_officials(&x);
+    rules_res_people(&x);
+    rules_res_goals(&x);
+    rules_res_officials(&x);
     /* last: the choices above tell a signing's year from a review's */
     pledge_from_review(&x);
     pledge_from_meeting(&x);

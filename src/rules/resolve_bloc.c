@@ -153,7 +153,7 @@ static const char *recase_bloc(ctx *x, size_t s, size_t e)
         size_t cs, ce;
         if (c->r->kind != TD_FACT_BLOC)
             continue;
-        res_value_span(c, "value", &cs, &ce);
+        rules_res_value_span(c, "value", &cs, &ce);
         rules_trim_span(f, &cs, &ce);
         /* a mention that the shouted name starts with, or that starts
          * with the shouted name ("... Đảng tỉnh" for "... ĐẢNG") */
@@ -200,7 +200,7 @@ static size_t desc_start(const char *f, size_t s, size_t e)
     return p;
 }
 
-void res_bloc(ctx *x)
+void rules_res_bloc(ctx *x)
 {
     docinfo *di = x->di;
     cand *b = NULL;
@@ -214,7 +214,7 @@ void res_bloc(ctx *x)
         size_t s, e, ps, pe;
         if (c->r->kind != TD_FACT_BLOC)
             continue;
-        res_value_span(c, "value", &s, &e);
+        rules_res_value_span(c, "value", &s, &e);
         ends[ne++] = e;
         if (province_in(x, s, e, &ps, &pe))
             starts[ns++] = s;
@@ -229,8 +229,8 @@ void res_bloc(ctx *x)
         if (c->r->kind != TD_FACT_BLOC)
             continue;
         size_t s, e, ps, pe;
-        res_value_span(c, "value", &s, &e);
-        int sc = c->score + res_zone_bonus(TD_FACT_BLOC, c->zone);
+        rules_res_value_span(c, "value", &s, &e);
+        int sc = c->score + rules_res_zone_bonus(TD_FACT_BLOC, c->zone);
         /* the first of a pair shares the second's province */
         if (bloc_pair(x, e, 1, starts, ns, ends, ne))
             sc += 20;
@@ -279,7 +279,7 @@ void res_bloc(ctx *x)
         return;
     }
     size_t s, e;
-    res_value_span(b, "value", &s, &e);
+    rules_res_value_span(b, "value", &s, &e);
     rules_trim_span(di->d->fold, &s, &e);
     /* the same name written out further elsewhere ("Khối thi đua Văn hóa -
      * Xã hội huyện" in the headline, "... huyện Tháp Mười" in the lead):
@@ -290,7 +290,7 @@ void res_bloc(ctx *x)
         size_t cs, ce;
         if (c->r->kind != TD_FACT_BLOC || c->zone == ZONE_HEADER || c->zone == ZONE_ASIDE)
             continue;
-        res_value_span(c, "value", &cs, &ce);
+        rules_res_value_span(c, "value", &cs, &ce);
         rules_trim_span(f, &cs, &ce);
         /* not when all it adds is a bare "tỉnh"/"huyện" */
         size_t xs = cs + (e - s) + 1;
@@ -323,7 +323,7 @@ void res_bloc(ctx *x)
             size_t cs, ce, ps, pe;
             if (c->r->kind != TD_FACT_BLOC)
                 continue;
-            res_value_span(c, "value", &cs, &ce);
+            rules_res_value_span(c, "value", &cs, &ce);
             rules_trim_span(f, &cs, &ce);
             if (cs != s2 || ce <= te || !province_in(x, cs, ce, &ps, &pe))
                 continue;
@@ -353,7 +353,7 @@ void res_bloc(ctx *x)
         size_t cs, ce;
         if (c->r->kind != TD_FACT_BLOC || c->zone == ZONE_HEADER || c->zone == ZONE_ASIDE)
             continue;
-        res_value_span(c, "value", &cs, &ce);
+        rules_res_value_span(c, "value", &cs, &ce);
         rules_trim_span(f, &cs, &ce);
         if (cs != s && ce - cs == e - s && memcmp(f + cs, f + s, e - s) == 0 &&
             rules_upper_at(di, cs) && !bloc_pair(x, ce, 1, starts, ns, ends, ne))
@@ -368,11 +368,11 @@ void res_bloc(ctx *x)
     const char *level = NULL;
     cand lc;
     if (rules_match_scoped(di, RK_LEVEL, SCOPE_BLOC, s, e, 0, &lc))
-        level = res_set_of(lc.r, "value");
+        level = rules_res_set_of(lc.r, "value");
     if (!level) {
-        cand *l = res_best(x, RK_LEVEL);
+        cand *l = rules_res_best(x, RK_LEVEL);
         if (l)
-            level = res_set_of(l->r, "value");
+            level = rules_res_set_of(l->r, "value");
     }
     x->bloc_level = level ? level : "other";
     const char *name = shouted_span(di, s, e) ? recase_bloc(x, s, e) : rules_orig_str(di, s, e);
@@ -385,7 +385,7 @@ void res_bloc(ctx *x)
         name = td_doc_strdup(di->d, t);
         free(t);
     }
-    res_add_fact(x, TD_FACT_BLOC, name, level ? level : "other", 0, 0,
+    rules_res_add_fact(x, TD_FACT_BLOC, name, level ? level : "other", 0, 0,
              b->r->id, b->ov[0], b->ov[1], b->ss, b->se);
 }
 
@@ -397,7 +397,7 @@ static const prov *prov_lookup(const rules_set *rs, const char *f, size_t n)
     return NULL;
 }
 
-void res_province(ctx *x)
+void rules_res_province(ctx *x)
 {
     docinfo *di = x->di;
     size_t ps, pe;
@@ -409,7 +409,7 @@ void res_province(ctx *x)
         size_t ss, se;
         rules_di_sentence(di, ps, &ss, &se);
         const prov *pv = prov_lookup(di->rs, di->d->fold + ps, pe - ps);
-        res_add_fact(x, TD_FACT_PROVINCE, pv ? pv->name : rules_orig_str(di, ps, pe), NULL, 0, 0, "province.in_bloc",
+        rules_res_add_fact(x, TD_FACT_PROVINCE, pv ? pv->name : rules_orig_str(di, ps, pe), NULL, 0, 0, "province.in_bloc",
                  ps, pe, ss, se);
         return;
     }
@@ -441,7 +441,7 @@ void res_province(ctx *x)
         if (c->r->kind != TD_FACT_PROVINCE)
             continue;
         size_t s, e;
-        res_value_span(c, "value", &s, &e);
+        rules_res_value_span(c, "value", &s, &e);
         pv_of[i] = prov_lookup(di->rs, di->d->fold + s, e - s);
         if (pv_of[i])
             (*rules_keymap_put(&mentions, pv_of[i]->name, strlen(pv_of[i]->name), 0, NULL))++;
@@ -455,7 +455,7 @@ void res_province(ctx *x)
         if (c->r->kind != TD_FACT_PROVINCE || c->zone == ZONE_ASIDE)
             continue;
         const prov *p = pv_of[i];
-        int sc = c->score + res_zone_bonus(TD_FACT_PROVINCE, c->zone), more = 0;
+        int sc = c->score + rules_res_zone_bonus(TD_FACT_PROVINCE, c->zone), more = 0;
         if (p) {
             size_t others = *rules_keymap_get(&mentions, p->name, strlen(p->name)) - 1;
             more = others >= 5 ? 10 : 2 * (int)others;
@@ -471,10 +471,10 @@ void res_province(ctx *x)
     if (!b)
         return;
     size_t s, e;
-    res_value_span(b, "value", &s, &e);
+    rules_res_value_span(b, "value", &s, &e);
     /* the canonical spelling: an abbreviation, a name in capitals or in
      * the old tone placement all give the gazetteer's name */
     const prov *pv = prov_lookup(di->rs, di->d->fold + s, e - s);
-    res_add_fact(x, TD_FACT_PROVINCE, pv ? pv->name : rules_orig_str(di, s, e), NULL, 0, 0, b->r->id,
+    rules_res_add_fact(x, TD_FACT_PROVINCE, pv ? pv->name : rules_orig_str(di, s, e), NULL, 0, 0, b->r->id,
              b->ov[0], b->ov[1], b->ss, b->se);
 }

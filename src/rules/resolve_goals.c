@@ -86,7 +86,7 @@ static void drop_weaker_goals(gitem *g, size_t n)
     free(reach);
 }
 
-void res_goals(ctx *x)
+void rules_res_goals(ctx *x)
 {
     docinfo *di = x->di;
     gitem *g = NULL;
@@ -100,7 +100,7 @@ void res_goals(ctx *x)
             continue;
         /* goals fronted by a year ("Năm 2024, các đơn vị tập trung ...")
          * are pledges only for the pledge year; others report the past */
-        long gy = res_year_of(x, c, "year");
+        long gy = rules_res_year_of(x, c, "year");
         /* ... or, at a review, for the year after the one reviewed */
         if (gy && gy != x->pledge_year && !(x->reviewed_year && gy == x->reviewed_year + 1))
             continue;
@@ -172,11 +172,11 @@ void res_goals(ctx *x)
         if (g[i].drop)
             continue;
         const char *v = rules_orig_str(di, g[i].s, g[i].e);
-        if (res_fact_known(x, TD_FACT_GOAL, v))
+        if (rules_res_fact_known(x, TD_FACT_GOAL, v))
             continue;
         size_t ss, se;
         rules_di_sentence(di, g[i].s, &ss, &se);
-        res_add_fact(x, TD_FACT_GOAL, v, NULL, 0, 0, g[i].c->r->id, g[i].s, g[i].e, ss,
+        rules_res_add_fact(x, TD_FACT_GOAL, v, NULL, 0, 0, g[i].c->r->id, g[i].s, g[i].e, ss,
                  se > g[i].e ? se : g[i].e);
     }
     free(g);

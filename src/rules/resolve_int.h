@@ -28,32 +28,32 @@ typedef struct ctx {
 /* 1 when the document already holds a fact of this kind with value v.  The
  * facts are entered in a map as they come, so asking costs the same however
  * many facts there are. */
-int res_fact_known(ctx *x, int kind, const char *v);
+int rules_res_fact_known(ctx *x, int kind, const char *v);
 
-const char *res_set_of(const rule *r, const char *key);
+const char *rules_res_set_of(const rule *r, const char *key);
 
-void res_add_fact(ctx *x, int kind, const char *value, const char *extra,
+void rules_res_add_fact(ctx *x, int kind, const char *value, const char *extra,
                      int year, long num, const char *rule_id, size_t fs,
                      size_t fe, size_t ss, size_t se);
 
-int res_zone_bonus(int kind, int zone);
+int rules_res_zone_bonus(int kind, int zone);
 
 /* Best candidate of a kind: highest score, then earliest. */
-cand *res_best(ctx *x, int kind);
+cand *rules_res_best(ctx *x, int kind);
 
-int res_value_span(const cand *c, const char *group, size_t *s, size_t *e);
+int rules_res_value_span(const cand *c, const char *group, size_t *s, size_t *e);
 
-long res_year_of(const ctx *x, const cand *c, const char *group);
+long rules_res_year_of(const ctx *x, const cand *c, const char *group);
 
 /* ---- the fact kinds of the other files ---- */
 /* resolve_bloc.c: the bloc (name, level) and the province. */
-void res_bloc(ctx *x);
-void res_province(ctx *x);
+void rules_res_bloc(ctx *x);
+void rules_res_province(ctx *x);
 /* resolve_people.c: members, then leaders. */
-void res_people(ctx *x);
+void rules_res_people(ctx *x);
 /* resolve_people.c: named officials with their posts. */
-void res_officials(ctx *x);
+void rules_res_officials(ctx *x);
 /* resolve_goals.c: the goals. */
-void res_goals(ctx *x);
+void rules_res_goals(ctx *x);
 
 #endif

@@ -21,7 +21,7 @@
  * phát biểu", "trao cờ", "thống nhất bầu") and is not one of a run of
  * three or more such lines (blank lines between them aside): a sidebar, a
  * menu or a list of related news names other blocs' leaders. */
-int res_caption_block(const docinfo *di, size_t pos)
+int rules_res_caption_block(const docinfo *di, size_t pos)
 {
     long b = rules_di_block_of(di, pos);
     int run = 1;
@@ -86,7 +86,7 @@ static void lead_add(ctx *x, lead_list *l, const cand *c, const char *sfx, size_
         role = rules_map_value(x->di, "role", x->di->d->fold, rs_, re_);
     if (!role) {
         snprintf(g, sizeof g, "role%s", sfx);
-        role = res_set_of(c->r, g);
+        role = rules_res_set_of(c->r, g);
     }
     if (!role)
         return;
@@ -101,16 +101,16 @@ static void lead_add(ctx *x, lead_list *l, const cand *c, const char *sfx, size_
     if (nparts > 1)
         return;
     snprintf(g, sizeof g, "year%s", sfx);
-    long y = res_year_of(x, c, g);
+    long y = rules_res_year_of(x, c, g);
     if (!y && *sfx)
-        y = res_year_of(x, c, "year");
+        y = rules_res_year_of(x, c, "year");
     int explicit_year = y != 0;
     if (giver && y)   /* the year written is the one taken over */
         y--;
     /* a handover ("set when=next"): the unit taking the role over leads
      * the year after the one under review (at a signing, the pledge year);
      * the one handing it over, the year under review (the year before) */
-    const char *when = res_set_of(c->r, "when");
+    const char *when = rules_res_set_of(c->r, "when");
     if (!y && when && strcmp(when, "next") == 0) {
         if (giver)
             y = x->reviewed_year ? x->reviewed_year : x->pledge_year ? x->pledge_year - 1 : 0;
@@ -130,7 +130,7 @@ static void lead_add(ctx *x, lead_list *l, const cand *c, const char *sfx, size_
         l->v = td_xrealloc(l->v, l->cap * sizeof *l->v);
     }
     l->v[l->n++] = (lead){us, ue, role, y, explicit_year,
-                          when && strcmp(when, "next") == 0 && !giver, c->score + res_zone_bonus(TD_FACT_LEADER, c->zone), c->r, c->ss, c->se,
+                          when && strcmp(when, "next") == 0 && !giver, c->score + rules_res_zone_bonus(TD_FACT_LEADER, c->zone), c->r, c->ss, c->se,
                           fs, fe};
 }
 
@@ -303,7 +303,7 @@ static void emit_leaders(ctx *x, lead_list *l)
         }
         if (!keep)
             continue;
-        res_add_fact(x, TD_FACT_LEADER, rules_orig_str(x->di, a->us, a->ue), a->role, (int)a->year,
+        rules_res_add_fact(x, TD_FACT_LEADER, rules_orig_str(x->di, a->us, a->ue), a->role, (int)a->year,
                  0, a->r->id, a->fs, a->fe, a->ss, a->se);
     }
     rules_keymap_free(&top);
@@ -314,9 +314,9 @@ static void emit_leaders(ctx *x, lead_list *l)
 
 static void add_member(ctx *x, const char *v, const cand *b, size_t s, size_t e)
 {
-    if (res_fact_known(x, TD_FACT_MEMBER, v))
+    if (rules_res_fact_known(x, TD_FACT_MEMBER, v))
         return;
-    res_add_fact(x, TD_FACT_MEMBER, v, NULL, 0, 0, b->r->id, s, e, b->ss, b->se);
+    rules_res_add_fact(x, TD_FACT_MEMBER, v, NULL, 0, 0, b->r->id, s, e, b->ss, b->se);
 }
 
 static void do_members(ctx *x, lead_list *leads)
@@ -338,7 +338,7 @@ static void do_members(ctx *x, lead_list *leads)
         /* a rule that says its items are bare names ("các địa phương: Đức
          * Trọng, Di Linh và Bảo Lộc", set items=names) needs no unit word
          * and splits on "và" before a capital, as a list with a head does */
-        const char *ik = res_set_of(c->r, "items");
+        const char *ik = rules_res_set_of(c->r, "items");
         int names = ik && strcmp(ik, "names") == 0;
         if (c->r->split == SPLIT_BLOCKS)
             rules_split_blocks(di, e, &items, &roles);
@@ -401,7 +401,7 @@ static void do_members(ctx *x, lead_list *leads)
             free(g);
         }
     }
-    const char *bik = res_set_of(b->r, "items");
+    const char *bik = rules_res_set_of(b->r, "items");
     int bnames = bik && strcmp(bik, "names") == 0;
     for (size_t k = 0; k < best_items.n; k++) {
         size_t s = best_items.v[k].s, e = best_items.v[k].e;
@@ -528,7 +528,7 @@ static void do_members(ctx *x, lead_list *leads)
 /* Members, then leaders (a member list may name the leading units):
  * every leader candidate outside the page header, and in an aside only
  * when that reads as a photo caption of the meeting. */
-void res_people(ctx *x)
+void rules_res_people(ctx *x)
 {
     docinfo *di = x->di;
     cand_list *cl = x->cl;
@@ -539,7 +539,7 @@ void res_people(ctx *x)
         /* a sidebar headline names other blocs' leaders; a photo caption
          * between the article's paragraphs names this meeting's */
         if (c->r->kind != TD_FACT_LEADER || c->zone == ZONE_HEADER ||
-            (c->zone == ZONE_ASIDE && !res_caption_block(di, c->ov[0])))
+            (c->zone == ZONE_ASIDE && !rules_res_caption_block(di, c->ov[0])))
             continue;
         lead_add(x, &leads, c, "", c->ov[0], c->ov[1]);
         lead_add(x, &leads, c, "2", c->ov[0], c->ov[1]);
@@ -549,13 +549,13 @@ void res_people(ctx *x)
     free(leads.v);
 }
 
-void res_officials(ctx *x)
+void rules_res_officials(ctx *x)
 {
     docinfo *di = x->di;
     for (size_t i = 0; i < x->cl->n; i++) {
         cand *c = &x->cl->v[i];
         if (c->r->kind != TD_FACT_OFFICIAL || c->zone == ZONE_HEADER ||
-            (c->zone == ZONE_ASIDE && !res_caption_block(di, c->ov[0])))
+            (c->zone == ZONE_ASIDE && !rules_res_caption_block(di, c->ov[0])))
             continue;
         size_t ns, ne, ts, te;
         if (!rules_cand_group(c, "name", &ns, &ne))
@@ -563,14 +563,14 @@ void res_officials(ctx *x)
         int has_title = rules_cand_group(c, "title", &ts, &te);
         rules_trim_span(di->d->fold, &ns, &ne);
         const char *name = rules_orig_str(di, ns, ne);
-        if (res_fact_known(x, TD_FACT_OFFICIAL, name))
+        if (rules_res_fact_known(x, TD_FACT_OFFICIAL, name))
             continue;
         const char *title = NULL;
         if (has_title) {
             rules_trim_span(di->d->fold, &ts, &te);
             title = rules_orig_str(di, ts, te);
         }
-        res_add_fact(x, TD_FACT_OFFICIAL, name, title, 0, 0, c->r->id, c->ov[0], c->ov[1],
+        rules_res_add_fact(x, TD_FACT_OFFICIAL, name, title, 0, 0, c->r->id, c->ov[0], c->ov[1],
                  c->ss, c->se);
     }
 }
