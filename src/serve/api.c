@@ -1,7 +1,7 @@
 /* api.c - the JSON API of `thidua serve`, and the reading of the query
  * arguments it shares with the pages.
  *
- *   /api/search?q=&province=&year=&bloc=&format=&page=   [hit, ...]
+ *   /api/search?q=&province=&year=&bloc=&format=&fold=&page=   [hit, ...]
  *   /api/doc/N                                          the document
  *   /api/blocs?province=&bloc=                          [bloc, ...]
  *   /api/leaders?province=&bloc=                        [bloc, ...]
@@ -46,6 +46,8 @@ int serve_search_args_read(const serve_req *r, serve_search_args *a, char *err,
     a->o.province = serve_arg_set(r, "province");
     a->o.bloc = serve_arg_set(r, "bloc");
     a->o.format = serve_arg_set(r, "format");
+    const char *fold = serve_arg_set(r, "fold");
+    a->o.fold = fold && strcmp(fold, "0") != 0;
     a->o.mark_open = CLI_MARK_OPEN;
     a->o.mark_close = CLI_MARK_CLOSE;
     const char *y = serve_arg_set(r, "year"), *p = serve_arg_set(r, "page");

@@ -149,6 +149,8 @@ static void search_url(td_buf *b, const serve_search_args *a, long p)
         td_buf_puts(b, "&amp;format=");
         serve_urlenc(b, a->o.format);
     }
+    if (a->o.fold)
+        td_buf_puts(b, "&amp;fold=1");
     if (p > 1)
         td_buf_printf(b, "&amp;page=%ld", p);
 }
@@ -172,7 +174,10 @@ static void search_form(td_buf *b, const serve_req *r)
     for (size_t i = 0; i < 3; i++)
         td_buf_printf(b, "<option%s>%s</option>",
                       fmt && strcmp(fmt, fmts[i]) == 0 ? " selected" : "", fmts[i]);
-    td_buf_puts(b, "</select><button>Tìm</button></form>");
+    const char *fold = serve_arg(r, "fold");
+    td_buf_printf(b, "</select><label><input type=\"checkbox\" name=\"fold\" value=\"1\"%s> "
+                     "bỏ qua dấu</label><button>Tìm</button></form>",
+                  fold && *fold && strcmp(fold, "0") ? " checked" : "");
 }
 
 void serve_page_search(const serve_req *r, serve_resp *out)
@@ -319,8 +324,8 @@ void serve_page_doc(const serve_req *r, serve_resp *out)
     size_t ns = 0;
     for (size_t i = 0; i < di->nfacts; i++) {
         const index_fact_row *f = &di->facts[i];
-        if (!f->sentence || f->sent_start < 0)
-            continue;
+        if (!f->sentence || !*f->sentence || f->sent_start < 0)
+            continue;   /* metadata: no sentence in the text */
         long a = f->sent_start, z = a + (long)strlen(f->sentence);
         if (a >= (long)len)
             continue;
@@ -386,7 +391,8 @@ void serve_page_doc(const serve_req *r, serve_resp *out)
         const index_fact_row *f = &di->facts[i];
         size_t k = 0;
         for (size_t j = 0; j < nm; j++)
-            if (f->sentence && f->sent_start >= sp[j].a && f->sent_start < sp[j].z)
+            if (f->sentence && *f->sentence && f->sent_start >= sp[j].a &&
+                f->sent_start < sp[j].z)
                 k = j + 1;
         td_buf_puts(b, "<li><strong>");
         serve_esc(b, f->fact);
