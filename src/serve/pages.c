@@ -48,6 +48,34 @@ static void count_chart(td_buf *b, const index_count *c, size_t n, size_t max)
     free(vals);
 }
 
+/* The blocs that reported in an earlier year but not in the latest year
+ * any bloc reported. */
+static void missing_blocs(td_buf *b, const canon_bloc *bl, size_t n)
+{
+    int last = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < bl[i].nyears; k++)
+            if (bl[i].years[k].ndocs && bl[i].years[k].year > last)
+                last = bl[i].years[k].year;
+    if (!last)
+        return;
+    td_buf_printf(b, "<h2>Khối chưa có báo cáo năm %d</h2><ul>", last);
+    size_t shown = 0;
+    for (size_t i = 0; i < n; i++) {
+        int latest = 0;
+        for (size_t k = 0; k < bl[i].nyears; k++)
+            if (bl[i].years[k].ndocs && bl[i].years[k].year > latest)
+                latest = bl[i].years[k].year;
+        if (!latest || latest == last)
+            continue;
+        td_buf_printf(b, "<li><a href=\"/bloc/%ld\">", bl[i].id);
+        serve_esc(b, bl[i].name);
+        td_buf_printf(b, "</a> (báo cáo gần nhất: %d)</li>", latest);
+        shown++;
+    }
+    td_buf_puts(b, shown ? "</ul>" : "<li>Không có.</li></ul>");
+}
+
 void serve_page_overview(const serve_req *r, serve_resp *out)
 {
     td_err e;
@@ -67,7 +95,11 @@ void serve_page_overview(const serve_req *r, serve_resp *out)
         rc = index_recent(db, 10, &rec, &nrec, &e);
     if (rc == TD_OK)
         rc = index_errors_list(db, NULL, &errs, &nerr, &e);
-    if (rc == TD_OK && canon_bloc_count(db, serve_rules_dir(r->ctx), &nblocs, &e) != TD_OK)
+    canon_bloc *bl = NULL;
+    size_t nbl = 0;
+    if (rc == TD_OK && canon_blocs(db, serve_rules_dir(r->ctx), NULL, &bl, &nbl, &e) == TD_OK)
+        nblocs = (long)nbl;
+    else
         nblocs = -1;
     serve_db_put(r->ctx, db);
     if (rc != TD_OK) {
@@ -93,7 +125,9 @@ void serve_page_overview(const serve_req *r, serve_resp *out)
     count_chart(b, st.provinces, st.nprovinces, 40);
     td_buf_puts(b, "</section><section><h2>Báo cáo theo năm</h2>");
     count_chart(b, st.years, st.nyears, 40);
-    td_buf_puts(b, "</section></div><h2>Nạp gần đây</h2><table><tr><th>Mã</th>"
+    td_buf_puts(b, "</section></div>");
+    missing_blocs(b, bl, nbl);
+    td_buf_puts(b, "<h2>Nạp gần đây</h2><table><tr><th>Mã</th>"
                    "<th>Tiêu đề</th><th>Tệp</th><th>Lúc (UTC)</th></tr>");
     for (size_t i = 0; i < nrec; i++) {
         td_buf_printf(b, "<tr><td>%ld</td><td><a href=\"/doc/%ld\">", rec[i].id, rec[i].id);
@@ -126,6 +160,7 @@ void serve_page_overview(const serve_req *r, serve_resp *out)
     index_stats_free(&st);
     index_recent_free(rec, nrec);
     index_errors_free(errs, nerr);
+    canon_blocs_free(bl, nbl);
 }
 
 /* ---- search ------------------------------------------------------------ */

@@ -17,7 +17,7 @@ evil=$($THIDUA --db t.db search --json alert | jq -r .doc | head -n 1)
 serve_start t.db
 
 # pages
-get /;                 expect_grep 'Tổng quan cơ sở dữ liệu' body; expect_grep '<svg class="bars"' body
+get /;                 expect_grep 'Tổng quan cơ sở dữ liệu' body; expect_grep '<svg class="bars"' body; expect_grep "Khối chưa có báo cáo năm" body
 get /search;           expect_grep '<form class="search"' body
 get "/search?q=khanh+hoa"; expect_grep '<mark>' body; expect_grep 'class="hit"' body
 grep -o 'href="/doc/[0-9]*"' body | sort >folded
