@@ -2,9 +2,10 @@
 # results; `make test` runs every test under ASan+UBSan.  Both install the
 # Debian packages they need first (make deps).
 
-PKGS := libzip libxml-2.0 libpcre2-8 libutf8proc sqlite3
-# zip, jq and python3 are used by the test scripts only
-DEBS := libzip-dev libxml2-dev libpcre2-dev libutf8proc-dev libsqlite3-dev pkg-config zip jq python3
+PKGS := libzip libxml-2.0 libpcre2-8 libutf8proc sqlite3 libmicrohttpd
+# zip, jq, python3 and curl are used by the test scripts only (curl: serve)
+DEBS := libzip-dev libxml2-dev libpcre2-dev libutf8proc-dev libsqlite3-dev libmicrohttpd-dev \
+        pkg-config zip jq python3 curl
 VERSION := 0.1.0
 
 BUILD ?= build
@@ -37,7 +38,7 @@ all: $(BUILD)/thidua
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists $(PKGS) || \
 	   ! command -v zip >/dev/null 2>&1 || ! command -v jq >/dev/null 2>&1 || \
-	   ! command -v python3 >/dev/null 2>&1; then \
+	   ! command -v python3 >/dev/null 2>&1 || ! command -v curl >/dev/null 2>&1; then \
 	  echo "make deps: installing $(DEBS)"; \
 	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && \

@@ -29,6 +29,7 @@ static const command commands[] = {
     {"compare", cmd_compare, cmd_compare_usage, "compare blocs between two years", 0},
     {"leaders", cmd_leaders, cmd_leaders_usage, "leading unit of each bloc, year by year", 0},
     {"blocs", cmd_blocs, cmd_blocs_usage, "blocs with their members and years", 0},
+    {"serve", cmd_serve, cmd_serve_usage, "web interface over the database (pages and JSON API)", 0},
     {"norm", cmd_norm, cmd_norm_usage, "show how text is normalized (fold, key, tone, date, ...)", 0},
     {"test-rules", cmd_test_rules, cmd_test_rules_usage,
      "run the rule cases (rules/*.test) against the rules", 1},

@@ -131,6 +131,7 @@ CLI_DECLARE(stats);
 CLI_DECLARE(compare);
 CLI_DECLARE(leaders);
 CLI_DECLARE(blocs);
+CLI_DECLARE(serve);
 CLI_DECLARE(norm);
 CLI_DECLARE(test_rules);
 CLI_DECLARE(test_norm);

@@ -10,6 +10,7 @@
 
 #include "cli/canon_table.h"
 #include "cli/cli.h"
+#include "cli/json_out.h"
 #include "canon/canon.h"
 
 const char cmd_blocs_usage[] =
@@ -171,70 +172,67 @@ static void text_evidence(canon_sources *src, const canon_bloc *b, int bold)
     }
 }
 
-static void print_json(canon_sources *src, const canon_bloc *b, size_t n)
+void cli_json_blocs(td_buf *o, canon_sources *src, const canon_bloc *b, size_t n)
 {
-    td_buf o = TD_BUF_INIT;
-    td_buf_putc(&o, '[');
+    td_buf_putc(o, '[');
     for (size_t i = 0; i < n; i++) {
-        td_buf_printf(&o, "%s{\"id\":%ld,\"bloc\":", i ? "," : "", b[i].id);
-        td_json_str(&o, b[i].name);
-        td_buf_puts(&o, ",\"province\":");
-        td_json_str(&o, b[i].province);
+        td_buf_printf(o, "%s{\"id\":%ld,\"bloc\":", i ? "," : "", b[i].id);
+        td_json_str(o, b[i].name);
+        td_buf_puts(o, ",\"province\":");
+        td_json_str(o, b[i].province);
         if (b[i].part_of) {
-            td_buf_puts(&o, ",\"merged_into\":");
-            td_json_str(&o, b[i].part_of);
+            td_buf_puts(o, ",\"merged_into\":");
+            td_json_str(o, b[i].part_of);
         }
-        td_buf_puts(&o, ",\"years\":[");
+        td_buf_puts(o, ",\"years\":[");
         int k = 0;
         for (size_t j = 0; j < b[i].nyears; j++)
             if (b[i].years[j].ndocs)
-                td_buf_printf(&o, "%s%d", k++ ? "," : "", b[i].years[j].year);
-        td_buf_puts(&o, "],\"members\":{");
+                td_buf_printf(o, "%s%d", k++ ? "," : "", b[i].years[j].year);
+        td_buf_puts(o, "],\"members\":{");
         k = 0;
         for (size_t j = 0; j < b[i].nyears; j++) {
             const canon_year *y = &b[i].years[j];
             if (!y->nmembers)
                 continue;
-            td_buf_printf(&o, "%s\"%d\":[", k++ ? "," : "", y->year);
+            td_buf_printf(o, "%s\"%d\":[", k++ ? "," : "", y->year);
             for (size_t m = 0; m < y->nmembers; m++) {
                 if (m)
-                    td_buf_putc(&o, ',');
-                td_json_str(&o, y->members[m]);
+                    td_buf_putc(o, ',');
+                td_json_str(o, y->members[m]);
             }
-            td_buf_putc(&o, ']');
+            td_buf_putc(o, ']');
         }
-        td_buf_puts(&o, "},\"member_count\":{");
+        td_buf_puts(o, "},\"member_count\":{");
         k = 0;
         for (size_t j = 0; j < b[i].nyears; j++) {
             const canon_year *y = &b[i].years[j];
             if (!y->ndocs)
                 continue;
-            td_buf_printf(&o, "%s\"%d\":", k++ ? "," : "", y->year);
+            td_buf_printf(o, "%s\"%d\":", k++ ? "," : "", y->year);
             if (y->member_count >= 0)
-                td_buf_printf(&o, "%ld", y->member_count);
+                td_buf_printf(o, "%ld", y->member_count);
             else
-                td_buf_puts(&o, "null");
+                td_buf_puts(o, "null");
         }
-        td_buf_puts(&o, "},\"names\":[");
+        td_buf_puts(o, "},\"names\":[");
         for (size_t v = 0; v < b[i].nvariants; v++) {
             const canon_variant *x = &b[i].variants[v];
-            td_buf_puts(&o, v ? ",{\"name\":" : "{\"name\":");
-            td_json_str(&o, x->name);
-            td_buf_puts(&o, ",\"province\":");
-            td_json_str(&o, x->province);
-            td_buf_printf(&o, ",\"confidence\":%.2f,\"how\":", x->confidence);
-            td_json_str(&o, x->how);
-            td_buf_printf(&o, ",\"docs\":%d,\"why\":", x->docs);
-            td_json_str(&o, x->why);
-            td_buf_putc(&o, '}');
+            td_buf_puts(o, v ? ",{\"name\":" : "{\"name\":");
+            td_json_str(o, x->name);
+            td_buf_puts(o, ",\"province\":");
+            td_json_str(o, x->province);
+            td_buf_printf(o, ",\"confidence\":%.2f,\"how\":", x->confidence);
+            td_json_str(o, x->how);
+            td_buf_printf(o, ",\"docs\":%d,\"why\":", x->docs);
+            td_json_str(o, x->why);
+            td_buf_putc(o, '}');
         }
-        td_buf_putc(&o, ']');
-        json_evidence(&o, src, &b[i]);
-        td_buf_putc(&o, '}');
+        td_buf_putc(o, ']');
+        json_evidence(o, src, &b[i]);
+        td_buf_putc(o, '}');
     }
-    td_buf_puts(&o, "]\n");
-    fwrite(o.ptr, 1, o.len, stdout);
-    td_buf_free(&o);
+    td_buf_putc(o, ']');
 }
 
 static void print_csv(const canon_bloc *b, size_t n)
@@ -460,7 +458,13 @@ int cmd_blocs(int argc, char **argv, cli_ctx *ctx)
     if (n == 0)
         cli_note("no blocs match");
     if (ctx->json)
-        print_json(src, b, n);
+    {
+        td_buf j = TD_BUF_INIT;
+        cli_json_blocs(&j, src, b, n);
+        td_buf_putc(&j, '\n');
+        fwrite(j.ptr, 1, j.len, stdout);
+        td_buf_free(&j);
+    }
     else if (ctx->csv)
         print_csv(b, n);
     else

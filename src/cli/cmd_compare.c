@@ -15,6 +15,7 @@
 
 #include "cli/canon_table.h"
 #include "cli/cli.h"
+#include "cli/json_out.h"
 #include "canon/canon.h"
 #include "normalize/names.h"
 
@@ -366,73 +367,139 @@ static void text_evidence(canon_sources *s, const bloc_cmp *x, int y1, int y2,
                bold);
 }
 
-static void print_json(canon_sources *src, const bloc_cmp *c, size_t n, int y1,
-                       int y2)
+static void json_cmp(td_buf *o, canon_sources *src, const bloc_cmp *c, size_t n, int y1,
+                     int y2)
 {
-    td_buf o = TD_BUF_INIT;
-    td_buf_printf(&o, "{\"year1\":%d,\"year2\":%d,\"blocs\":[", y1, y2);
+    td_buf_printf(o, "{\"year1\":%d,\"year2\":%d,\"blocs\":[", y1, y2);
     for (size_t i = 0; i < n; i++) {
         const bloc_cmp *x = &c[i];
-        td_buf_printf(&o, "%s{\"id\":%ld,\"bloc\":", i ? "," : "", x->b->id);
-        td_json_str(&o, x->b->name);
-        td_buf_puts(&o, ",\"province\":");
-        td_json_str(&o, x->b->province);
+        td_buf_printf(o, "%s{\"id\":%ld,\"bloc\":", i ? "," : "", x->b->id);
+        td_json_str(o, x->b->name);
+        td_buf_puts(o, ",\"province\":");
+        td_json_str(o, x->b->province);
         if (x->b->part_of) {
-            td_buf_puts(&o, ",\"merged_into\":");
-            td_json_str(&o, x->b->part_of);
+            td_buf_puts(o, ",\"merged_into\":");
+            td_json_str(o, x->b->part_of);
         }
-        json_pair_str(&o, "leader", y1, y2, x->y1 ? x->y1->leader : NULL,
+        json_pair_str(o, "leader", y1, y2, x->y1 ? x->y1->leader : NULL,
                       x->y2 ? x->y2->leader : NULL);
-        json_pair_str(&o, "deputy", y1, y2, x->y1 ? x->y1->deputy : NULL,
+        json_pair_str(o, "deputy", y1, y2, x->y1 ? x->y1->deputy : NULL,
                       x->y2 ? x->y2->deputy : NULL);
-        td_buf_printf(&o, ",\"member_count\":{\"%d\":", y1);
-        json_num(&o, x->count1);
-        td_buf_printf(&o, ",\"%d\":", y2);
-        json_num(&o, x->count2);
-        td_buf_puts(&o, "},\"members\":{\"joined\":");
-        json_list(&o, &x->joined);
-        td_buf_puts(&o, ",\"left\":");
-        json_list(&o, &x->left);
-        td_buf_puts(&o, ",\"kept\":");
-        json_list(&o, &x->kept);
-        td_buf_printf(&o, "},\"members_listed\":{\"%d\":%s,\"%d\":%s}", y1,
+        td_buf_printf(o, ",\"member_count\":{\"%d\":", y1);
+        json_num(o, x->count1);
+        td_buf_printf(o, ",\"%d\":", y2);
+        json_num(o, x->count2);
+        td_buf_puts(o, "},\"members\":{\"joined\":");
+        json_list(o, &x->joined);
+        td_buf_puts(o, ",\"left\":");
+        json_list(o, &x->left);
+        td_buf_puts(o, ",\"kept\":");
+        json_list(o, &x->kept);
+        td_buf_printf(o, "},\"members_listed\":{\"%d\":%s,\"%d\":%s}", y1,
                       x->members_listed1 ? "true" : "false", y2,
                       x->members_listed2 ? "true" : "false");
-        td_buf_puts(&o, ",\"goals\":{\"new\":");
-        json_list(&o, &x->gnew);
-        td_buf_puts(&o, ",\"dropped\":");
-        json_list(&o, &x->gdropped);
-        td_buf_puts(&o, ",\"kept\":");
-        json_list(&o, &x->gkept);
-        td_buf_printf(&o, "},\"goals_listed\":{\"%d\":%s,\"%d\":%s}", y1,
+        td_buf_puts(o, ",\"goals\":{\"new\":");
+        json_list(o, &x->gnew);
+        td_buf_puts(o, ",\"dropped\":");
+        json_list(o, &x->gdropped);
+        td_buf_puts(o, ",\"kept\":");
+        json_list(o, &x->gkept);
+        td_buf_printf(o, "},\"goals_listed\":{\"%d\":%s,\"%d\":%s}", y1,
                       x->goals_listed1 ? "true" : "false", y2,
                       x->goals_listed2 ? "true" : "false");
         /* where each year's facts come from */
-        td_buf_puts(&o, ",\"sources\":{");
+        td_buf_puts(o, ",\"sources\":{");
         for (int k = 0; k < 2; k++) {
             const canon_year *y = k ? x->y2 : x->y1;
-            td_buf_printf(&o, "%s\"%d\":[", k ? "," : "", k ? y2 : y1);
+            td_buf_printf(o, "%s\"%d\":[", k ? "," : "", k ? y2 : y1);
             for (size_t p = 0; y && p < y->npaths; p++) {
                 if (p)
-                    td_buf_putc(&o, ',');
-                td_json_str(&o, y->paths[p]);
+                    td_buf_putc(o, ',');
+                td_json_str(o, y->paths[p]);
             }
-            td_buf_putc(&o, ']');
+            td_buf_putc(o, ']');
         }
-        td_buf_putc(&o, '}');
-        td_buf_puts(&o, ",\"present\":[");
+        td_buf_putc(o, '}');
+        td_buf_puts(o, ",\"present\":[");
         int k = 0;
         if (x->y1 && x->y1->ndocs)
-            td_buf_printf(&o, "\"%d\"", y1), k++;
+            td_buf_printf(o, "\"%d\"", y1), k++;
         if (x->y2 && x->y2->ndocs)
-            td_buf_printf(&o, "%s\"%d\"", k ? "," : "", y2);
-        td_buf_putc(&o, ']');
-        json_evidence(&o, src, x, y1, y2);
-        td_buf_putc(&o, '}');
+            td_buf_printf(o, "%s\"%d\"", k ? "," : "", y2);
+        td_buf_putc(o, ']');
+        json_evidence(o, src, x, y1, y2);
+        td_buf_putc(o, '}');
     }
-    td_buf_puts(&o, "]}\n");
-    fwrite(o.ptr, 1, o.len, stdout);
-    td_buf_free(&o);
+    td_buf_puts(o, "]}");
+}
+
+/* The blocs of b[0..n) known in y1 or y2, compared (free with cmp_free). */
+static bloc_cmp *cmp_build(const names_table *t, const canon_bloc *b, size_t n, int y1,
+                           int y2, size_t *nc)
+{
+    bloc_cmp *cmp = td_xcalloc(n ? n : 1, sizeof *cmp);
+    *nc = 0;
+    for (size_t i = 0; i < n; i++) {
+        const canon_year *a = canon_bloc_year_get(&b[i], y1);
+        const canon_year *z = canon_bloc_year_get(&b[i], y2);
+        if (!a && !z)
+            continue;
+        cmp[*nc].b = &b[i];
+        cmp[*nc].y1 = a;
+        cmp[*nc].y2 = z;
+        diff(t, &cmp[*nc]);
+        (*nc)++;
+    }
+    return cmp;
+}
+
+static void cmp_free(bloc_cmp *cmp, size_t nc)
+{
+    for (size_t i = 0; i < nc; i++) {
+        free(cmp[i].joined.s);
+        free(cmp[i].left.s);
+        free(cmp[i].kept.s);
+        free(cmp[i].gnew.s);
+        free(cmp[i].gdropped.s);
+        free(cmp[i].gkept.s);
+        free(cmp[i].gkept_old.s);
+    }
+    free(cmp);
+}
+
+void cli_json_compare(td_buf *o, const names_table *t, canon_sources *src,
+                      const canon_bloc *b, size_t n, int y1, int y2)
+{
+    size_t nc;
+    bloc_cmp *cmp = cmp_build(t, b, n, y1, y2, &nc);
+    json_cmp(o, src, cmp, nc, y1, y2);
+    cmp_free(cmp, nc);
+}
+
+void cli_compare_rows(const names_table *t, const canon_bloc *b, size_t n, int y1,
+                      int y2, cli_cmp_row **out, size_t *nout)
+{
+    size_t nc;
+    bloc_cmp *cmp = cmp_build(t, b, n, y1, y2, &nc);
+    cli_cmp_row *r = td_xcalloc(nc ? nc : 1, sizeof *r);
+    for (size_t i = 0; i < nc; i++) {
+        r[i].b = cmp[i].b;
+        r[i].y1 = cmp[i].y1;
+        r[i].y2 = cmp[i].y2;
+        r[i].count1 = cmp[i].count1;
+        r[i].count2 = cmp[i].count2;
+        r[i].members_listed = cmp[i].members_listed1 && cmp[i].members_listed2;
+        r[i].goals_listed = cmp[i].goals_listed1 && cmp[i].goals_listed2;
+        r[i].joined = cmp[i].joined.n;
+        r[i].left = cmp[i].left.n;
+        r[i].kept = cmp[i].kept.n;
+        r[i].gnew = cmp[i].gnew.n;
+        r[i].gdropped = cmp[i].gdropped.n;
+        r[i].gkept = cmp[i].gkept.n;
+    }
+    cmp_free(cmp, nc);
+    *out = r;
+    *nout = nc;
 }
 
 static char *join(const slist *l, const char *sep)
@@ -620,38 +687,23 @@ int cmd_compare(int argc, char **argv, cli_ctx *ctx)
         index_close(db);
         return rc;
     }
-    bloc_cmp *cmp = td_xcalloc(n ? n : 1, sizeof *cmp);
-    size_t nc = 0;
-    for (size_t i = 0; i < n; i++) {
-        const canon_year *a = canon_bloc_year_get(&b[i], y1);
-        const canon_year *z = canon_bloc_year_get(&b[i], y2);
-        if (!a && !z)
-            continue;
-        cmp[nc].b = &b[i];
-        cmp[nc].y1 = a;
-        cmp[nc].y2 = z;
-        diff(t, &cmp[nc]);
-        nc++;
-    }
+    size_t nc;
+    bloc_cmp *cmp = cmp_build(t, b, n, y1, y2, &nc);
     if (nc == 0)
         cli_note("no blocs match");
-    if (ctx->json)
-        print_json(src, cmp, nc, y1, y2);
+    if (ctx->json) {
+        td_buf j = TD_BUF_INIT;
+        json_cmp(&j, src, cmp, nc, y1, y2);
+        td_buf_putc(&j, '\n');
+        fwrite(j.ptr, 1, j.len, stdout);
+        td_buf_free(&j);
+    }
     else if (ctx->csv)
         print_csv(cmp, nc, y1, y2);
     else
         print_text(src, cmp, nc, y1, y2, cli_bold(ctx));
     canon_sources_close(src);
-    for (size_t i = 0; i < nc; i++) {
-        free(cmp[i].joined.s);
-        free(cmp[i].left.s);
-        free(cmp[i].kept.s);
-        free(cmp[i].gnew.s);
-        free(cmp[i].gdropped.s);
-        free(cmp[i].gkept.s);
-        free(cmp[i].gkept_old.s);
-    }
-    free(cmp);
+    cmp_free(cmp, nc);
     canon_blocs_free(b, n);
     names_free(t);
     index_close(db);

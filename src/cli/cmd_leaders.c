@@ -7,6 +7,7 @@
 
 #include "cli/canon_table.h"
 #include "cli/cli.h"
+#include "cli/json_out.h"
 #include "canon/canon.h"
 
 const char cmd_leaders_usage[] =
@@ -39,6 +40,44 @@ const char cmd_leaders_usage[] =
     "\n"
     "Exit status: 0 done (also when nothing matches); 2 usage error or unknown\n"
     "province; 3 the database could not be opened.\n";
+
+/* Append the leaders of b[0..n) as the JSON array of `leaders --json`. */
+void cli_json_leaders(td_buf *o, canon_sources *src, const canon_bloc *b, size_t n)
+{
+    td_buf_putc(o, '[');
+    for (size_t i = 0; i < n; i++) {
+        td_buf_printf(o, "%s{\"id\":%ld,\"bloc\":", i ? "," : "", b[i].id);
+        td_json_str(o, b[i].name);
+        td_buf_puts(o, ",\"province\":");
+        td_json_str(o, b[i].province);
+        if (b[i].part_of) {
+            td_buf_puts(o, ",\"merged_into\":");
+            td_json_str(o, b[i].part_of);
+        }
+        td_buf_puts(o, ",\"years\":{");
+        for (size_t k = 0; k < b[i].nyears; k++) {
+            const canon_year *y = &b[i].years[k];
+            td_buf_printf(o, "%s\"%d\":{\"truong_khoi\":", k ? "," : "", y->year);
+            td_json_str(o, y->leader);
+            td_buf_puts(o, ",\"pho_khoi\":");
+            td_json_str(o, y->deputy);
+            td_buf_putc(o, '}');
+        }
+        td_buf_puts(o, "},\"evidence\":{");
+        for (size_t k = 0; k < b[i].nyears; k++) {
+            const canon_year *y = &b[i].years[k];
+            td_buf_printf(o, "%s\"%d\":{\"truong_khoi\":", k ? "," : "", y->year);
+            cli_fact_sources_json(o, src, b[i].id, y->year, CANON_SRC_LEADER,
+                                  y->leader);
+            td_buf_puts(o, ",\"pho_khoi\":");
+            cli_fact_sources_json(o, src, b[i].id, y->year, CANON_SRC_DEPUTY,
+                                  y->deputy);
+            td_buf_putc(o, '}');
+        }
+        td_buf_puts(o, "}}");
+    }
+    td_buf_putc(o, ']');
+}
 
 /* Under the table: each leader and deputy, then where it is written. */
 static void print_evidence(canon_sources *src, const canon_bloc *b, size_t n,
@@ -93,39 +132,8 @@ int cmd_leaders(int argc, char **argv, cli_ctx *ctx)
         cli_note("no blocs match");
     if (ctx->json) {
         td_buf o = TD_BUF_INIT;
-        td_buf_putc(&o, '[');
-        for (size_t i = 0; i < n; i++) {
-            td_buf_printf(&o, "%s{\"id\":%ld,\"bloc\":", i ? "," : "", b[i].id);
-            td_json_str(&o, b[i].name);
-            td_buf_puts(&o, ",\"province\":");
-            td_json_str(&o, b[i].province);
-            if (b[i].part_of) {
-                td_buf_puts(&o, ",\"merged_into\":");
-                td_json_str(&o, b[i].part_of);
-            }
-            td_buf_puts(&o, ",\"years\":{");
-            for (size_t k = 0; k < b[i].nyears; k++) {
-                const canon_year *y = &b[i].years[k];
-                td_buf_printf(&o, "%s\"%d\":{\"truong_khoi\":", k ? "," : "", y->year);
-                td_json_str(&o, y->leader);
-                td_buf_puts(&o, ",\"pho_khoi\":");
-                td_json_str(&o, y->deputy);
-                td_buf_putc(&o, '}');
-            }
-            td_buf_puts(&o, "},\"evidence\":{");
-            for (size_t k = 0; k < b[i].nyears; k++) {
-                const canon_year *y = &b[i].years[k];
-                td_buf_printf(&o, "%s\"%d\":{\"truong_khoi\":", k ? "," : "", y->year);
-                cli_fact_sources_json(&o, src, b[i].id, y->year, CANON_SRC_LEADER,
-                                      y->leader);
-                td_buf_puts(&o, ",\"pho_khoi\":");
-                cli_fact_sources_json(&o, src, b[i].id, y->year, CANON_SRC_DEPUTY,
-                                      y->deputy);
-                td_buf_putc(&o, '}');
-            }
-            td_buf_puts(&o, "}}");
-        }
-        td_buf_puts(&o, "]\n");
+        cli_json_leaders(&o, src, b, n);
+        td_buf_putc(&o, '\n');
         fwrite(o.ptr, 1, o.len, stdout);
         td_buf_free(&o);
     } else {

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/json_out.h"
 #include "index/index.h"
 
 const char cmd_search_usage[] =
@@ -80,8 +81,6 @@ const char cmd_search_usage[] =
 enum { OPT_PROVINCE = 0x2001, OPT_YEAR, OPT_BLOC, OPT_FORMAT, OPT_EXPLAIN, OPT_TOKENS,
        OPT_FOLD };
 
-#define MARK_OPEN "\x02"
-#define MARK_CLOSE "\x03"
 
 /* Terminal width for wrapping, 0 when stdout is not a terminal. */
 static size_t term_width(void)
@@ -97,8 +96,8 @@ static size_t term_width(void)
 }
 
 /* The snippet as one line: white space runs collapsed, marks replaced. */
-static void render_snippet(const char *s, const char *open, const char *close,
-                           td_buf *out)
+void cli_search_snippet(const char *s, const char *open, const char *close,
+                        td_buf *out)
 {
     int space = 0;
     for (; s && *s; s++) {
@@ -109,14 +108,14 @@ static void render_snippet(const char *s, const char *open, const char *close,
         if (space)
             td_buf_putc(out, ' ');
         space = 0;
-        if (*s == MARK_OPEN[0]) {
+        if (*s == CLI_MARK_OPEN[0]) {
             td_buf_puts(out, open);
-        } else if (*s == MARK_CLOSE[0]) {
+        } else if (*s == CLI_MARK_CLOSE[0]) {
             /* one mark around neighbouring matches: [word word] */
             size_t k = 1;
             while (s[k] == ' ' || s[k] == '\n' || s[k] == '\t' || s[k] == '\r')
                 k++;
-            if (k > 1 && s[k] == MARK_OPEN[0]) {
+            if (k > 1 && s[k] == CLI_MARK_OPEN[0]) {
                 td_buf_putc(out, ' ');
                 s += k;
                 continue;
@@ -197,32 +196,29 @@ static void print_cut(const char *s, size_t width)
     fputs("…", stdout);
 }
 
-static void print_json(const index_hit *h, int rank, const char *snippet,
-                       index_reading reading)
+void cli_json_search_hit(td_buf *b, const index_hit *h, int rank,
+                         const char *snippet, index_reading reading)
 {
-    td_buf b = TD_BUF_INIT;
-    td_buf_printf(&b, "{\"rank\":%d,\"doc\":%ld,\"path\":", rank, h->id);
-    td_json_str(&b, h->path);
-    td_buf_puts(&b, ",\"title\":");
-    td_json_str(&b, h->title);
-    td_buf_puts(&b, ",\"format\":");
-    td_json_str(&b, h->format);
-    td_buf_printf(&b, ",\"score\":%.6g,\"exact\":%d,\"snippet\":",
+    td_buf_printf(b, "{\"rank\":%d,\"doc\":%ld,\"path\":", rank, h->id);
+    td_json_str(b, h->path);
+    td_buf_puts(b, ",\"title\":");
+    td_json_str(b, h->title);
+    td_buf_puts(b, ",\"format\":");
+    td_json_str(b, h->format);
+    td_buf_printf(b, ",\"score\":%.6g,\"exact\":%d,\"snippet\":",
                   h->score == 0 ? 0.0 : -h->score, h->exact);
-    td_json_str(&b, snippet);
-    td_buf_puts(&b, ",\"province\":");
-    td_json_str(&b, h->province);
+    td_json_str(b, snippet);
+    td_buf_puts(b, ",\"province\":");
+    td_json_str(b, h->province);
     if (h->year)
-        td_buf_printf(&b, ",\"year\":%d", h->year);
+        td_buf_printf(b, ",\"year\":%d", h->year);
     else
-        td_buf_puts(&b, ",\"year\":null");
-    td_buf_puts(&b, ",\"bloc\":");
-    td_json_str(&b, h->bloc);
-    td_buf_printf(&b, ",\"reading\":\"%s\",\"fallback\":%s}\n",
+        td_buf_puts(b, ",\"year\":null");
+    td_buf_puts(b, ",\"bloc\":");
+    td_json_str(b, h->bloc);
+    td_buf_printf(b, ",\"reading\":\"%s\",\"fallback\":%s}",
                   reading == INDEX_STRICT ? "strict" : "folded",
                   reading == INDEX_FALLBACK ? "true" : "false");
-    fwrite(b.ptr, 1, b.len, stdout);
-    td_buf_free(&b);
 }
 
 static void print_hit(const index_hit *h, int rank, const char *snippet,
@@ -323,8 +319,8 @@ int cmd_search(int argc, char **argv, cli_ctx *ctx)
         return cli_usage_error(ctx, "no query (and no filter) given");
     }
     o.query = query.ptr;
-    o.mark_open = MARK_OPEN;
-    o.mark_close = MARK_CLOSE;
+    o.mark_open = CLI_MARK_OPEN;
+    o.mark_close = CLI_MARK_CLOSE;
 
     td_err e;
     td_err_clear(&e);
@@ -380,10 +376,14 @@ int cmd_search(int argc, char **argv, cli_ctx *ctx)
     td_buf snip = TD_BUF_INIT;
     for (size_t i = 0; i < n; i++) {
         td_buf_clear(&snip);
-        render_snippet(hits[i].snippet, bold ? "\033[1m" : "[",
+        cli_search_snippet(hits[i].snippet, bold ? "\033[1m" : "[",
                        bold ? "\033[0m" : "]", &snip);
         if (ctx->json) {
-            print_json(&hits[i], (int)i + 1, snip.ptr, reading);
+            td_buf j = TD_BUF_INIT;
+            cli_json_search_hit(&j, &hits[i], (int)i + 1, snip.ptr, reading);
+            td_buf_putc(&j, '\n');
+            fwrite(j.ptr, 1, j.len, stdout);
+            td_buf_free(&j);
         } else {
             if (i)
                 putchar('\n');

@@ -11,6 +11,7 @@
 
 #include "cli/canon_table.h"
 #include "cli/cli.h"
+#include "cli/json_out.h"
 #include "canon/canon.h"
 #include "index/index.h"
 
@@ -37,62 +38,60 @@ const char cmd_show_usage[] =
     "Exit status: 0 shown; 1 some DOC not found; 2 usage error;\n"
     "3 the database could not be opened.\n";
 
-static void json_doc(const index_docinfo *di, const canon_doc_copy *cp, size_t ncp)
+void cli_json_doc(td_buf *b, const index_docinfo *di, const canon_doc_copy *cp,
+                  size_t ncp)
 {
-    td_buf b = TD_BUF_INIT;
-    td_buf_printf(&b, "{\"id\":%ld,\"path\":", di->id);
-    td_json_str(&b, di->path);
-    td_buf_puts(&b, ",\"title\":");
-    td_json_str(&b, di->title);
-    td_buf_puts(&b, ",\"format\":");
-    td_json_str(&b, di->format);
-    td_buf_puts(&b, ",\"encoding\":");
-    td_json_str(&b, di->encoding);
-    td_buf_printf(&b, ",\"size\":%ld,\"text_bytes\":%ld,\"hash\":", di->size,
+    td_buf_printf(b, "{\"id\":%ld,\"path\":", di->id);
+    td_json_str(b, di->path);
+    td_buf_puts(b, ",\"title\":");
+    td_json_str(b, di->title);
+    td_buf_puts(b, ",\"format\":");
+    td_json_str(b, di->format);
+    td_buf_puts(b, ",\"encoding\":");
+    td_json_str(b, di->encoding);
+    td_buf_printf(b, ",\"size\":%ld,\"text_bytes\":%ld,\"hash\":", di->size,
                   di->text_len);
-    td_json_str(&b, di->hash);
-    td_buf_puts(&b, ",\"published\":");
-    td_json_str(&b, di->published);
-    td_buf_puts(&b, ",\"author\":");
-    td_json_str(&b, di->author);
-    td_buf_puts(&b, ",\"ingested_at\":");
-    td_json_str(&b, di->ingested_at);
-    td_buf_puts(&b, ",\"facts\":[");
+    td_json_str(b, di->hash);
+    td_buf_puts(b, ",\"published\":");
+    td_json_str(b, di->published);
+    td_buf_puts(b, ",\"author\":");
+    td_json_str(b, di->author);
+    td_buf_puts(b, ",\"ingested_at\":");
+    td_json_str(b, di->ingested_at);
+    td_buf_puts(b, ",\"facts\":[");
     for (size_t i = 0; i < di->nfacts; i++) {
         const index_fact_row *f = &di->facts[i];
-        td_buf_puts(&b, i ? ",{\"fact\":" : "{\"fact\":");
-        td_json_str(&b, f->fact);
-        td_buf_puts(&b, ",\"value\":");
-        td_json_str(&b, f->value);
-        td_buf_puts(&b, ",\"extra\":");
-        td_json_str(&b, f->extra);
+        td_buf_puts(b, i ? ",{\"fact\":" : "{\"fact\":");
+        td_json_str(b, f->fact);
+        td_buf_puts(b, ",\"value\":");
+        td_json_str(b, f->value);
+        td_buf_puts(b, ",\"extra\":");
+        td_json_str(b, f->extra);
         if (f->year)
-            td_buf_printf(&b, ",\"year\":%d", f->year);
+            td_buf_printf(b, ",\"year\":%d", f->year);
         else
-            td_buf_puts(&b, ",\"year\":null");
+            td_buf_puts(b, ",\"year\":null");
         if (f->num)
-            td_buf_printf(&b, ",\"num\":%ld", f->num);
+            td_buf_printf(b, ",\"num\":%ld", f->num);
         else
-            td_buf_puts(&b, ",\"num\":null");
-        td_buf_puts(&b, ",\"rule\":");
-        td_json_str(&b, f->rule);
-        td_buf_printf(&b, ",\"start\":%ld,\"end\":%ld,\"sentence\":", f->start,
+            td_buf_puts(b, ",\"num\":null");
+        td_buf_puts(b, ",\"rule\":");
+        td_json_str(b, f->rule);
+        td_buf_printf(b, ",\"start\":%ld,\"end\":%ld,\"sentence\":", f->start,
                       f->end);
-        td_json_str(&b, f->sentence);
-        td_buf_printf(&b, ",\"block\":%ld}", f->block);
+        td_json_str(b, f->sentence);
+        td_buf_printf(b, ",\"block\":%ld}", f->block);
     }
-    td_buf_puts(&b, "],\"copies\":[");
+    td_buf_puts(b, "],\"copies\":[");
     for (size_t i = 0; i < ncp; i++) {
-        td_buf_printf(&b, "%s{\"doc\":%ld,\"path\":", i ? "," : "", cp[i].doc_id);
-        td_json_str(&b, cp[i].path);
-        td_buf_puts(&b, ",\"kind\":");
-        td_json_str(&b, cp[i].kind);
-        td_buf_printf(&b, ",\"similarity\":%.3f,\"canonical\":%s}", cp[i].similarity,
+        td_buf_printf(b, "%s{\"doc\":%ld,\"path\":", i ? "," : "", cp[i].doc_id);
+        td_json_str(b, cp[i].path);
+        td_buf_puts(b, ",\"kind\":");
+        td_json_str(b, cp[i].kind);
+        td_buf_printf(b, ",\"similarity\":%.3f,\"canonical\":%s}", cp[i].similarity,
                       cp[i].canonical ? "true" : "false");
     }
-    td_buf_puts(&b, "]}\n");
-    fwrite(b.ptr, 1, b.len, stdout);
-    td_buf_free(&b);
+    td_buf_puts(b, "]}");
 }
 
 /* The sentence on one line with the evidence span marked. */
@@ -195,7 +194,11 @@ int cmd_show(int argc, char **argv, cli_ctx *ctx)
             ncp = 0;
         }
         if (ctx->json) {
-            json_doc(di, cp, ncp);
+            td_buf j = TD_BUF_INIT;
+            cli_json_doc(&j, di, cp, ncp);
+            td_buf_putc(&j, '\n');
+            fwrite(j.ptr, 1, j.len, stdout);
+            td_buf_free(&j);
         } else {
             if (i > 0)
                 putchar('\n');

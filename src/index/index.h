@@ -293,6 +293,22 @@ void index_stats_free(index_stats *st);
  * malformed query gives TD_EUSAGE. */
 int index_explain(index_db *db, const char *query, int fold, td_buf *out, td_err *e);
 
+/* The stored (normalized) text of document id: *text is malloc'd, *len
+ * bytes plus a NUL (fact offsets are bytes in it).  TD_EUSAGE when there
+ * is no such document, TD_EDB on database failure. */
+int index_doc_text(index_db *db, long id, char **text, size_t *len, td_err *e);
+
+typedef struct index_recent_doc {
+    long id;
+    char *path, *title;    /* title may be NULL */
+    char *ingested_at;     /* UTC, "YYYY-MM-DD HH:MM:SS" */
+} index_recent_doc;
+
+/* The limit documents ingested last, newest first: *out is malloc'd (free
+ * with index_recent_free).  TD_EDB on failure. */
+int index_recent(index_db *db, size_t limit, index_recent_doc **out, size_t *n, td_err *e);
+void index_recent_free(index_recent_doc *v, size_t n);
+
 /* ---- tests ------------------------------------------------------------- */
 
 /* Run the "thidua" FTS5 tokenizer over text as for a document (query = 0)

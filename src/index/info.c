@@ -275,3 +275,64 @@ int index_stats_get(index_db *db, index_stats *st, td_err *e)
     }
     return TD_OK;
 }
+
+int index_doc_text(index_db *db, long id, char **text, size_t *len, td_err *e)
+{
+    *text = NULL;
+    *len = 0;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db->db, "SELECT text FROM documents WHERE id = ?1", -1, &st,
+                           NULL) != SQLITE_OK)
+        return index_db_error(db, e, "cannot read the document text");
+    sqlite3_bind_int64(st, 1, id);
+    int s = sqlite3_step(st);
+    if (s != SQLITE_ROW) {
+        sqlite3_finalize(st);
+        if (s != SQLITE_DONE)
+            return index_db_error(db, e, "cannot read the document text");
+        return td_err_set(e, TD_EUSAGE, "no document %ld in the database", id);
+    }
+    size_t n = (size_t)sqlite3_column_bytes(st, 0);
+    const char *p = (const char *)sqlite3_column_blob(st, 0);
+    *text = td_xstrndup(p ? p : "", n);
+    *len = n;
+    sqlite3_finalize(st);
+    return TD_OK;
+}
+
+void index_recent_free(index_recent_doc *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(v[i].path);
+        free(v[i].title);
+        free(v[i].ingested_at);
+    }
+    free(v);
+}
+
+int index_recent(index_db *db, size_t limit, index_recent_doc **out, size_t *n, td_err *e)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db->db,
+                           "SELECT id, path, title, ingested_at FROM documents"
+                           " ORDER BY ingested_at DESC, id DESC LIMIT ?1", -1, &st,
+                           NULL) != SQLITE_OK)
+        return index_db_error(db, e, "cannot list the documents");
+    sqlite3_bind_int64(st, 1, (sqlite3_int64)limit);
+    index_recent_doc *v = td_xcalloc(limit ? limit : 1, sizeof *v);
+    size_t k = 0;
+    int s;
+    while (k < limit && (s = sqlite3_step(st)) == SQLITE_ROW) {
+        v[k].id = (long)sqlite3_column_int64(st, 0);
+        v[k].path = col_dup(st, 1);
+        v[k].title = col_dup(st, 2);
+        v[k].ingested_at = col_dup(st, 3);
+        k++;
+    }
+    sqlite3_finalize(st);
+    *out = v;
+    *n = k;
+    return TD_OK;
+}

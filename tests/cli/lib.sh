@@ -92,3 +92,45 @@ n=$(wc -l <count)
 [ "$n" -eq "$want_files" ] || fail "checked $n files, want $want_files"
 [ "$(ls "$dir"/*.txt | wc -l)" -eq "$want_files" ] || fail "$dir holds other .txt files than the table"
 }
+
+# serve_start DB [ARGS...]: start `thidua serve` on a free loopback port
+# (--port 0) in the background; sets srv_pid, port and base
+# (http://127.0.0.1:PORT).  Skips (77) when curl is missing.
+# serve_stop: SIGTERM, then the server must exit 0 within 20 s.
+serve_start() {
+    command -v curl >/dev/null || skip "curl missing"
+    db=$1; shift
+    $THIDUA --db "$db" serve --port 0 "$@" >srv.out 2>srv.err &
+    srv_pid=$!
+    trap 'kill -TERM $srv_pid 2>/dev/null' EXIT
+    i=0
+    while ! grep -q 'http://' srv.out 2>/dev/null; do
+        i=$((i + 1))
+        if [ $i -gt 300 ] || ! kill -0 $srv_pid 2>/dev/null; then
+            cat srv.out srv.err; kill $srv_pid 2>/dev/null; fail "serve did not start"
+        fi
+        sleep 0.1
+    done
+    port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' srv.out)
+    [ -n "$port" ] || fail "no port in: $(cat srv.out)"
+    base=http://127.0.0.1:$port
+    echo "serve: port $port"
+}
+serve_stop() {
+    kill -TERM $srv_pid
+    i=0
+    while kill -0 $srv_pid 2>/dev/null; do
+        i=$((i + 1)); [ $i -gt 200 ] && { kill -KILL $srv_pid; fail "serve did not stop on SIGTERM"; }
+        sleep 0.1
+    done
+    wait $srv_pid; rc=$?
+    trap - EXIT
+    [ $rc -eq 0 ] || { cat srv.err; fail "serve exited $rc after SIGTERM"; }
+    grep -q 'stopped (SIGTERM)' srv.out || fail "no 'stopped' line: $(cat srv.out)"
+}
+# get PATH [STATUS]: fetch $base$PATH into body, fail unless the status is
+# STATUS (default 200)
+get() {
+    code=$(curl -s -o body -w '%{http_code}' "$base$1") || fail "curl failed on $1"
+    [ "$code" = "${2:-200}" ] || { head -c 600 body; fail "GET $1: status $code, want ${2:-200}"; }
+}
