@@ -41,8 +41,13 @@ deps:
 	   ! command -v python3 >/dev/null 2>&1 || ! command -v curl >/dev/null 2>&1; then \
 	  echo "make deps: installing $(DEBS)"; \
 	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEBS) >/dev/null || exit 1; \
+	  LOCK="-o DPkg::Lock::Timeout=600"; \
+	  if command -v fuser >/dev/null 2>&1 && \
+	     $$SUDO fuser /var/lib/dpkg/lock-frontend /var/lib/apt/lists/lock >/dev/null 2>&1; then \
+	    echo "make deps: another apt or dpkg holds its lock; waiting up to 10 minutes"; fi; \
+	  $$SUDO apt-get $$LOCK update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get $$LOCK install -y -qq $(DEBS) >/dev/null || \
+	  { echo "make deps: apt-get could not install $(DEBS) (a held apt lock, no network or no root?)"; exit 1; }; \
 	fi
 
 $(BUILD)/%.o: %.c | deps
