@@ -476,7 +476,11 @@ int rules_run_tests(const rules_set *rs, const char *dir, FILE *out,
     t.rs = rs;
     t.out = out;
     t.covered = td_xcalloc(rs->nrules + 1, sizeof *t.covered);
+    td_buf shown = TD_BUF_INIT;
     for (size_t i = 0; i < files.n; i++) {
+        /* the name as printed: control characters escaped */
+        td_buf_clear(&shown);
+        td_buf_put_name(&shown, files.v[i]);
         /* compare the kinds the companion .rules file produces */
         char base[256];
         snprintf(base, sizeof base, "%.*s.rules", (int)(strlen(files.v[i]) - 5), files.v[i]);
@@ -491,7 +495,10 @@ int rules_run_tests(const rules_set *rs, const char *dir, FILE *out,
         if (strcmp(base, "province.rules") == 0)
             t.kinds[TD_FACT_PROVINCE] = 1;
         if (!any) {
-            fprintf(out, "%s: no companion %s with rules\n", files.v[i], base);
+            td_buf b = TD_BUF_INIT;
+            td_buf_put_name(&b, base);
+            fprintf(out, "%s: no companion %s with rules\n", shown.ptr, b.ptr);
+            td_buf_free(&b);
             t.failed++;
             continue;
         }
@@ -499,23 +506,27 @@ int rules_run_tests(const rules_set *rs, const char *dir, FILE *out,
         char *path = td_xmalloc(n);
         snprintf(path, n, "%s/%s", dir, files.v[i]);
         int has_none = 0;
-        t.file = files.v[i];
-        run_file(&t, path, files.v[i], &has_none);
+        t.file = shown.ptr;
+        run_file(&t, path, shown.ptr, &has_none);
         free(path);
         if (!has_none) {
-            fprintf(out, "%s: no \"(none)\" case\n", files.v[i]);
+            fprintf(out, "%s: no \"(none)\" case\n", shown.ptr);
             t.failed++;
         }
     }
+    t.file = NULL;
     /* every rule needs a case where one of its facts was expected; level
      * rules are seen through the bloc facts of bloc.test */
     for (size_t r = 0; r < rs->nrules; r++) {
         if (t.covered[r] || rs->rules[r].kind == RK_LEVEL)
             continue;
-        fprintf(out, "%s:%d: rule '%s' has no positive case\n", rs->rules[r].file,
+        td_buf_clear(&shown);
+        td_buf_put_name(&shown, rs->rules[r].file);
+        fprintf(out, "%s:%d: rule '%s' has no positive case\n", shown.ptr,
                 rs->rules[r].line, rs->rules[r].id);
         t.failed++;
     }
+    td_buf_free(&shown);
     free(t.covered);
     sv_free(&files);
     *passed = t.passed;

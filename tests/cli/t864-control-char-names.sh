@@ -3,7 +3,7 @@
 # one set its title), a C1 control and DEL are printed escaped (\n, \x1b,
 # \xc2\x9b, \x7f) everywhere a name is printed: error lines, ingest's
 # summary, extract's headers and facts, search, show, blocs --evidence, norm
-# detect.  Each bad file still gets exactly one error line, and no raw
+# detect, test-rules.  Each bad file still gets exactly one error line, and no raw
 # control byte reaches stdout or stderr; JSON escapes them as \u001b.
 . "$ROOT/tests/cli/lib.sh"
 C=$ROOT/corpus
@@ -74,3 +74,11 @@ grep -qxF 'in/good\x1b]0;owned\x07\x7f.txt: utf-8 1.000' out || { cat out; fail 
 expect_code 1 $THIDUA extract --text "$(printf 'in/no\033[2Jsuch.txt')"
 clean err
 expect_lines 1 err
+
+# test-rules names the .test and .rules files it reads: a rules folder
+# holding a file named with ESC gets its name escaped, never raw
+cp rules/date.test "$(printf 'rules/da\033[2Jte.test')"
+expect_code 1 $THIDUA --rules rules test-rules
+clean out
+grep -qF 'da\x1b[2Jte.test: no companion da\x1b[2Jte.rules with rules' out ||
+    { grep -a companion out; fail "test-rules names not escaped"; }
