@@ -203,17 +203,6 @@ int cli_fact_sources_json(td_buf *b, canon_sources *s, long bloc, int year,
     return rc;
 }
 
-int cli_open_db(cli_ctx *ctx, index_db **db)
-{
-    td_err e;
-    td_err_clear(&e);
-    if (index_open(ctx->db_path, 0, db, &e) != TD_OK) {
-        cli_error("cannot open database '%s': %s", ctx->db_path, e.msg);
-        return CLI_FATAL;
-    }
-    return CLI_OK;
-}
-
 int cli_canon_load(cli_ctx *ctx, index_db *db, const canon_filter *f,
                    int want_sources, canon_bloc **b, size_t *n,
                    canon_sources **src)

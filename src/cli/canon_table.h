@@ -79,10 +79,6 @@ int cli_fact_sources_print(canon_sources *s, long bloc, int year,
 int cli_fact_sources_json(td_buf *b, canon_sources *s, long bloc, int year,
                           canon_src_kind kind, const char *value);
 
-/* Open the database at ctx->db_path read-only; on failure print why and
- * return CLI_FATAL with *db NULL, else CLI_OK. */
-int cli_open_db(cli_ctx *ctx, index_db **db);
-
 /* Load the canonical blocs matching f from db (and, when want_sources, the
  * evidence sources).  Returns CLI_OK, or the exit code after printing why
  * (CLI_USAGE for an unknown province or bloc, CLI_FATAL otherwise) with

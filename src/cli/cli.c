@@ -1,6 +1,8 @@
 /* cli.c - helpers shared by the subcommands: messages, names, options, widths. */
 #include "cli/cli.h"
 
+#include "index/index.h"
+
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,4 +113,15 @@ void cli_print_padded(FILE *f, const char *s, size_t w)
     fputs(s, f);
     for (size_t cw = cli_width(s, n); cw < w; cw++)
         fputc(' ', f);
+}
+
+int cli_open_db(cli_ctx *ctx, index_db **db)
+{
+    td_err e;
+    td_err_clear(&e);
+    if (index_open(ctx->db_path, 0, db, &e) != TD_OK) {
+        cli_error("cannot open database '%s': %s", ctx->db_path, e.msg);
+        return CLI_FATAL;
+    }
+    return CLI_OK;
 }

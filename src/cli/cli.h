@@ -96,6 +96,11 @@ void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * empty, or an empty list, when there are none. */
 void cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* One line for an error about a file: thidua: error: 'path': msg */
+typedef struct index_db index_db;
+/* Open the database at ctx->db_path read-only; on failure print why and
+ * return CLI_FATAL with *db NULL, else CLI_OK. */
+int cli_open_db(cli_ctx *ctx, index_db **db);
+
 void cli_file_error(const char *path, const td_err *e);
 
 /* Print the message (escaped as cli_error does) and "try 'thidua CMD

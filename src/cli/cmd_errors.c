@@ -73,10 +73,8 @@ int cmd_errors(int argc, char **argv, cli_ctx *ctx)
     td_err e;
     td_err_clear(&e);
     index_db *db = NULL;
-    if (index_open(ctx->db_path, 0, &db, &e) != TD_OK) {
-        cli_error("cannot open database '%s': %s", ctx->db_path, e.msg);
+    if (cli_open_db(ctx, &db) != CLI_OK)
         return CLI_FATAL;
-    }
     index_error *v = NULL;
     size_t n = 0;
     if (index_errors_list(db, since_p, &v, &n, &e) != TD_OK) {

@@ -44,10 +44,8 @@ int cmd_rm(int argc, char **argv, cli_ctx *ctx)
     td_err e;
     td_err_clear(&e);
     index_db *db = NULL;
-    if (index_open(ctx->db_path, 0, &db, &e) != TD_OK) {
-        cli_error("cannot open database '%s': %s", ctx->db_path, e.msg);
+    if (cli_open_db(ctx, &db) != CLI_OK)
         return CLI_FATAL;
-    }
     int status = CLI_OK;
     size_t n = 0;
     long *ids = td_xcalloc((size_t)a.npos, sizeof *ids);

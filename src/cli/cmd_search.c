@@ -17,7 +17,7 @@ const char cmd_search_usage[] =
     "usage: thidua search [options] QUERY...\n"
     "\n"
     "Full-text search over the stored documents.  A word typed without\n"
-    "diacritics matches every spelling: khanh hoa finds Khánh Hòa, d finds đ\n"
+    "diacritics matches every spelling: hoi finds hội and hồi, d finds đ\n"
     "(doan ket).  A word typed with diacritics matches those diacritics in\n"
     "any tone placement (Hoà/Hòa), i or y (kí/ký), case or Unicode form, and\n"
     "reports typed without diacritics (hồi finds hồi and a bare hoi), but\n"
@@ -325,8 +325,7 @@ int cmd_search(int argc, char **argv, cli_ctx *ctx)
     td_err e;
     td_err_clear(&e);
     index_db *db = NULL;
-    if (index_open(ctx->db_path, 0, &db, &e) != TD_OK) {
-        cli_error("cannot open database '%s': %s", ctx->db_path, e.msg);
+    if (cli_open_db(ctx, &db) != CLI_OK) {
         td_buf_free(&query);
         return CLI_FATAL;
     }

@@ -165,10 +165,8 @@ int cmd_show(int argc, char **argv, cli_ctx *ctx)
     td_err e;
     td_err_clear(&e);
     index_db *db = NULL;
-    if (index_open(ctx->db_path, 0, &db, &e) != TD_OK) {
-        cli_error("cannot open database '%s': %s", ctx->db_path, e.msg);
+    if (cli_open_db(ctx, &db) != CLI_OK)
         return CLI_FATAL;
-    }
     int bold = !ctx->json && isatty(1) && !getenv("NO_COLOR");
     int status = CLI_OK;
     /* copies need the derived tables; without them show still works */
